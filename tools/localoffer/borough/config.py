@@ -1,0 +1,297 @@
+"""Load the borough's rules: packaged defaults, overridden by the borough's localoffer.yml.
+
+Everything that reads configuration goes through `load_borough`; a bad file raises one
+ConfigError naming the file and line, which every command prints the same way.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from localoffer.borough.questions import Question, QuestionSet
+from localoffer.errors import ConfigError
+
+CONFIG_FILE = "localoffer.yml"
+_DATA = resources.files("localoffer") / "data"
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    title: str
+    statutory: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StatutoryItem:
+    id: str
+    short: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SettingType:
+    id: str
+    label: str
+    duty: bool
+    question_set: str
+    urn_kind: str  # dfe, ukprn or ofsted
+    required_areas: tuple[str, ...]
+
+
+@dataclass
+class Borough:
+    root: Path
+    config_path: Path | None
+    name: str
+    local_offer_url: str
+    sendiass_url: str
+    feedback_url: str
+    reviewers: tuple[str, ...]
+    setting_types: dict[str, SettingType]
+    areas: dict[str, Area]
+    statutory: dict[str, StatutoryItem]
+    question_sets: dict[str, QuestionSet]
+    review_interval_months: int
+    due_soon_days: int
+    reading_ease_min: float
+    word_limit: int
+    min_words_to_score: int
+    max_file_bytes: int
+    glossary: dict[str, str]
+    settings: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def offers_dir(self) -> Path:
+        return self.root / "offers"
+
+    def section(self, name: str) -> dict[str, Any]:
+        """A top-level section of the merged configuration (e.g. `site`), or {}."""
+        value = self.settings.get(name)
+        return dict(value) if isinstance(value, dict) else {}
+
+    def statutory_items_for(self, area_ids: set[str] | frozenset[str]) -> set[str]:
+        return {item for area in area_ids if area in self.areas
+                for item in self.areas[area].statutory}
+
+    def required_statutory_items(self, setting_type: str) -> set[str]:
+        """Statutory items an offer of this type must cover: those its required areas carry."""
+        kind = self.setting_types.get(setting_type)
+        if kind is None:
+            return set()
+        return self.statutory_items_for(set(kind.required_areas))
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest localoffer.yml in `start` or a folder above it."""
+    for folder in (start, *start.parents):
+        candidate = folder / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_borough(config_path: Path | None = None, start: Path | None = None) -> Borough:
+    """The borough's rules. With no path, looks for localoffer.yml from `start` upwards."""
+    start = (start or Path.cwd()).resolve()
+    if config_path is None:
+        config_path = find_config(start)
+    elif not config_path.is_file():
+        raise ConfigError("This configuration file does not exist.", str(config_path))
+    merged = _merge(_packaged("defaults.yml"), {})
+    user: dict[str, Any] = {}
+    if config_path is not None:
+        user = _load_yaml(config_path.read_bytes(), str(config_path))
+        if not isinstance(user, dict):
+            raise ConfigError("localoffer.yml must be a list of 'key: value' settings.",
+                              str(config_path), 1)
+        merged = _merge(merged, user)
+    root = config_path.parent.resolve() if config_path else start
+    return _build(merged, user, root, config_path)
+
+
+def _packaged(name: str) -> dict[str, Any]:
+    return _load_yaml((_DATA / name).read_bytes(), f"localoffer/data/{name}")
+
+
+def _load_yaml(content: bytes, where: str) -> Any:
+    try:
+        return YAML(typ="rt").load(content) or {}
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise ConfigError(f"This is not valid YAML ({(error.problem or '').strip()}): check the "
+                          "quotes, colons and indentation.", where, mark.line + 1 if mark else None)
+    except (YAMLError, UnicodeDecodeError) as error:
+        raise ConfigError(f"This file could not be read: {error}", where)
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    result = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(result.get(key), dict):
+            result[key] = _merge(result[key], value)
+        else:
+            result[key] = value
+    return result
+
+
+class _Reader:
+    """Reads typed values from the merged config, blaming the right file and line."""
+
+    def __init__(self, merged: dict[str, Any], user: dict[str, Any], config_path: Path | None):
+        self.merged = merged
+        self.user = user
+        self.config_path = config_path
+
+    def where(self, *keys: str) -> tuple[str, int | None]:
+        node: Any = self.user
+        line = None
+        for key in keys:
+            if not isinstance(node, dict) or key not in node:
+                return (str(self.config_path), line) if line else ("localoffer/data/defaults.yml", None)
+            if hasattr(node, "lc"):
+                line = node.lc.key(key)[0] + 1
+            node = node[key]
+        return str(self.config_path), line
+
+    def fail(self, message: str, *keys: str) -> ConfigError:
+        path, line = self.where(*keys)
+        return ConfigError(message, path, line)
+
+    def get(self, *keys: str) -> Any:
+        node: Any = self.merged
+        for key in keys:
+            node = node.get(key) if isinstance(node, dict) else None
+        return node
+
+    def text(self, *keys: str) -> str:
+        value = self.get(*keys)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise self.fail(f"'{'.'.join(keys)}' must be text.", *keys)
+        return value
+
+    def number(self, *keys: str, minimum: float = 0) -> float:
+        value = self.get(*keys)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < minimum:
+            raise self.fail(f"'{'.'.join(keys)}' must be a number of at least {minimum:g}.", *keys)
+        return value
+
+    def text_list(self, *keys: str) -> tuple[str, ...]:
+        value = self.get(*keys) or []
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise self.fail(f"'{'.'.join(keys)}' must be a list of names.", *keys)
+        return tuple(value)
+
+    def mapping(self, *keys: str) -> dict[str, Any]:
+        value = self.get(*keys) or {}
+        if not isinstance(value, dict):
+            raise self.fail(f"'{'.'.join(keys)}' must be a set of 'key: value' settings.", *keys)
+        return value
+
+
+def _build(merged: dict[str, Any], user: dict[str, Any], root: Path,
+           config_path: Path | None) -> Borough:
+    read = _Reader(merged, user, config_path)
+    areas = _areas()
+    statutory = _statutory()
+    question_sets = _question_sets(read, areas)
+    setting_types = _setting_types(read, areas, question_sets)
+    glossary = {str(key): str(value) for key, value in read.mapping("glossary").items()}
+    return Borough(
+        root=root,
+        config_path=config_path,
+        name=read.text("borough", "name"),
+        local_offer_url=read.text("borough", "local_offer_url"),
+        sendiass_url=read.text("borough", "sendiass_url"),
+        feedback_url=read.text("borough", "feedback_url"),
+        reviewers=read.text_list("borough", "reviewers"),
+        setting_types=setting_types,
+        areas=areas,
+        statutory=statutory,
+        question_sets=question_sets,
+        review_interval_months=int(read.number("review", "interval_months", minimum=1)),
+        due_soon_days=int(read.number("review", "due_soon_days")),
+        reading_ease_min=float(read.number("plain_english", "reading_ease_min", minimum=-1000)),
+        word_limit=int(read.number("plain_english", "word_limit", minimum=1)),
+        min_words_to_score=int(read.number("plain_english", "min_words_to_score")),
+        max_file_bytes=int(read.number("limits", "max_file_kb", minimum=1) * 1024),
+        glossary=glossary,
+        settings=merged,
+    )
+
+
+def _areas() -> dict[str, Area]:
+    raw = _packaged("areas.yml")["areas"]
+    return {key: Area(key, value["title"], tuple(value.get("statutory") or ()))
+            for key, value in raw.items()}
+
+
+def _statutory() -> dict[str, StatutoryItem]:
+    raw = _packaged("statutory.yml")["statutory"]
+    return {key: StatutoryItem(key, value["short"], value["text"]) for key, value in raw.items()}
+
+
+def _question_sets(read: _Reader, areas: dict[str, Area]) -> dict[str, QuestionSet]:
+    raw_sets: dict[str, Any] = {}
+    for resource in sorted((_DATA / "question_sets").iterdir(), key=lambda r: r.name):
+        if resource.name.endswith(".yml"):
+            data = _load_yaml(resource.read_bytes(), f"localoffer/data/question_sets/{resource.name}")
+            raw_sets[data["id"]] = data
+    for key, value in read.mapping("question_sets").items():
+        raw_sets[key] = value
+    return {key: _question_set(read, key, value, areas) for key, value in raw_sets.items()}
+
+
+def _question_set(read: _Reader, set_id: str, raw: Any, areas: dict[str, Area]) -> QuestionSet:
+    where = ("question_sets", set_id)
+    if not isinstance(raw, dict) or not isinstance(raw.get("questions"), list):
+        raise read.fail(f"Question set '{set_id}' needs a list of 'questions'.", *where)
+    questions = []
+    for index, item in enumerate(raw["questions"], start=1):
+        if not isinstance(item, dict) or not all(isinstance(item.get(k), str)
+                                                 for k in ("id", "text", "area")):
+            raise read.fail(f"Question {index} of set '{set_id}' needs an id, a text and an area.",
+                            *where)
+        also = tuple(item.get("also") or ())
+        for area in (item["area"], *also):
+            if area not in areas:
+                raise read.fail(f"Question '{item['id']}' of set '{set_id}' names an unknown "
+                                f"area '{area}'. Known areas: {', '.join(areas)}.", *where)
+        questions.append(Question(
+            id=item["id"], text=item["text"], area=item["area"], also=also,
+            prompts=tuple(item.get("prompts") or ()), borough=bool(item.get("borough")),
+            setting_types=tuple(item.get("for") or ())))
+    return QuestionSet(id=set_id, title=str(raw.get("title") or set_id),
+                       audience=str(raw.get("audience") or "parents and carers"),
+                       setting_types=tuple(raw.get("for") or ()), questions=questions)
+
+
+def _setting_types(read: _Reader, areas: dict[str, Area],
+                   question_sets: dict[str, QuestionSet]) -> dict[str, SettingType]:
+    result = {}
+    for key, raw in read.mapping("setting_types").items():
+        where = ("setting_types", key)
+        if not isinstance(raw, dict):
+            raise read.fail(f"Setting type '{key}' must be a set of settings.", *where)
+        required = tuple(raw.get("required_areas") or ())
+        unknown = [area for area in required if area not in areas]
+        if unknown:
+            raise read.fail(f"Setting type '{key}' requires unknown area(s) {', '.join(unknown)}. "
+                            f"Known areas: {', '.join(areas)}.", *where)
+        question_set = str(raw.get("question_set") or "se7-parent")
+        if question_set not in question_sets:
+            raise read.fail(f"Setting type '{key}' uses question set '{question_set}', which "
+                            f"does not exist. Known sets: {', '.join(question_sets)}.", *where)
+        urn_kind = str(raw.get("urn") or "dfe")
+        if urn_kind not in ("dfe", "ukprn", "ofsted"):
+            raise read.fail(f"Setting type '{key}': 'urn' must be dfe, ukprn or ofsted.", *where)
+        result[key] = SettingType(key, str(raw.get("label") or key), bool(raw.get("duty")),
+                                  question_set, urn_kind, required)
+    return result

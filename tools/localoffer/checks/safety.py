@@ -1,0 +1,6 @@
+"""Placeholder until its rules land."""
+RULES: dict[str, str] = {}
+
+
+def check(offer, context):
+    return []

@@ -1,0 +1,113 @@
+"""Split an offer into its YAML front-matter and its Markdown body, keeping line numbers."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+
+class FrontMatterError(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass
+class FrontMatter:
+    """The front-matter mapping, and where it sits in the file (1-based lines of the `---`)."""
+
+    data: CommentedMap
+    open_line: int = 1
+    close_line: int = 1
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+    def line_of(self, *keys: str | int) -> int:
+        """The file line of a (nested) key, or of the block's start when it is absent."""
+        node: Any = self.data
+        line = self.open_line
+        for key in keys:
+            if not hasattr(node, "lc"):
+                break
+            try:
+                key_line, _ = node.lc.key(key) if isinstance(node, dict) else node.lc.item(key)
+            except (KeyError, IndexError, TypeError):
+                break
+            line = self.open_line + 1 + key_line
+            try:
+                node = node[key]
+            except (KeyError, IndexError, TypeError):
+                break
+        return line
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+_PARSER = _yaml()
+
+
+def split_front_matter(text: str) -> tuple[str, int, int]:
+    """Return (yaml_text, close_line, body_start_line); raise FrontMatterError when malformed."""
+    if not text.startswith("---"):
+        raise FrontMatterError(1, "The file must start with a front-matter block: a line '---', "
+                                  "the details of the setting, then another line '---'.")
+    first_newline = text.find("\n")
+    if first_newline == -1 or text[:first_newline].rstrip() != "---":
+        raise FrontMatterError(1, "The first line must be exactly '---' to open the front-matter.")
+    position = first_newline + 1
+    line_number = 2
+    while position <= len(text):
+        end = text.find("\n", position)
+        line = text[position:] if end == -1 else text[position:end]
+        if line.rstrip() in ("---", "..."):
+            return text[first_newline + 1:position], line_number, line_number + 1
+        if end == -1:
+            break
+        position = end + 1
+        line_number += 1
+    raise FrontMatterError(1, "The front-matter is not closed: add a line '---' after the "
+                              "setting's details, before the first answer.")
+
+
+def parse_front_matter(text: str) -> tuple[FrontMatter, int]:
+    """Parse the front-matter of `text`; return it and the line where the body starts."""
+    yaml_text, close_line, body_start = split_front_matter(text)
+    try:
+        data = _PARSER.load(yaml_text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = 2 + mark.line if mark is not None else 1
+        problem = (error.problem or error.context or "it is not valid YAML").strip()
+        raise FrontMatterError(line, f"The front-matter could not be read ({problem}). "
+                                     "Check the quotes, colons and indentation on this line.")
+    except YAMLError as error:
+        raise FrontMatterError(1, f"The front-matter could not be read: {error}")
+    if data is None:
+        raise FrontMatterError(1, "The front-matter is empty: add the setting's details "
+                                  "(name, type, senco, review dates) between the '---' lines.")
+    if not isinstance(data, CommentedMap):
+        raise FrontMatterError(2, "The front-matter must be a list of 'key: value' lines, "
+                                  "such as 'name: Oakfield Primary School'.")
+    return FrontMatter(data=data, open_line=1, close_line=close_line), body_start
+
+
+def as_date(value: Any) -> date | None:
+    """A front-matter date as a date: YAML dates arrive as dates, quoted ones as strings."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None

@@ -1,0 +1,128 @@
+"""A light, line-aware scan of an offer's Markdown: headings, links, images and raw HTML.
+
+The checks need line numbers for every finding and must run over thousands of offers in
+seconds, so this scans lines once (skipping fenced and indented code) rather than building a
+full syntax tree. The site renders with MkDocs' own Markdown; this is only for reading.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
+_CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
+_ATTRIBUTES = re.compile(r"[ \t]*\{:?[ \t]*([^{}]*)\}[ \t]*$")
+_ANCHOR = re.compile(r"#([A-Za-z][\w-]*)")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+_INLINE_LINK = re.compile(
+    r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*)>?"
+    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+)
+_REFERENCE_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\[([^\]]*)\]")
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
+_AUTOLINK = re.compile(r"<((?:https?|mailto|ftp|javascript|data|vbscript):[^>\s]*)>", re.I)
+_BARE_URL = re.compile(r"(?<![(<\[\"'=])\b(https?://[^\s)<>\]]+)", re.I)
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    anchor: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link or image in the body; `line` is the file line it starts on."""
+
+    text: str
+    url: str
+    line: int
+    is_image: bool = False
+    kind: str = "inline"  # inline, reference, autolink or bare
+
+
+def content_lines(lines: list[str], first_line: int) -> Iterator[tuple[int, str]]:
+    """Yield (file line, text) for every line outside fenced and indented code blocks."""
+    fence: str | None = None
+    previous_blank = True
+    for offset, line in enumerate(lines):
+        number = first_line + offset
+        match = _FENCE.match(line)
+        if fence is not None:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = None
+            continue
+        if match:
+            fence = match.group(1)
+            continue
+        if previous_blank and (line.startswith("    ") or line.startswith("\t")) and line.strip():
+            continue
+        previous_blank = not line.strip()
+        yield number, line
+
+
+def parse_heading(line: str, number: int) -> Heading | None:
+    match = _ATX.match(line)
+    if not match:
+        return None
+    text = _CLOSING_HASHES.sub("", match.group(2) or "")
+    anchor = None
+    attributes = _ATTRIBUTES.search(text)
+    if attributes:
+        found = _ANCHOR.search(attributes.group(1))
+        anchor = found.group(1) if found else None
+        text = text[: attributes.start()]
+    return Heading(level=len(match.group(1)), text=text.strip(), anchor=anchor, line=number)
+
+
+def strip_code_spans(line: str) -> str:
+    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def strip_html_comments(text: str) -> str:
+    """Remove HTML comments (template guidance), keeping line breaks so lines still count."""
+    return _HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+
+
+def find_links(numbered_lines: list[tuple[int, str]]) -> list[Link]:
+    """Every link and image, with reference links resolved against their definitions."""
+    definitions: dict[str, str] = {}
+    for _, line in numbered_lines:
+        match = _REFERENCE_DEFINITION.match(line)
+        if match:
+            definitions.setdefault(match.group(1).strip().lower(), match.group(2))
+    links: list[Link] = []
+    for number, raw in numbered_lines:
+        if _REFERENCE_DEFINITION.match(raw):
+            continue
+        line = strip_code_spans(raw)
+        taken: list[tuple[int, int]] = []
+        for match in _INLINE_LINK.finditer(line):
+            taken.append(match.span())
+            links.append(Link(match.group(2), match.group(3), number, match.group(1) == "!"))
+        for match in _REFERENCE_LINK.finditer(line):
+            if _inside(match.start(), taken):
+                continue
+            key = (match.group(3) or match.group(2)).strip().lower()
+            if key in definitions:
+                taken.append(match.span())
+                links.append(Link(match.group(2), definitions[key], number,
+                                  match.group(1) == "!", "reference"))
+        for match in _AUTOLINK.finditer(line):
+            if not _inside(match.start(), taken):
+                taken.append(match.span())
+                links.append(Link(match.group(1), match.group(1), number, kind="autolink"))
+        for match in _BARE_URL.finditer(line):
+            if not _inside(match.start(), taken):
+                links.append(Link(match.group(1), match.group(1), number, kind="bare"))
+    return links
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)

@@ -1,0 +1,236 @@
+"""One setting's offer, parsed once: front-matter with line numbers, and answers mapped to areas.
+
+The checks, the site, the reports and the exports all read offers through `load_offer`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from localoffer.model.finding import Finding, Severity
+from localoffer.model.frontmatter import FrontMatter, FrontMatterError, as_date, parse_front_matter
+from localoffer.model.markdown import (
+    Link,
+    content_lines,
+    find_links,
+    parse_heading,
+    strip_html_comments,
+)
+
+if TYPE_CHECKING:
+    from localoffer.borough import Borough, Question
+
+OFFER_FILE = "offer.md"
+_WORD = re.compile(r"[A-Za-z0-9’'-]+")
+
+
+@dataclass
+class Section:
+    """An answer: a level-2 heading and everything under it up to the next one."""
+
+    heading: str
+    line: int
+    lines: list[str]
+    anchor: str | None = None
+    question: Question | None = None
+    area: str | None = None
+
+    @property
+    def body_start(self) -> int:
+        return self.line + 1
+
+    @cached_property
+    def text(self) -> str:
+        """The answer as written, without HTML comments (the template's guidance)."""
+        return strip_html_comments("\n".join(self.lines))
+
+    @cached_property
+    def words(self) -> list[str]:
+        return _WORD.findall(self.text)
+
+    @property
+    def areas(self) -> tuple[str, ...]:
+        if self.question is not None and self.area == self.question.area:
+            return self.question.areas
+        return (self.area,) if self.area else ()
+
+    def numbered_lines(self) -> list[tuple[int, str]]:
+        return list(content_lines(self.lines, self.body_start))
+
+
+@dataclass
+class Offer:
+    path: Path
+    display_path: str
+    slug: str
+    text: str = ""
+    front_matter: FrontMatter | None = None
+    body_start: int = 1
+    intro: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
+
+    # Front-matter, read the same way everywhere.
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.front_matter.get(key, default) if self.front_matter else default
+
+    def line_of(self, *keys: str | int) -> int:
+        return self.front_matter.line_of(*keys) if self.front_matter else 1
+
+    @property
+    def readable(self) -> bool:
+        """True when the file could be read and has front-matter: the checks can look inside."""
+        return self.front_matter is not None
+
+    @property
+    def name(self) -> str:
+        value = self.get("name")
+        return value.strip() if isinstance(value, str) and value.strip() else self.slug
+
+    @property
+    def setting_type(self) -> str | None:
+        value = self.get("type")
+        return value if isinstance(value, str) else None
+
+    @property
+    def status(self) -> str:
+        value = self.get("status")
+        return value if isinstance(value, str) else "draft"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status != "published"
+
+    @property
+    def question_set_id(self) -> str | None:
+        value = self.get("question_set")
+        return value if isinstance(value, str) else None
+
+    @property
+    def last_reviewed(self) -> date | None:
+        return as_date(self.get("last_reviewed"))
+
+    @property
+    def next_review(self) -> date | None:
+        return as_date(self.get("next_review"))
+
+    @property
+    def maintainers(self) -> list[str]:
+        value = self.get("maintainers")
+        if isinstance(value, str):
+            return [value]
+        return [str(item) for item in value] if isinstance(value, list) else []
+
+    @cached_property
+    def intro_text(self) -> str:
+        return strip_html_comments("\n".join(self.intro))
+
+    @property
+    def areas_covered(self) -> set[str]:
+        return {area for section in self.sections if section.text.strip() for area in section.areas}
+
+    @cached_property
+    def links(self) -> list[Link]:
+        """Every link and image in the body, with its file line."""
+        return find_links(self.body_lines())
+
+    def body_lines(self) -> list[tuple[int, str]]:
+        """(file line, text) of every body line outside code blocks, headings included."""
+        lines = self.text.split("\n")[self.body_start - 1:]
+        return list(content_lines(lines, self.body_start))
+
+
+def offer_slug(path: Path) -> str:
+    return path.parent.name if path.name == OFFER_FILE else path.stem
+
+
+def load_offer(path: Path, borough: Borough, display_path: str | None = None) -> Offer:
+    """Read and parse one offer file. Problems reading it become findings, never exceptions."""
+    shown = display_path or _display(path, borough.root)
+    offer = Offer(path=path, display_path=shown, slug=offer_slug(path))
+    try:
+        size = path.stat().st_size
+        if size > borough.max_file_bytes:
+            offer.problems.append(_problem(
+                offer, 1, "file/too-large",
+                f"This file is {size // 1024} KB; the limit is {borough.max_file_bytes // 1024} KB. "
+                "Move long documents to your own website and link to them."))
+            return offer
+        content = path.read_bytes()
+    except OSError as error:
+        offer.problems.append(_problem(offer, 1, "file/encoding",
+                                       f"This file could not be read ({error.strerror})."))
+        return offer
+    return parse_offer(content, borough, offer)
+
+
+def parse_offer(content: bytes, borough: Borough, offer: Offer) -> Offer:
+    if b"\x00" in content:
+        offer.problems.append(_problem(
+            offer, 1, "file/encoding",
+            "This file contains binary data, not text. Save the offer as plain text (Markdown)."))
+        return offer
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = content[: error.start].count(b"\n") + 1
+        offer.problems.append(_problem(
+            offer, line, "file/encoding",
+            "This file is not saved as UTF-8 text. In your editor choose 'Save as' with the "
+            "UTF-8 encoding, then check this line's special characters (quotes, accents)."))
+        return offer
+    offer.text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not offer.text.strip():
+        offer.problems.append(_problem(
+            offer, 1, "front-matter/invalid",
+            "This file is empty. Start from a template: run 'localoffer new'."))
+        return offer
+    try:
+        offer.front_matter, offer.body_start = parse_front_matter(offer.text)
+    except FrontMatterError as error:
+        offer.problems.append(_problem(offer, error.line, "front-matter/invalid", error.message))
+        return offer
+    _split_sections(offer, borough)
+    return offer
+
+
+def _split_sections(offer: Offer, borough: Borough) -> None:
+    lines = offer.text.split("\n")[offer.body_start - 1:]
+    outside_code = {number for number, _ in content_lines(lines, offer.body_start)}
+    question_set = borough.question_sets.get(offer.question_set_id or "")
+    current: Section | None = None
+    for offset, line in enumerate(lines):
+        number = offer.body_start + offset
+        heading = parse_heading(line, number) if number in outside_code else None
+        if heading is not None and heading.level == 2:
+            current = Section(heading.text, number, [], anchor=heading.anchor)
+            _map_to_area(current, question_set, borough)
+            offer.sections.append(current)
+        elif current is None:
+            offer.intro.append(line)
+        else:
+            current.lines.append(line)
+
+
+def _map_to_area(section: Section, question_set: Any, borough: Borough) -> None:
+    if question_set is not None:
+        section.question = question_set.match(section.heading)
+    if section.anchor and section.anchor in borough.areas:
+        section.area = section.anchor
+    elif section.question is not None:
+        section.area = section.question.area
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _problem(offer: Offer, line: int, rule: str, message: str) -> Finding:
+    return Finding(offer.display_path, line, rule, Severity.ERROR, message)

@@ -1,0 +1,1 @@
+"""Plain-English measures of text."""
