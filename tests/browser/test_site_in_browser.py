@@ -1,0 +1,165 @@
+"""The built site opened in headless Chromium: accessibility (axe-core, WCAG 2.2 A/AA),
+visible keyboard focus, a 320 px wide screen, and screenshots of each page type.
+
+Screenshots and axe results are written to test-artifacts/ for people to look at.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from browser_harness import (
+    DESKTOP,
+    FAILING_IMPACTS,
+    FOCUS_PROBE,
+    NARROWEST,
+    PAGE_TYPES,
+    PHONE,
+    PageVisit,
+    artifact_path,
+    describe_violations,
+    focus_indicator_visible,
+    has_visible_size,
+    open_search,
+    run_axe,
+)
+
+pytestmark = pytest.mark.browser
+
+DEVICES = {"phone": PHONE, "desktop": DESKTOP}
+TABS = 6
+
+
+def visit(
+    open_page: Callable[..., PageVisit],
+    site_pages: dict[str, str],
+    page_type: str,
+    device: str = "desktop",
+    viewport: dict[str, int] | None = None,
+) -> PageVisit:
+    page_visit = open_page(
+        site_pages[page_type], viewport=viewport or DEVICES[device], phone=device == "phone"
+    )
+    if page_type == "search":
+        open_search(page_visit)
+    return page_visit
+
+
+@pytest.mark.parametrize("device", DEVICES)
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_no_serious_or_critical_accessibility_problems(
+    page_type: str, device: str, open_page: Any, site_pages: dict[str, str], axe_source: str
+) -> None:
+    page_visit = visit(open_page, site_pages, page_type, device)
+    violations = run_axe(page_visit.page, axe_source)
+    artifact_path("axe", f"{page_type}-{device}.json").write_text(
+        json.dumps(violations, indent=2), encoding="utf-8"
+    )
+    failing = [v for v in violations if v["impact"] in FAILING_IMPACTS]
+    assert not failing, (
+        f"axe-core found serious or critical WCAG 2.2 A/AA problems on the {page_type} page "
+        f"({page_visit.page.url}, {device}):\n{describe_violations(failing)}"
+    )
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_keyboard_focus_is_visible(
+    page_type: str, open_page: Any, site_pages: dict[str, str]
+) -> None:
+    page_visit = visit(open_page, site_pages, page_type)
+    page = page_visit.page
+    # In material's search, the arrow keys move through the results (Tab leaves the search).
+    key = "ArrowDown" if page_type == "search" else "Tab"
+    seen = []
+    for _ in range(TABS):
+        page.keyboard.press(key)
+        probe = page.evaluate(FOCUS_PROBE)
+        if probe is None:
+            break
+        seen.append(probe)
+    assert seen, f"Pressing {key} on the {page_type} page focused nothing"
+    hidden = [
+        f"{p['element']} ({p['label']!r}): outline {p['outlineStyle']} {p['outlineWidth']}px, "
+        f"box-shadow {p['boxShadow']}, size {p['width']:.0f}x{p['height']:.0f}"
+        for p in seen
+        if not (focus_indicator_visible(p) and has_visible_size(p))
+    ]
+    assert not hidden, (
+        f"On the {page_type} page ({page.url}) these elements show no visible focus when "
+        f"reached with {key}:\n    " + "\n    ".join(hidden)
+    )
+
+
+WIDTH_PROBE = """() => {
+  const main = document.querySelector('main h1, article h1, h1');
+  const box = main ? main.getBoundingClientRect() : null;
+  const wide = [...document.querySelectorAll('body *')]
+    .filter(el => el.getBoundingClientRect().right > window.innerWidth + 1)
+    .filter(el => getComputedStyle(el).visibility !== 'hidden')
+    .slice(0, 5)
+    .map(el => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string'
+         ? '.' + el.className.trim().split(/\\s+/).join('.') : ''));
+  return {
+    scrollWidth: document.scrollingElement.scrollWidth,
+    innerWidth: window.innerWidth,
+    heading: box && {left: box.left, right: box.right, width: box.width, height: box.height,
+                     text: main.innerText.slice(0, 60)},
+    wide: wide,
+  };
+}"""
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_works_on_a_320px_wide_screen(
+    page_type: str, open_page: Any, site_pages: dict[str, str]
+) -> None:
+    page_visit = visit(open_page, site_pages, page_type, "phone", viewport=NARROWEST)
+    page = page_visit.page
+    probe = page.evaluate(WIDTH_PROBE)
+    page.screenshot(path=artifact_path("screenshots", f"{page_type}-320px.png"), full_page=False)
+    assert probe["innerWidth"] == NARROWEST["width"]
+    assert probe["scrollWidth"] <= NARROWEST["width"] + 1, (
+        f"The {page_type} page ({page.url}) scrolls sideways at 320 px: it is "
+        f"{probe['scrollWidth']} px wide. Elements sticking out: {probe['wide']}"
+    )
+    heading = probe["heading"]
+    assert heading and heading["width"] > 0 and heading["height"] > 0, (
+        f"The {page_type} page shows no heading at 320 px"
+    )
+    assert heading["left"] >= 0 and heading["right"] <= NARROWEST["width"] + 1, (
+        f"The {page_type} page's heading {heading['text']!r} is cut off at 320 px: {heading}"
+    )
+    if page_type == "search":
+        results = page.locator(".md-search-result__item").first.bounding_box()
+        assert results and results["width"] > 0 and results["x"] + results["width"] <= 321
+
+
+@pytest.mark.parametrize("device", DEVICES)
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_screenshot(
+    page_type: str, device: str, open_page: Any, site_pages: dict[str, str]
+) -> None:
+    page = visit(open_page, site_pages, page_type, device).page
+    first_screen = artifact_path("screenshots", f"{page_type}-{device}.png")
+    whole_page = artifact_path("screenshots", f"{page_type}-{device}-full.png")
+    page.screenshot(path=first_screen, full_page=False)
+    page.screenshot(path=whole_page, full_page=True)
+    for path in (first_screen, whole_page):
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        # A blank page compresses to a few kilobytes; a page with text does not.
+        assert path.stat().st_size > 8_000, f"{path} looks blank"
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_page_loads_cleanly(page_type: str, open_page: Any, site_pages: dict[str, str]) -> None:
+    page_visit = visit(open_page, site_pages, page_type)
+    page_visit.page.wait_for_load_state("networkidle")
+    assert not page_visit.broken_responses, f"Missing files on the {page_type} page: {page_visit.broken_responses}"
+    assert not page_visit.script_errors, f"Script errors on the {page_type} page: {page_visit.script_errors}"
+    assert not page_visit.outside_requests, (
+        f"The {page_type} page asks for files from other sites (it must work offline and not "
+        f"send readers' addresses to third parties): {page_visit.outside_requests}"
+    )
