@@ -1,6 +1,97 @@
-"""Placeholder until its rules land."""
-RULES: dict[str, str] = {}
+"""Plain English: answers a parent can read, without unexplained abbreviations or padding."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from localoffer.checks.base import warning
+from localoffer.checks.runner import CheckContext
+from localoffer.model import Finding, Offer
+from localoffer.model.markdown import content_lines, strip_html_comments
+from localoffer.text.readability import reading_ease
+
+RULES = {
+    "plain-english/readability": "An answer whose reading ease is below the borough's minimum "
+                                 "(a warning).",
+    "plain-english/jargon": "An abbreviation used without being explained at its first use, "
+                            "and not in the borough's glossary (a warning).",
+    "plain-english/too-long": "An answer longer than the borough's word limit (a warning).",
+}
+
+# Words in capitals that are everyday English, not jargon.
+_EVERYDAY = frozenset({"OK", "TV", "AM", "PM"})
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+# What a reader does not read as words: link addresses, HTML tags, web and email addresses, code.
+# (Each alternative stops at the next character that could start it again, so a long line
+# cannot make the search slow.)
+_NOT_PROSE = re.compile(
+    r"\]\([^()\n]*\)|<[^<>\n]*>|https?://\S+|www\.\S+|(?<!\S)[^\s@]+@\S+|`[^`]*`")
+# A run of letters with at least two capitals: EHCP, SALT, SpLD, DfE (and McDonald, sifted below).
+_CAPITALS = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]*[A-Z][a-z]*[A-Z][A-Za-z]*(?![A-Za-z0-9])")
+_BRACKET_AFTER = re.compile(r"^\s*\)")
+# "SALT (speech and language therapy)", "SALT stands for ...", "SALT means ..."
+_EXPLAINED_AFTER = re.compile(
+    r"^(?:'?s)?\s*(?:\(\s*[A-Za-z]|,?\s+(?:which\s+)?(?:stands\s+for|means|is\s+short\s+for)\b)")
 
 
-def check(offer, context):
-    return []
+def check(offer: Offer, context: CheckContext) -> Iterator[Finding]:
+    borough = context.borough
+    for section in offer.sections:
+        count = len(section.words)
+        if count > borough.word_limit:
+            yield warning(offer, section.line, "plain-english/too-long",
+                          f"This answer has {count:,} words; the borough's limit is "
+                          f"{borough.word_limit:,}. Parents often read on a phone: keep to what "
+                          "they need to know, and link to your policies for the detail.")
+        if count >= borough.min_words_to_score:
+            score = reading_ease(section.text)
+            if score is not None and score < borough.reading_ease_min:
+                yield warning(offer, section.line, "plain-english/readability",
+                              f"This answer is hard to read: its reading ease is {score:.0f}, "
+                              f"and the borough asks for at least {borough.reading_ease_min:g}. "
+                              "Use shorter sentences (about 15 words) and shorter, everyday "
+                              "words, for example 'help' rather than 'intervention'.")
+    yield from _jargon(offer, frozenset(key.upper() for key in borough.glossary))
+
+
+def _jargon(offer: Offer, glossary: frozenset[str]) -> Iterator[Finding]:
+    body = strip_html_comments("\n".join(offer.text.split("\n")[offer.body_start - 1:]))
+    seen: set[str] = set()
+    for number, line in content_lines(body.split("\n"), offer.body_start):
+        if not line or _HEADING.match(line):
+            continue
+        prose = _NOT_PROSE.sub(" ", line)
+        for match in _CAPITALS.finditer(prose):
+            key = abbreviation(match.group(0))
+            if key is None or key in seen:
+                continue
+            seen.add(key)
+            if key in glossary or _explained(prose, match.start(), match.end()):
+                continue
+            yield warning(offer, number, "plain-english/jargon",
+                          f"Parents may not know what {match.group(0)} means. Explain it the "
+                          f"first time you use it, for example 'the words in full "
+                          f"({match.group(0)})', or ask the Local Offer team to add it to the "
+                          "borough's glossary. If it is not an abbreviation, write it in "
+                          "lower case.")
+
+
+@lru_cache(maxsize=16384)
+def abbreviation(word: str) -> str | None:
+    """The abbreviation a word is (EHCPs -> EHCP), or None for ordinary words like McDonald."""
+    if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
+        word = word[:-1]
+    capitals = sum(1 for letter in word if letter.isupper())
+    if capitals < 2 or capitals < len(word) - capitals or word.upper() in _EVERYDAY:
+        return None
+    return word.upper()
+
+
+def _explained(line: str, start: int, end: int) -> bool:
+    after = line[end:end + 40]
+    if _EXPLAINED_AFTER.match(after):
+        return True
+    # "speech and language therapy (SALT)": the abbreviation in brackets after the words.
+    before = line[:start].rstrip()
+    return before.endswith("(") and bool(before[:-1].strip()) and bool(_BRACKET_AFTER.match(after))

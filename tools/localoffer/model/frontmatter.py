@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 
@@ -47,8 +48,23 @@ class FrontMatter:
         return line
 
 
+class _Constructor(RoundTripConstructor):
+    """Keeps a date that does not exist (2027-02-30) as text, for the checks to report at its
+    line, where ruamel.yaml would stop reading the whole front-matter with a ValueError."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+
+
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
     return yaml
 
@@ -103,6 +119,8 @@ def parse_front_matter(text: str) -> tuple[FrontMatter, int]:
 
 def as_date(value: Any) -> date | None:
     """A front-matter date as a date: YAML dates arrive as dates, quoted ones as strings."""
+    if isinstance(value, datetime):  # a date with a time: the day is what counts
+        return value.date()
     if isinstance(value, date):
         return value
     if isinstance(value, str):

@@ -22,7 +22,7 @@ from localoffer.model.markdown import (
 )
 
 if TYPE_CHECKING:
-    from localoffer.borough import Borough, Question
+    from localoffer.borough import Borough, Question, QuestionSet
 
 OFFER_FILE = "offer.md"
 _WORD = re.compile(r"[A-Za-z0-9’'-]+")
@@ -201,7 +201,7 @@ def parse_offer(content: bytes, borough: Borough, offer: Offer) -> Offer:
 def _split_sections(offer: Offer, borough: Borough) -> None:
     lines = offer.text.split("\n")[offer.body_start - 1:]
     outside_code = {number for number, _ in content_lines(lines, offer.body_start)}
-    question_set = borough.question_sets.get(offer.question_set_id or "")
+    question_set = question_set_of(offer, borough)
     current: Section | None = None
     for offset, line in enumerate(lines):
         number = offer.body_start + offset
@@ -214,6 +214,15 @@ def _split_sections(offer: Offer, borough: Borough) -> None:
             offer.intro.append(line)
         else:
             current.lines.append(line)
+
+
+def question_set_of(offer: Offer, borough: Borough) -> QuestionSet | None:
+    """The question set the offer's headings follow: its own `question_set`, or else the
+    usual set for its type of setting (question_set is optional)."""
+    chosen = borough.question_sets.get(offer.question_set_id or "")
+    if chosen is None and offer.setting_type in borough.setting_types:
+        chosen = borough.question_sets.get(borough.setting_types[offer.setting_type].question_set)
+    return chosen
 
 
 def _map_to_area(section: Section, question_set: Any, borough: Borough) -> None:
