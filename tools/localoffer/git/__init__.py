@@ -1,0 +1,12 @@
+"""Git plumbing (GitPython over real Git). Nothing in this package knows what an offer says;
+the commands combine it with the model.
+
+- repo: finding the repository, its main branch and remote, what has changed
+- branches: starting or resuming `offer/<slug>/<date>` branches safely
+- commit: committing only the given paths, pushing a branch
+- pull_requests: a remote URL to the page that opens a pull request
+- log: the published branch's history, with who proposed and who approved each change
+"""
+from localoffer.git.repo import FileChange, GitProblem, open_repo
+
+__all__ = ["FileChange", "GitProblem", "open_repo"]
