@@ -1,0 +1,86 @@
+"""`localoffer fix`: make the fixes that need no guessing, or with --check show them as a diff."""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import click
+
+from localoffer.authoring.fixes import FixResult, fix_text
+from localoffer.borough import Borough
+from localoffer.commands.options import borough_from, config_option
+from localoffer.model.discover import find_offer_files
+
+
+def run_fix(borough: Borough, paths: list[Path], check_only: bool = False) -> int:
+    """Fix offers in place (exit 0), or with `check_only` print a diff of what would change and
+    exit 1 if anything would."""
+    would_change = 0
+    for path in find_offer_files(paths or [borough.offers_dir]):
+        shown = _shown(path, borough)
+        text = _read(path, shown)
+        if text is None:
+            continue
+        result = fix_text(text, borough)
+        if not result.changed:
+            continue
+        would_change += 1
+        if check_only:
+            click.echo(unified_diff(text, result, shown), nl=False)
+        else:
+            with path.open("w", encoding="utf-8", newline="") as handle:
+                handle.write(result.text)
+            click.echo(f"Fixed {shown}:")
+            for change in result.changes:
+                click.echo(f"  - {change}")
+    if check_only and would_change:
+        click.echo(f"{would_change} offer(s) would be changed. Run 'localoffer fix' to make "
+                   "these changes.", err=True)
+        return 1
+    return 0
+
+
+def unified_diff(before: str, result: FixResult, shown: str) -> str:
+    lines = difflib.unified_diff(before.splitlines(keepends=True),
+                                 result.text.splitlines(keepends=True),
+                                 fromfile=f"a/{shown}", tofile=f"b/{shown}")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+                   for line in lines)
+
+
+def _read(path: Path, shown: str) -> str | None:
+    """The offer's text, or None (with a note) when it is not text that can be fixed safely."""
+    try:
+        content = path.read_bytes()
+        if b"\x00" in content:
+            raise UnicodeDecodeError("utf-8", content, 0, 1, "binary")
+        return content.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        click.echo(f"{shown}: not fixed, because it is not a readable UTF-8 text file. "
+                   "Run 'localoffer check' to see why.", err=True)
+        return None
+
+
+def _shown(path: Path, borough: Borough) -> str:
+    for base in (borough.root, Path.cwd()):
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
+
+
+@click.command("fix")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--check", "check_only", is_flag=True,
+              help="Change nothing: show what would change as a diff, and exit 1 if anything would.")
+@config_option
+def cli(paths: tuple[Path, ...], check_only: bool, config_path: Path | None) -> int:
+    """Make safe fixes to offers (default: every offer in offers/), keeping every word.
+
+    Fixes only what needs no guessing: the order of the front-matter keys, quotes around
+    numbers that are text (a URN, a phone number), review dates written the UK way
+    (12/09/2026 becomes 2026-09-12), spaces at the ends of lines, and sections the setting
+    type must have, added empty with the question's guidance, for you to answer.
+    """
+    return run_fix(borough_from(config_path), list(paths), check_only)
