@@ -1,0 +1,116 @@
+"""Printable booklets, for people without the internet (SEND Code of Practice 4.62): every
+published offer, and one booklet per type of setting, each with a table of contents.
+
+A booklet reuses each offer's HTML, rendered once per build: headings move down a level and
+ids and links are made unique within the booklet. Large boroughs get booklets in parts of
+`size` settings each, so that no single page is too big to open on a phone or to print.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from localoffer.site.catalogue import Catalogue, PublishedOffer
+from localoffer.site.pages import header_card
+from localoffer.site.render import Rendered
+from localoffer.site.sanitise import escape
+from localoffer.site.structure import BuiltPage, relative_url, toc_entry
+
+BOOKLET_URL = "booklet/"
+_HEADING = re.compile(r"<(/?)h([1-5])\b")
+_ATTRIBUTE = re.compile(r'\b(id|href|src)="([^"]*)"')
+
+
+@dataclass
+class Booklet:
+    title: str
+    url: str
+    offers: list[PublishedOffer]
+
+
+def booklet_pages(catalogue: Catalogue, bodies: dict[str, Rendered], size: int = 100,
+                  glossary: dict[str, str] | None = None) -> list[BuiltPage]:
+    booklets = [Booklet(f"{catalogue.borough.name} Local Offer: all settings", BOOKLET_URL,
+                        catalogue.offers)]
+    for type_id, kind in catalogue.borough.setting_types.items():
+        items = [item for item in catalogue.offers if item.facts.type_id == type_id]
+        if items:
+            booklets.append(Booklet(f"{catalogue.borough.name} Local Offer: "
+                                    f"{kind.label.lower()}s", f"{BOOKLET_URL}{type_id}/", items))
+    others = [(booklet.title, booklet.url, len(booklet.offers)) for booklet in booklets[1:]]
+    pages = []
+    for booklet in booklets:
+        parts = [booklet.offers[start:start + size]
+                 for start in range(0, len(booklet.offers), max(size, 1))] or [[]]
+        urls = [booklet.url] + [f"{booklet.url}part-{number}/"
+                                for number in range(2, len(parts) + 1)]
+        for number, (items, url) in enumerate(zip(parts, urls), start=1):
+            pages.append(_booklet_page(booklet, items, url, number, urls, bodies, glossary or {},
+                                       others if booklet.url == BOOKLET_URL else []))
+    return pages
+
+
+def _booklet_page(booklet: Booklet, items: list[PublishedOffer], url: str, number: int,
+                  urls: list[str], bodies: dict[str, Rendered], glossary: dict[str, str],
+                  others: list[tuple[str, str, int]]) -> BuiltPage:
+    title = booklet.title + (f" (part {number} of {len(urls)})" if len(urls) > 1 else "")
+    contents = "".join(f'<li><a href="#{escape(item.slug)}">{escape(item.name)}</a>'
+                       f' <span class="lo-meta">{escape(item.facts.type_label)}</span></li>'
+                       for item in items)
+    parts_nav = ""
+    if len(urls) > 1:
+        links = "".join(f'<li><a href="{relative_url(url, part)}"'
+                        f'{" aria-current=page" if part == url else ""}>Part {index}</a></li>'
+                        for index, part in enumerate(urls, start=1))
+        parts_nav = f'<nav aria-label="Parts of this booklet"><ul class="lo-jump">{links}</ul></nav>'
+    other_booklets = ""
+    if others:
+        links = "".join(f'<li><a href="{relative_url(url, other_url)}">{escape(other_title)}</a>'
+                        f" ({count})</li>" for other_title, other_url, count in others)
+        other_booklets = (f'<details class="lo-other-booklets"><summary>Booklets for one type '
+                          f"of setting</summary><ul>{links}</ul></details>")
+    sections = [_offer_section(item, bodies[item.slug], url, glossary) for item in items]
+    html = (f'<div class="lo-booklet"><h1>{escape(title)}</h1>'
+            '<p class="lo-print-hint">To make a paper copy, use your browser\'s Print '
+            "command. Each setting starts on a new page. Please ask the council if you would "
+            "like a copy posted to you, or in another language or format.</p>"
+            f"{other_booklets}{parts_nav}"
+            f'<h2 id="contents">Contents</h2><ol class="lo-contents">{contents}</ol>'
+            + "".join(sections) + "</div>")
+    toc = [toc_entry(2, "contents", "Contents")] + [
+        toc_entry(2, item.slug, escape(item.name)) for item in items]
+    return BuiltPage(url=url, title=title, html=html, toc=toc,
+                     description=f"A printable booklet: {title}.", search_exclude=True,
+                     kind="booklet")
+
+
+def _offer_section(item: PublishedOffer, body: Rendered, booklet_url: str,
+                   glossary: dict[str, str]) -> str:
+    page = relative_url(booklet_url, item.url)
+    answers = rebase(body.html, item.slug, page)
+    return (f'<section class="lo-booklet-offer" id="{escape(item.slug)}" '
+            f'aria-labelledby="{escape(item.slug)}--name">'
+            f'<h2 id="{escape(item.slug)}--name">{escape(item.name)}</h2>'
+            f"{header_card(item.facts, glossary, pagefind=False)}"
+            f'<p class="lo-review">{escape(item.review.sentence)}'
+            + (" <strong>The review is overdue.</strong>" if item.review.overdue else "")
+            + f'</p><p class="lo-online">Online: <a href="{page}">{escape(item.name)}</a></p>'
+            f"{answers}</section>")
+
+
+def rebase(html: str, slug: str, page_url: str) -> str:
+    """An offer's HTML moved into a booklet: headings one level down, ids prefixed with the
+    slug, and links relative to the offer's page made relative to the booklet."""
+    html = _HEADING.sub(lambda match: f"<{match.group(1)}h{int(match.group(2)) + 1}", html)
+
+    def attribute(match: re.Match[str]) -> str:
+        name, value = match.group(1), match.group(2)
+        if name == "id":
+            return f'id="{slug}--{value}"'
+        if value.startswith("#"):
+            return f'{name}="#{slug}--{value[1:]}"'
+        if ":" in value.split("/")[0] or value.startswith("/"):
+            return match.group(0)
+        return f'{name}="{page_url}{value}"'
+
+    return _ATTRIBUTE.sub(attribute, html)

@@ -1,0 +1,78 @@
+"""The whole site from the borough's offers, built once: every page as HTML, the images to
+copy and offers.json. A site engine (MkDocs today, see mkdocs_plugin.py) only places them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from localoffer.site.booklet import booklet_pages
+from localoffer.site.catalogue import Catalogue
+from localoffer.site.history import Change, read_changes
+from localoffer.site.lists import list_pages
+from localoffer.site.open_data import open_data_json
+from localoffer.site.pages import OfferPageContext, offer_page, render_body
+from localoffer.site.render import MarkdownRenderer
+from localoffer.site.search import search_page
+from localoffer.site.structure import BuiltPage
+
+OPEN_DATA_FILE = "offers.json"
+SEARCH_ENGINES = ("material", "pagefind")
+_PLACEHOLDER = re.compile(r"\{\{\s*([a-z_.]+)\s*\}\}")
+
+
+@dataclass
+class SiteOptions:
+    search: str = "material"
+    booklet_size: int = 100
+    changes_shown: int = 10
+    history: bool = True
+    site_url: str = ""
+
+
+@dataclass
+class BuiltSite:
+    catalogue: Catalogue
+    pages: list[BuiltPage]
+    images: dict[str, Path] = field(default_factory=dict)  # site path: file beside the offer
+    open_data: str = ""
+
+    def page(self, url: str) -> BuiltPage | None:
+        return next((page for page in self.pages if page.url == url), None)
+
+
+def build_site(catalogue: Catalogue, options: SiteOptions,
+               changes: dict[str, list[Change]] | None = None) -> BuiltSite:
+    borough = catalogue.borough
+    if changes is None:
+        changes = read_changes(borough.offers_dir) if options.history else {}
+    renderer = MarkdownRenderer(borough.glossary)
+    context = OfferPageContext(borough.name, borough.feedback_url, borough.glossary,
+                               options.changes_shown, options.site_url)
+    bodies = {item.slug: render_body(item, renderer) for item in catalogue.offers}
+    pages = [offer_page(item, bodies[item.slug], changes.get(item.slug, []), context)
+             for item in catalogue.offers]
+    pages += list_pages(catalogue)
+    pages += booklet_pages(catalogue, bodies, options.booklet_size, borough.glossary)
+    if options.search == "pagefind":
+        pages.append(search_page())
+    images = {f"{item.url}{image.name}": image
+              for item in catalogue.offers for image in item.images}
+    return BuiltSite(catalogue, pages, images, open_data_json(catalogue, options.site_url))
+
+
+def fill_placeholders(markdown: str, catalogue: Catalogue) -> str:
+    """`{{ borough.name }}` and friends in the site's own pages, from localoffer.yml."""
+    values = placeholder_values(catalogue)
+    return _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), markdown)
+
+
+def placeholder_values(catalogue: Catalogue) -> dict[str, str]:
+    borough = catalogue.borough
+    return {
+        "borough.name": borough.name,
+        "borough.local_offer_url": borough.local_offer_url,
+        "borough.sendiass_url": borough.sendiass_url or borough.local_offer_url,
+        "borough.feedback_url": borough.feedback_url or borough.local_offer_url,
+        "settings.count": f"{len(catalogue.offers):,}",
+    }

@@ -1,0 +1,88 @@
+"""Every offer of the borough, loaded and checked once per build: what the site publishes.
+
+Published offers become pages; drafts are left out. Errors found by the checks stop a strict
+build, except review dates: an overdue review is shown to readers as a warning on the page
+instead, so the site keeps building as real time passes the review dates.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from localoffer.borough import Borough
+from localoffer.checks import CheckContext, check_offer
+from localoffer.model import Finding, Offer, Severity, load_offer
+from localoffer.model.discover import find_offer_files
+from localoffer.site.facts import SettingFacts, setting_facts
+from localoffer.site.review_notice import ReviewNotice, review_notice
+
+# Not SVG: opened on its own, an SVG file can run scripts on the site.
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp"}
+# Findings shown to readers (as the review notice) rather than stopping the build.
+NOT_BUILD_FAILURES = ("review/",)
+
+
+@dataclass
+class PublishedOffer:
+    offer: Offer
+    facts: SettingFacts
+    review: ReviewNotice
+    images: list[Path] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return self.offer.slug
+
+    @property
+    def name(self) -> str:
+        return self.offer.name
+
+    @property
+    def url(self) -> str:
+        return f"settings/{self.offer.slug}/"
+
+
+@dataclass
+class Catalogue:
+    borough: Borough
+    today: date
+    offers: list[PublishedOffer]
+    drafts: list[Offer]
+    # Errors in published (or unreadable) offers: a strict build stops on these.
+    errors: list[Finding]
+
+    def by_slug(self) -> dict[str, PublishedOffer]:
+        return {item.slug: item for item in self.offers}
+
+
+def load_catalogue(borough: Borough, today: date, run_checks: bool = True) -> Catalogue:
+    paths = find_offer_files([borough.offers_dir]) if borough.offers_dir.is_dir() else []
+    offers = [load_offer(path, borough) for path in paths]
+    context = CheckContext(borough, today, frozenset(offer.slug for offer in offers))
+    published, drafts, errors = [], [], []
+    for offer in offers:
+        if offer.readable and offer.is_draft:
+            drafts.append(offer)
+            continue
+        if run_checks:
+            errors += [finding for finding in check_offer(offer, context)
+                       if finding.severity is Severity.ERROR
+                       and not finding.rule.startswith(NOT_BUILD_FAILURES)]
+        if offer.readable:
+            published.append(PublishedOffer(offer, setting_facts(offer, borough),
+                                            review_notice(offer, borough, today),
+                                            _images(offer.path.parent)))
+    published.sort(key=lambda item: (sort_key(item.name), item.slug))
+    return Catalogue(borough, today, published, drafts, errors)
+
+
+def sort_key(name: str) -> str:
+    """A to Z order as a reader expects it: 'The Bridge Centre' under B."""
+    lowered = name.casefold().strip()
+    return lowered[4:] if lowered.startswith("the ") else lowered
+
+
+def _images(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.iterdir()
+                  if path.is_file() and path.suffix.lower() in IMAGE_SUFFIXES)

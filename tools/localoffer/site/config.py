@@ -1,0 +1,26 @@
+"""The `localoffer` MkDocs plugin's options, as written under `plugins:` in mkdocs.yml."""
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from localoffer.site.builder import SEARCH_ENGINES
+
+
+class LocalOfferConfig(base.Config):
+    # The borough's localoffer.yml. Default: the one beside mkdocs.yml (or a folder above).
+    config = c.Optional(c.File(exists=True))
+    # Treat this date (YYYY-MM-DD) as today. The LOCALOFFER_TODAY environment variable wins.
+    today = c.Optional(c.Type(str))
+    # material: the theme's own search (fine for a few hundred settings);
+    # pagefind: Pagefind's chunked index (needs `pip install 'pagefind[bin]'`).
+    search = c.Choice(SEARCH_ENGINES, default="material")
+    # Settings per printable booklet page; bigger booklets come in parts.
+    booklet_size = c.Type(int, default=100)
+    # How many of an offer's changes its page lists.
+    changes_shown = c.Type(int, default=10)
+    # Read 'Changes to this page' from Git.
+    history = c.Type(bool, default=True)
+    # Folders of docs/ whose pages are added to the menu as one section, in file-name order,
+    # so people who write them need not edit mkdocs.yml: {folder: section title}.
+    nav_folders = c.Type(dict, default={"contributing": "For schools and settings"})

@@ -1,0 +1,209 @@
+"""The MkDocs plugin `localoffer`: a thin shell that places the site built by
+localoffer.site.builder into an MkDocs build. Nothing else in localoffer imports MkDocs.
+
+Heavy work happens once per build (in on_files): load and check every offer, read the Git
+history, render every page. The page hooks only hand over HTML that is already made.
+"""
+from __future__ import annotations
+
+import html
+import os
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from localoffer.borough import Borough, load_borough
+from localoffer.errors import LocalOfferError
+from localoffer.site.builder import (
+    OPEN_DATA_FILE,
+    BuiltSite,
+    SiteOptions,
+    build_site,
+    fill_placeholders,
+)
+from localoffer.site.catalogue import Catalogue, load_catalogue
+from localoffer.site.config import LocalOfferConfig
+from localoffer.site.search import run_pagefind
+from localoffer.site.structure import BuiltPage
+
+log = get_plugin_logger(__name__)
+
+TODAY_VARIABLE = "LOCALOFFER_TODAY"
+ASSETS = "assets/localoffer/"
+# Pages reached from list pages rather than from the menu.
+_NOT_IN_MENU = ("offer", "booklet")
+
+
+class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.borough: Borough | None = None
+        self.today = date.today()
+        self.catalogue: Catalogue | None = None
+        self.site: BuiltSite | None = None
+        self.pages: dict[str, BuiltPage] = {}
+
+    # Configuration ----------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not config.use_directory_urls:
+            raise PluginError("localoffer: set 'use_directory_urls: true' in mkdocs.yml (each "
+                              "setting's page lives at settings/<name>/).")
+        self.today = self._today()
+        try:
+            start = Path(config.config_file_path or ".").resolve().parent
+            path = Path(self.config.config) if self.config.config else None
+            self.borough = load_borough(path, start=start)
+        except LocalOfferError as error:
+            raise PluginError(f"localoffer: {error}") from error
+        self._glossary_everywhere(config)
+        config.extra_css.append(f"{ASSETS}localoffer.css")
+        config.extra_javascript.append(f"{ASSETS}localoffer.js")
+        if self.config.search == "pagefind":
+            self._turn_off_theme_search(config)
+            config.extra_javascript.append(f"{ASSETS}search.js")
+        return config
+
+    def _today(self) -> date:
+        value = os.environ.get(TODAY_VARIABLE) or self.config.today
+        if not value:
+            return date.today()
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise PluginError(f"localoffer: '{value}' is not a date; write today's date as "
+                              "YYYY-MM-DD.") from None
+
+    def _glossary_everywhere(self, config: MkDocsConfig) -> None:
+        """The borough's abbreviations explained on the site's own pages too."""
+        assert self.borough is not None
+        if "abbr" not in config.markdown_extensions:
+            config.markdown_extensions.append("abbr")
+        glossary = dict(self.borough.glossary)
+        glossary.update(config.mdx_configs.get("abbr", {}).get("glossary", {}))
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary
+
+    def _turn_off_theme_search(self, config: MkDocsConfig) -> None:
+        for name in ("material/search", "search"):
+            plugin = config.plugins.get(name)
+            if plugin is not None and hasattr(plugin.config, "enabled"):
+                plugin.config.enabled = False
+
+    # Files: the whole site is built here, once --------------------------------------------
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.borough is not None
+        self.catalogue = load_catalogue(self.borough, self.today)
+        for finding in self.catalogue.errors:
+            log.warning(f"{finding.path}:{finding.line}: {finding.rule} {finding.message}")
+        options = SiteOptions(search=self.config.search, booklet_size=self.config.booklet_size,
+                              changes_shown=self.config.changes_shown,
+                              history=self.config.history, site_url=config.site_url or "")
+        self.site = build_site(self.catalogue, options)
+        self.pages = {}
+        for page in self.site.pages:
+            inclusion = (InclusionLevel.NOT_IN_NAV if page.kind in _NOT_IN_MENU
+                         or page.url.count("/") > 2 else InclusionLevel.UNDEFINED)
+            self._add(files, File.generated(config, page.source_path, content="",
+                                            inclusion=inclusion))
+            self.pages[page.source_path] = page
+        self._add(files, File.generated(config, OPEN_DATA_FILE, content=self.site.open_data))
+        for site_path, source in self.site.images.items():
+            self._add(files, File.generated(config, site_path, abs_src_path=str(source)))
+        assets = resources.files("localoffer.site") / "assets"
+        for asset in assets.iterdir():
+            if asset.is_file():
+                with resources.as_file(asset) as path:
+                    self._add(files, File.generated(config, f"{ASSETS}{asset.name}",
+                                                    abs_src_path=str(path)))
+        log.info(f"{len(self.catalogue.offers)} published offers; "
+                 f"{len(self.catalogue.drafts)} drafts left out.")
+        return files
+
+    @staticmethod
+    def _add(files: Files, file: File) -> None:
+        existing = files.get_file_from_path(file.src_uri)
+        if existing is not None:
+            log.warning(f"docs/{file.src_uri} is replaced by the page localoffer builds there; "
+                        "move or rename it.")
+            files.remove(existing)
+        files.append(file)
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        for folder, title in self.config.nav_folders.items():
+            prefix = f"{str(folder).strip('/')}/"
+            listed = {page.file.src_uri for page in nav.pages}
+            pages = sorted((file for file in files.documentation_pages()
+                            if file.src_uri.startswith(prefix) and file.src_uri not in listed),
+                           key=lambda file: (not file.name == "index", file.src_uri))
+            if not pages:
+                continue
+            section = Section(str(title), [])
+            for file in pages:
+                page = file.page or Page(None, file, config)
+                page.parent = section
+                section.children.append(page)
+            nav.items.append(section)
+        if self.config.search == "pagefind" and "search/index.md" in self.pages:
+            file = files.get_file_from_path("search/index.md")
+            if file is not None:
+                nav.items.insert(1, file.page or Page("Search", file, config))
+        return nav
+
+    # Pages: hand over what was built -------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        built = self.pages.get(page.file.src_uri)
+        if built is None:
+            assert self.catalogue is not None
+            return fill_placeholders(markdown, self.catalogue)
+        meta: dict[str, Any] = {"title": html.escape(built.title),
+                                "description": built.description}
+        search: dict[str, Any] = {}
+        if built.search_exclude:
+            search["exclude"] = True
+        elif built.search_boost:
+            search["boost"] = built.search_boost
+        if search:
+            meta["search"] = search
+        if built.search_tags:
+            meta["tags"] = [html.escape(tag) for tag in built.search_tags]
+        page.meta = meta
+        return ""
+
+    def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        built = self.pages.get(page.file.src_uri)
+        if built is None:
+            return html_text
+        page.toc = get_toc(built.toc)
+        return built.html
+
+    # After the build -----------------------------------------------------------------------
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.search == "pagefind":
+            try:
+                run_pagefind(Path(config.site_dir))
+            except LocalOfferError as error:
+                raise PluginError(f"localoffer: {error}") from error
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
+                 builder: Any) -> LiveReloadServer:
+        if self.borough is not None:
+            server.watch(str(self.borough.offers_dir))
+            if self.borough.config_path is not None:
+                server.watch(str(self.borough.config_path))
+        return server

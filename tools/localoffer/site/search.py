@@ -1,0 +1,54 @@
+"""Search for large boroughs: Pagefind indexes the built pages into small chunks, so a reader
+downloads only the parts of the index that hold the words they typed (not the whole index,
+as with the theme's own search). Offer pages mark what to index with data-pagefind-* attributes.
+"""
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+from localoffer.errors import LocalOfferError
+from localoffer.site.structure import BuiltPage
+
+SEARCH_URL = "search/"
+PAGEFIND_FOLDER = "pagefind"
+
+
+def pagefind_available() -> bool:
+    return importlib.util.find_spec("pagefind") is not None
+
+
+def search_page() -> BuiltPage:
+    """The page that runs Pagefind searches (assets/localoffer.js does the work)."""
+    html = (
+        '<div class="lo-search"><h1>Search</h1>'
+        '<form class="lo-search-form" action="./" method="get" role="search">'
+        '<label for="lo-search-input">Search for a setting, a place or a kind of support</label>'
+        '<div class="lo-search-row"><input id="lo-search-input" name="q" type="search" '
+        'autocomplete="off" spellcheck="false">'
+        '<button class="md-button md-button--primary" type="submit">Search</button></div>'
+        "</form>"
+        '<p id="lo-search-status" class="lo-search-status" role="status" aria-live="polite"></p>'
+        '<ol id="lo-search-results" class="lo-search-results"></ol>'
+        '<noscript><p>Search needs JavaScript, which is turned off in your browser. You can '
+        'still find a setting in the <a href="../settings/">A to Z list</a>, or by '
+        '<a href="../find/type/">type</a>, <a href="../find/age/">age</a>, '
+        '<a href="../find/need/">need</a> or <a href="../find/area/">area</a>.</p></noscript>'
+        "</div>")
+    return BuiltPage(url=SEARCH_URL, title="Search", html=html, search_exclude=True,
+                     description="Search the Local Offer.", kind="search")
+
+
+def run_pagefind(site_dir: Path) -> None:
+    """Index the built site into site_dir/pagefind/ with the Pagefind binary from PyPI."""
+    if not pagefind_available():
+        raise LocalOfferError("The site is set to use Pagefind search, but Pagefind is not "
+                              "installed. Run: pip install 'pagefind[bin]'")
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir",
+         PAGEFIND_FOLDER, "--force-language", "en", "--silent"],
+        capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise LocalOfferError(f"Pagefind could not index the site: {result.stderr.strip()}")

@@ -1,0 +1,43 @@
+"""What the page builders hand to a site engine: pages as HTML, and where links go."""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class BuiltPage:
+    """One page of the site. `url` is relative to the site root, '' for the home page."""
+
+    url: str
+    title: str  # plain text; the engine escapes it
+    html: str
+    toc: list[dict[str, Any]] = field(default_factory=list)  # Python-Markdown toc tokens
+    description: str = ""
+    search_boost: float | None = None
+    search_exclude: bool = False
+    search_tags: list[str] = field(default_factory=list)
+    kind: str = "page"  # offer, list, booklet or search
+
+    @property
+    def source_path(self) -> str:
+        """Where the page would be in docs/: settings/oakfield/index.md."""
+        return f"{self.url}index.md"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from the page at `from_url` to `to_url` (both site-root relative, '/'-ended)."""
+    target, _, anchor = to_url.partition("#")
+    path = posixpath.relpath(target or ".", from_url or ".")
+    if path == ".":
+        path = "./"
+    elif target.endswith("/") or not target:
+        path += "/"
+    return path + (f"#{anchor}" if anchor else "")
+
+
+def toc_entry(level: int, anchor: str, name: str,
+              children: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """A toc token for a heading we wrote ourselves (`name` is already escaped)."""
+    return {"level": level, "id": anchor, "name": name, "children": children or []}
