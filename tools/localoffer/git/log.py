@@ -134,6 +134,9 @@ class Change:
         from_host = _PULL_REQUEST[0].search(subject) or _GITLAB_MR.search(self.commit.body)
         if title and from_host:
             return title
+        azure = _PULL_REQUEST[2].match(subject)
+        if azure:
+            return subject[azure.end():].strip() or subject
         if not subject.startswith("Merge "):
             return subject
         relevant = [c for c in self.branch_commits if not prefixes or c.touches(prefixes)]
