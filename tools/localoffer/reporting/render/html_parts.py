@@ -1,0 +1,188 @@
+"""Pieces of HTML shared by the report page and the site's dashboard page.
+
+Everything from an offer is escaped: a setting's name is text, never markup. Every chart has a
+text alternative (its <title> and <desc>, and a caption) and the table of its data beside it.
+"""
+from __future__ import annotations
+
+from html import escape
+from typing import Callable, Container, Sequence
+
+from localoffer.review import ReviewState, long_date
+from localoffer.reporting.charts import Chart
+from localoffer.reporting.coverage import Cell
+from localoffer.reporting.render import common
+from localoffer.reporting.report import Report
+from localoffer.reporting.rows import SettingRow
+from localoffer.reporting.svg import chart_svg
+
+# Where a setting's name links to (its page on the site), or None for no link.
+Linker = Callable[[SettingRow], "str | None"]
+
+STATE_CLASSES = {
+    ReviewState.OK: "ok",
+    ReviewState.DUE_SOON: "due-soon",
+    ReviewState.OVERDUE: "overdue",
+    ReviewState.NEVER_PUBLISHED: "never-published",
+    ReviewState.UNKNOWN: "no-date",
+}
+_CELL_HTML = {
+    Cell.COVERED: '<td class="lo-y">Yes</td>',
+    Cell.MISSING: '<td class="lo-n">Missing</td>',
+    Cell.NOT_REQUIRED: '<td class="lo-x"><span class="lo-hidden">Not required</span></td>',
+}
+
+CSS = """
+.lo-report{color:#1f1f1f;line-height:1.5;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
+.lo-report h2{margin-top:2.5rem}
+.lo-report table{border-collapse:collapse;font-size:.9rem;margin:.5rem 0 1rem}
+.lo-report caption{text-align:left;font-weight:600;padding:.25rem 0}
+.lo-report th,.lo-report td{border-bottom:1px solid #c8c8c8;padding:.3rem .6rem;text-align:left;vertical-align:top}
+.lo-report thead th{border-bottom:2px solid #1f1f1f}
+.lo-report .lo-num{text-align:right;font-variant-numeric:tabular-nums}
+.lo-chart{display:grid;grid-template-columns:minmax(0,3fr) minmax(15rem,2fr);gap:1.5rem;align-items:start}
+.lo-chart figure{margin:0}
+.lo-chart figcaption{font-size:.95rem;margin-top:.5rem}
+.lo-chart svg{max-width:100%;height:auto}
+@media (max-width:60rem){.lo-chart{grid-template-columns:1fr}}
+.lo-figures{display:flex;flex-wrap:wrap;gap:.75rem;list-style:none;padding:0;margin:1rem 0}
+.lo-figures li{border:1px solid #c8c8c8;border-left:.4rem solid #0072B2;padding:.5rem .9rem;min-width:8.5rem}
+.lo-figures li.lo-due-soon{border-left-color:#E69F00}
+.lo-figures li.lo-overdue{border-left-color:#D55E00}
+.lo-figures li.lo-never-published{border-left-color:#6B6B6B}
+.lo-figures strong{display:block;font-size:1.8rem;line-height:1.2}
+.lo-state::before{content:"";display:inline-block;width:.7em;height:.7em;margin-right:.4em;border-radius:2px;background:#0072B2}
+.lo-state.lo-due-soon::before{background:#E69F00}
+.lo-state.lo-overdue::before{background:#D55E00}
+.lo-state.lo-never-published::before{background:#6B6B6B}
+.lo-state.lo-no-date::before{background:#CC79A7}
+.lo-scroll{overflow-x:auto;max-width:100%}
+.lo-scroll:focus{outline:3px solid #ffbf47}
+.lo-matrix td,.lo-matrix th{text-align:center;padding:.2rem .35rem}
+.lo-matrix th[scope=row],.lo-matrix thead th:first-child{text-align:left}
+.lo-matrix td.lo-y{background:#dcebf7}
+.lo-matrix td.lo-n{background:#fbe1d4;font-weight:700}
+.lo-matrix td.lo-x{background:#f3f3f3}
+.lo-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
+.lo-key{font-size:.95rem}
+"""
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], caption: str = "",
+          numeric: Container[int] | None = None, raw: bool = False) -> str:
+    """A table whose first column heads each row. `numeric` columns (default: all but the
+    first) are right-aligned numbers. With `raw`, cells are already HTML (escaped by the
+    caller)."""
+    if numeric is None:
+        numeric = range(1, len(headers))
+    aligned = ' class="lo-num"'
+
+    def cell(value: str, index: int) -> str:
+        text = value if raw else escape(str(value))
+        classes = aligned if index in numeric else ""
+        if index == 0:
+            return f'<th scope="row"{classes}>{text}</th>'
+        return f"<td{classes}>{text}</td>"
+
+    head = "".join(f'<th scope="col"{aligned if i in numeric else ""}>{escape(h)}</th>'
+                   for i, h in enumerate(headers))
+    body = "\n".join("<tr>" + "".join(cell(value, i) for i, value in enumerate(row)) + "</tr>"
+                     for row in rows)
+    caption_html = f"<caption>{escape(caption)}</caption>" if caption else ""
+    return (f"<table>{caption_html}<thead><tr>{head}</tr></thead>\n"
+            f"<tbody>\n{body}\n</tbody></table>")
+
+
+def scrolling(inner: str, label: str) -> str:
+    """A wide table that scrolls sideways on a phone, reachable with the keyboard."""
+    return (f'<div class="lo-scroll" role="region" aria-label="{escape(label)}" tabindex="0">'
+            f"{inner}</div>")
+
+
+def chart_block(chart: Chart) -> str:
+    headers, rows = chart.table
+    return (f'<div class="lo-chart" id="{chart.id}-chart">'
+            f"<figure>{chart_svg(chart)}<figcaption>{escape(chart.description)}</figcaption>"
+            f"</figure>"
+            f"{scrolling(table(headers, rows, caption=f'The figures: {chart.title.lower()}'), chart.title)}"
+            f"</div>")
+
+
+def figures(report: Report) -> str:
+    overall = report.overall
+    items = [
+        ("", overall.settings, "settings with an offer file"),
+        ("", overall.published, "published"),
+        ("ok", overall.state(ReviewState.OK), "up to date"),
+        ("due-soon", overall.state(ReviewState.DUE_SOON), "due for review soon"),
+        ("overdue", overall.state(ReviewState.OVERDUE), "overdue for review"),
+        ("never-published", overall.state(ReviewState.NEVER_PUBLISHED), "never published"),
+        ("", overall.complete, "answer every area they must"),
+    ]
+    return ('<ul class="lo-figures">' + "".join(
+        (f'<li class="lo-{kind}">' if kind else "<li>") + f"<strong>{count}</strong>{label}</li>"
+        for kind, count, label in items) + "</ul>")
+
+
+def state_html(row: SettingRow) -> str:
+    return (f'<span class="lo-state lo-{STATE_CLASSES[row.review_state]}">'
+            f"{escape(row.state_label)}</span>")
+
+
+def setting_name(row: SettingRow, link: Linker | None) -> str:
+    url = link(row) if link is not None else None
+    name = escape(row.name)
+    return f'<a href="{escape(url)}">{name}</a>' if url else name
+
+
+def settings_table(report: Report, link: Linker | None = None, quality: bool = True) -> str:
+    """Every setting, one row each. Without `quality`, the error, warning and reading-ease
+    columns (for LA officers) are left out: the public page shows dates and coverage."""
+    headers = list(common.ROW_HEADERS if quality else common.ROW_HEADERS[:8])
+    rows = []
+    for row in report.rows:
+        cells = [escape(value) for value in common.row_cells(row)]
+        cells[0] = setting_name(row, link)
+        cells[5] = state_html(row)
+        rows.append(cells[: len(headers)])
+    return scrolling(table(headers, rows, caption="Every setting's offer",
+                           numeric=range(6, len(headers)), raw=True), "Every setting's offer")
+
+
+def totals_table(report: Report) -> str:
+    return scrolling(table(common.TOTALS_HEADERS, [common.totals_cells(t) for t in report.totals],
+                           caption="Totals by type of setting"), "Totals by type of setting")
+
+
+def areas_table(report: Report) -> str:
+    rows = [common.area_cells(area) for area in report.areas]
+    # The last column (concerns) is words, not a number.
+    return scrolling(table(common.AREA_HEADERS, rows, caption="Each area in detail",
+                           numeric=range(1, len(common.AREA_HEADERS) - 1)),
+                     "Each area in detail")
+
+
+def matrix(report: Report, link: Linker | None = None) -> str:
+    areas = list(report.borough.areas)
+    key = ('<p class="lo-key">Each column is an area an offer can answer, numbered as in '
+           "this list. <strong>Yes</strong>: the offer answers it. <strong>Missing</strong>: "
+           "its type of setting must answer it and it does not. A grey cell: it does not have "
+           "to.</p><ol class=\"lo-key\">"
+           + "".join(f"<li>{escape(report.area_title(a))}</li>" for a in areas) + "</ol>")
+    head = '<th scope="col">Setting</th>' + "".join(
+        f'<th scope="col"><abbr title="{escape(report.area_title(a))}">{n}</abbr>'
+        f'<span class="lo-hidden"> {escape(report.area_title(a))}</span></th>'
+        for n, a in enumerate(areas, 1))
+    body = "\n".join(
+        f'<tr><th scope="row">{setting_name(row, link)}</th>'
+        + "".join(_CELL_HTML[report.cell(row, a)] for a in areas) + "</tr>"
+        for row in report.rows)
+    caption = "Which areas each setting answers"
+    return key + scrolling(f'<table class="lo-matrix"><caption>{caption}</caption>'
+                           f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table>",
+                           caption)
+
+
+def dated(report: Report) -> str:
+    return escape(common.subtitle(report)) if report.as_of else (
+        f"The offers as they are on {escape(long_date(report.today))}.")
