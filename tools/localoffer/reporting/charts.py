@@ -80,13 +80,17 @@ def review_states_chart(report: Report) -> Chart:
 
 
 def coverage_chart(report: Report) -> Chart:
-    areas = [area for area in report.areas if area.required_by]
-    weakest = sorted(areas, key=lambda area: (area.share, area.title))[:3]
+    # Least answered first, so the gaps are at the top of the chart and the table.
+    areas = sorted((area for area in report.areas if area.required_by),
+                   key=lambda area: area.share)
+    weakest = [area for area in areas if area.share < 1][:3]
     if weakest:
         listed = "; ".join(f"{area.title} ({area.covered_required} of {area.required_by})"
                            for area in weakest)
         description = ("Share of the settings that must answer each area that do. The least "
                        f"answered areas are: {listed}.")
+    elif areas:
+        description = "Every area is answered by all the settings that must answer it."
     else:
         description = "No offer has a type of setting that must answer any area yet."
     return Chart(

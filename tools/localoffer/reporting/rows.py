@@ -13,8 +13,8 @@ from localoffer.text.readability import reading_ease
 # How each review state is shown to people (the values themselves go into CSV and JSON).
 STATE_LABELS = {
     ReviewState.OK: "Up to date",
-    ReviewState.DUE_SOON: "Due for review soon",
-    ReviewState.OVERDUE: "Review overdue",
+    ReviewState.DUE_SOON: "Due soon",
+    ReviewState.OVERDUE: "Overdue",
     ReviewState.NEVER_PUBLISHED: "Never published",
     ReviewState.UNKNOWN: "No review date",
 }

@@ -2,6 +2,7 @@
 <desc> in each so that a screen reader announces what the chart shows."""
 from __future__ import annotations
 
+import math
 import re
 from html import escape
 
@@ -10,29 +11,71 @@ from pygal.style import Style
 
 from localoffer.reporting.charts import Chart
 
-# Okabe-Ito colours: told apart by people with the common kinds of colour blindness.
-# Order matters: for review states, blue = up to date, orange = due soon, vermilion =
-# overdue, grey = never published, purple = no review date.
-COLOURS = ("#0072B2", "#E69F00", "#D55E00", "#6B6B6B", "#CC79A7", "#009E73", "#56B4E9")
+# Okabe-Ito colours: told apart by people with the common kinds of colour blindness. Each
+# series keeps its colour in every chart; values printed on a bar are white or black,
+# whichever is readable on it.
+BLUE, ORANGE, VERMILION, GREY, PURPLE, GREEN = (
+    "#0072B2", "#E69F00", "#D55E00", "#6B6B6B", "#CC79A7", "#009E73")
+SERIES_COLOURS = {
+    "Up to date": BLUE,
+    "Due soon": ORANGE,
+    "Never published": GREY,
+    "No review date": PURPLE,
+    "Published": BLUE,
+    "Overdue": VERMILION,
+}
+_OTHER_COLOURS = (BLUE, GREEN, PURPLE, ORANGE)
+_TEXT_ON = {BLUE: "#ffffff", GREY: "#ffffff", GREEN: "#000000", ORANGE: "#000000",
+            VERMILION: "#000000", PURPLE: "#000000"}
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'
 
-_STYLE = Style(
-    background="#ffffff",
-    plot_background="#ffffff",
-    foreground="#1f1f1f",
-    foreground_strong="#1f1f1f",
-    foreground_subtle="#6b6b6b",
-    opacity="1",
-    opacity_hover="1",
-    colors=COLOURS,
-    font_family=FONT,
-    label_font_size=13,
-    major_label_font_size=13,
-    value_font_size=12,
-    legend_font_size=14,
-    title_font_size=16,
-    tooltip_font_size=12,
-)
+
+def _style(chart: Chart) -> Style:
+    colours = [SERIES_COLOURS.get(name, _OTHER_COLOURS[index % len(_OTHER_COLOURS)])
+               for index, (name, _) in enumerate(chart.series)]
+    return Style(
+        background="#ffffff",
+        plot_background="#ffffff",
+        foreground="#1f1f1f",
+        foreground_strong="#1f1f1f",
+        foreground_subtle="#6b6b6b",
+        opacity="1",
+        opacity_hover="1",
+        colors=tuple(colours),
+        value_colors=tuple(_TEXT_ON[colour] for colour in colours),
+        font_family=FONT,
+        label_font_size=13,
+        major_label_font_size=13,
+        value_font_size=12,
+        legend_font_size=13,
+        title_font_size=16,
+        tooltip_font_size=12,
+    )
+
+
+def _axis(chart: Chart) -> list[float]:
+    """Whole-number steps for counts (nobody has 0.4 of an offer); quarters for percentages."""
+    if chart.unit == "%":
+        return [0, 25, 50, 75, 100]
+    values = [values for _, values in chart.series]
+    if chart.kind == "stacked-bar":
+        top = max((sum(column) for column in zip(*values)), default=0)
+    else:
+        top = max((value for series in values for value in series), default=0)
+    step = _step(top)
+    highest = max(step, math.ceil(top / step) * step)
+    return list(range(0, highest + 1, step))
+
+
+def _step(top: float, most_labels: int = 8) -> int:
+    """The smallest of 1, 2, 5, 10, 20, 50... that needs at most `most_labels` steps."""
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            if top / (factor * magnitude) <= most_labels:
+                return factor * magnitude
+        magnitude *= 10
+
 
 _KINDS = {
     "stacked-bar": pygal.StackedBar,
@@ -48,22 +91,30 @@ _SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 
 def chart_svg(chart: Chart, width: int = 800, height: int | None = None) -> str:
     """The chart as an <svg> element, with stable ids (the same data gives the same SVG)."""
+    rotate = chart.kind != "horizontal-bar" and any(len(c) > 14 for c in chart.categories)
     if height is None:
-        height = max(360, 34 * len(chart.categories) + 120) if chart.kind == "horizontal-bar" else 400
+        height = (max(360, 34 * len(chart.categories) + 120) if chart.kind == "horizontal-bar"
+                  else 480 if rotate else 400)
     drawing = _KINDS[chart.kind](
-        style=_STYLE, width=width, height=height, js=[], disable_xml_declaration=True,
-        legend_at_bottom=True, legend_at_bottom_columns=min(5, len(chart.series)),
+        style=_style(chart), width=width, height=height, js=[], disable_xml_declaration=True,
+        legend_at_bottom=True,
+        # One row: pygal leaves room for only one row of legend below turned labels.
+        legend_at_bottom_columns=len(chart.series),
         show_legend=len(chart.series) > 1, print_values=chart.kind != "line",
         print_zeroes=False, truncate_label=-1, truncate_legend=-1, x_label_rotation=0,
         show_y_guides=True, margin=16, spacing=12, no_data_text="No data",
         value_formatter=lambda value: f"{value:g}{chart.unit}",
         range=(0, 100) if chart.unit == "%" else None,
     )
-    if chart.kind != "horizontal-bar" and any(len(c) > 14 for c in chart.categories):
+    drawing.y_labels = _axis(chart)
+    if rotate:
         drawing.x_label_rotation = 30
-    drawing.x_labels = list(chart.categories)
+    # pygal draws a horizontal bar chart's first category at the bottom: reverse it, so the
+    # chart reads top to bottom in the same order as its table.
+    flip = (lambda items: list(items)[::-1]) if chart.kind == "horizontal-bar" else list
+    drawing.x_labels = flip(chart.categories)
     for name, values in chart.series:
-        drawing.add(name, list(values))
+        drawing.add(name, flip(values))
     svg = drawing.render(is_unicode=True)
     return _accessible(svg, chart)
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from localoffer.reporting.dashboard import dashboard_page
 from localoffer.site.booklet import booklet_pages
 from localoffer.site.catalogue import Catalogue
 from localoffer.site.history import Change, read_changes
@@ -53,6 +54,7 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
     pages = [offer_page(item, bodies[item.slug], changes.get(item.slug, []), context)
              for item in catalogue.offers]
     pages += list_pages(catalogue)
+    pages.append(dashboard_page(catalogue))
     pages += booklet_pages(catalogue, bodies, options.booklet_size, borough.glossary)
     if options.search == "pagefind":
         pages.append(search_page())

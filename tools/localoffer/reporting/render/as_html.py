@@ -47,19 +47,19 @@ def render(report: Report) -> str:
 <title>{title}</title>
 <style>
 body{{margin:0 auto;max-width:72rem;padding:1rem 1.25rem 3rem}}
-.lo-skip{{position:absolute;left:-999px}}
-.lo-skip:focus{{left:1rem;top:1rem;background:#ffbf47;padding:.5rem;color:#000}}
+.lr-skip{{position:absolute;left:-999px}}
+.lr-skip:focus{{left:1rem;top:1rem;background:#ffbf47;padding:.5rem;color:#000}}
 a{{color:#1d5a96}}
 {CSS}
 </style>
 </head>
-<body class="lo-report">
-<a class="lo-skip" href="#main">Skip to the report</a>
+<body class="lr-report">
+<a class="lr-skip" href="#main">Skip to the report</a>
 <header>
 <h1>{title}</h1>
 <p>{dated(report)}</p>
 </header>
-<nav aria-label="Contents"><h2 class="lo-hidden">Contents</h2><ul>{contents}</ul></nav>
+<nav aria-label="Contents"><h2 class="lr-hidden">Contents</h2><ul>{contents}</ul></nav>
 <main id="main">
 {body}
 </main>

@@ -27,44 +27,46 @@ STATE_CLASSES = {
     ReviewState.UNKNOWN: "no-date",
 }
 _CELL_HTML = {
-    Cell.COVERED: '<td class="lo-y">Yes</td>',
-    Cell.MISSING: '<td class="lo-n">Missing</td>',
-    Cell.NOT_REQUIRED: '<td class="lo-x"><span class="lo-hidden">Not required</span></td>',
+    Cell.COVERED: '<td class="lr-y">Yes</td>',
+    Cell.MISSING: '<td class="lr-n">Missing</td>',
+    Cell.NOT_REQUIRED: '<td class="lr-x"><span class="lr-hidden">Not required</span></td>',
 }
 
 CSS = """
-.lo-report{color:#1f1f1f;line-height:1.5;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
-.lo-report h2{margin-top:2.5rem}
-.lo-report table{border-collapse:collapse;font-size:.9rem;margin:.5rem 0 1rem}
-.lo-report caption{text-align:left;font-weight:600;padding:.25rem 0}
-.lo-report th,.lo-report td{border-bottom:1px solid #c8c8c8;padding:.3rem .6rem;text-align:left;vertical-align:top}
-.lo-report thead th{border-bottom:2px solid #1f1f1f}
-.lo-report .lo-num{text-align:right;font-variant-numeric:tabular-nums}
-.lo-chart{display:grid;grid-template-columns:minmax(0,3fr) minmax(15rem,2fr);gap:1.5rem;align-items:start}
-.lo-chart figure{margin:0}
-.lo-chart figcaption{font-size:.95rem;margin-top:.5rem}
-.lo-chart svg{max-width:100%;height:auto}
-@media (max-width:60rem){.lo-chart{grid-template-columns:1fr}}
-.lo-figures{display:flex;flex-wrap:wrap;gap:.75rem;list-style:none;padding:0;margin:1rem 0}
-.lo-figures li{border:1px solid #c8c8c8;border-left:.4rem solid #0072B2;padding:.5rem .9rem;min-width:8.5rem}
-.lo-figures li.lo-due-soon{border-left-color:#E69F00}
-.lo-figures li.lo-overdue{border-left-color:#D55E00}
-.lo-figures li.lo-never-published{border-left-color:#6B6B6B}
-.lo-figures strong{display:block;font-size:1.8rem;line-height:1.2}
-.lo-state::before{content:"";display:inline-block;width:.7em;height:.7em;margin-right:.4em;border-radius:2px;background:#0072B2}
-.lo-state.lo-due-soon::before{background:#E69F00}
-.lo-state.lo-overdue::before{background:#D55E00}
-.lo-state.lo-never-published::before{background:#6B6B6B}
-.lo-state.lo-no-date::before{background:#CC79A7}
-.lo-scroll{overflow-x:auto;max-width:100%}
-.lo-scroll:focus{outline:3px solid #ffbf47}
-.lo-matrix td,.lo-matrix th{text-align:center;padding:.2rem .35rem}
-.lo-matrix th[scope=row],.lo-matrix thead th:first-child{text-align:left}
-.lo-matrix td.lo-y{background:#dcebf7}
-.lo-matrix td.lo-n{background:#fbe1d4;font-weight:700}
-.lo-matrix td.lo-x{background:#f3f3f3}
-.lo-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
-.lo-key{font-size:.95rem}
+.lr-report{color:#1f1f1f;line-height:1.5;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
+.lr-report h2{margin-top:2.5rem}
+.lr-report table{border-collapse:collapse;font-size:.9rem;margin:.5rem 0 1rem}
+.lr-report caption{text-align:left;font-weight:600;padding:.25rem 0}
+.lr-report th,.lr-report td{border-bottom:1px solid #c8c8c8;padding:.3rem .6rem;text-align:left;vertical-align:top}
+.lr-report thead th{border-bottom:2px solid #1f1f1f}
+.lr-report .lr-num{text-align:right;font-variant-numeric:tabular-nums}
+.lr-chart{display:grid;grid-template-columns:minmax(0,3fr) minmax(15rem,2fr);gap:1.5rem;align-items:start}
+.lr-report .lr-chart figure{margin:0;display:block;max-width:none}
+.lr-report .lr-chart figcaption{font-size:.95rem;margin:.5rem 0 0;text-align:left;font-style:normal;max-width:none}
+.lr-chart svg{max-width:100%;height:auto}
+@media (max-width:60rem){.lr-chart{grid-template-columns:1fr}}
+.lr-dashboard .lr-chart{grid-template-columns:1fr}
+.lr-report ul.lr-figures{display:flex;flex-wrap:wrap;gap:.75rem;list-style:none;padding:0;margin:1rem 0}
+.lr-report ul.lr-figures li{border:1px solid #c8c8c8;border-left:.4rem solid #0072B2;padding:.5rem .9rem;min-width:8.5rem;margin:0;list-style:none}
+.lr-report ul.lr-figures li.lr-due-soon{border-left-color:#E69F00}
+.lr-report ul.lr-figures li.lr-overdue{border-left-color:#D55E00}
+.lr-report ul.lr-figures li.lr-never-published{border-left-color:#6B6B6B}
+.lr-figures strong{display:block;font-size:1.8rem;line-height:1.2}
+.lr-state::before{content:"";display:inline-block;width:.7em;height:.7em;margin-right:.4em;border-radius:2px;background:#0072B2}
+.lr-state.lr-due-soon::before{background:#E69F00}
+.lr-state.lr-overdue::before{background:#D55E00}
+.lr-state.lr-never-published::before{background:#6B6B6B}
+.lr-state.lr-no-date::before{background:#CC79A7}
+.lr-scroll{overflow-x:auto;max-width:100%}
+.lr-scroll:focus{outline:3px solid #ffbf47}
+.lr-matrix td,.lr-matrix th{text-align:center;padding:.2rem .35rem}
+.lr-matrix th[scope=row],.lr-matrix thead th:first-child{text-align:left}
+.lr-matrix td.lr-y{background:#dcebf7}
+.lr-matrix td.lr-n{background:#fbe1d4;font-weight:700}
+.lr-matrix td.lr-x{background:#f3f3f3}
+.lr-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
+.lr-key{font-size:.95rem}
+.lr-nowrap{white-space:nowrap}
 """
 
 
@@ -75,7 +77,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], caption: str = 
     caller)."""
     if numeric is None:
         numeric = range(1, len(headers))
-    aligned = ' class="lo-num"'
+    aligned = ' class="lr-num"'
 
     def cell(value: str, index: int) -> str:
         text = value if raw else escape(str(value))
@@ -95,16 +97,16 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], caption: str = 
 
 def scrolling(inner: str, label: str) -> str:
     """A wide table that scrolls sideways on a phone, reachable with the keyboard."""
-    return (f'<div class="lo-scroll" role="region" aria-label="{escape(label)}" tabindex="0">'
+    return (f'<div class="lr-scroll" role="region" aria-label="{escape(label)}" tabindex="0">'
             f"{inner}</div>")
 
 
 def chart_block(chart: Chart) -> str:
     headers, rows = chart.table
-    return (f'<div class="lo-chart" id="{chart.id}-chart">'
+    return (f'<div class="lr-chart" id="{chart.id}-chart">'
             f"<figure>{chart_svg(chart)}<figcaption>{escape(chart.description)}</figcaption>"
             f"</figure>"
-            f"{scrolling(table(headers, rows, caption=f'The figures: {chart.title.lower()}'), chart.title)}"
+            f"{scrolling(table(headers, rows, caption=f'Figures: {chart.title}'), chart.title)}"
             f"</div>")
 
 
@@ -119,13 +121,13 @@ def figures(report: Report) -> str:
         ("never-published", overall.state(ReviewState.NEVER_PUBLISHED), "never published"),
         ("", overall.complete, "answer every area they must"),
     ]
-    return ('<ul class="lo-figures">' + "".join(
-        (f'<li class="lo-{kind}">' if kind else "<li>") + f"<strong>{count}</strong>{label}</li>"
+    return ('<ul class="lr-figures">' + "".join(
+        (f'<li class="lr-{kind}">' if kind else "<li>") + f"<strong>{count}</strong>{label}</li>"
         for kind, count, label in items) + "</ul>")
 
 
 def state_html(row: SettingRow) -> str:
-    return (f'<span class="lo-state lo-{STATE_CLASSES[row.review_state]}">'
+    return (f'<span class="lr-state lr-{STATE_CLASSES[row.review_state]}">'
             f"{escape(row.state_label)}</span>")
 
 
@@ -144,6 +146,9 @@ def settings_table(report: Report, link: Linker | None = None, quality: bool = T
         cells = [escape(value) for value in common.row_cells(row)]
         cells[0] = setting_name(row, link)
         cells[5] = state_html(row)
+        for date_column in (3, 4):
+            cells[date_column] = f'<span class="lr-nowrap">{cells[date_column]}</span>'
+
         rows.append(cells[: len(headers)])
     return scrolling(table(headers, rows, caption="Every setting's offer",
                            numeric=range(6, len(headers)), raw=True), "Every setting's offer")
@@ -164,21 +169,21 @@ def areas_table(report: Report) -> str:
 
 def matrix(report: Report, link: Linker | None = None) -> str:
     areas = list(report.borough.areas)
-    key = ('<p class="lo-key">Each column is an area an offer can answer, numbered as in '
+    key = ('<p class="lr-key">Each column is an area an offer can answer, numbered as in '
            "this list. <strong>Yes</strong>: the offer answers it. <strong>Missing</strong>: "
            "its type of setting must answer it and it does not. A grey cell: it does not have "
-           "to.</p><ol class=\"lo-key\">"
+           "to.</p><ol class=\"lr-key\">"
            + "".join(f"<li>{escape(report.area_title(a))}</li>" for a in areas) + "</ol>")
     head = '<th scope="col">Setting</th>' + "".join(
         f'<th scope="col"><abbr title="{escape(report.area_title(a))}">{n}</abbr>'
-        f'<span class="lo-hidden"> {escape(report.area_title(a))}</span></th>'
+        f'<span class="lr-hidden"> {escape(report.area_title(a))}</span></th>'
         for n, a in enumerate(areas, 1))
     body = "\n".join(
         f'<tr><th scope="row">{setting_name(row, link)}</th>'
         + "".join(_CELL_HTML[report.cell(row, a)] for a in areas) + "</tr>"
         for row in report.rows)
     caption = "Which areas each setting answers"
-    return key + scrolling(f'<table class="lo-matrix"><caption>{caption}</caption>'
+    return key + scrolling(f'<table class="lr-matrix"><caption>{caption}</caption>'
                            f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table>",
                            caption)
 
