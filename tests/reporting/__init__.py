@@ -1,0 +1,1 @@
+"""Tests of localoffer report and the site dashboard."""
