@@ -8,7 +8,8 @@ import click
 import git
 
 from localoffer.borough import Borough, load_borough
-from localoffer.commands.options import borough_from, config_option
+from localoffer.borough.config import CONFIG_FILE, find_config
+from localoffer.commands.options import config_option
 from localoffer.errors import LocalOfferError
 from localoffer.git.repo import (
     FileChange,
@@ -33,15 +34,19 @@ from localoffer.workflow.ownership import (
 FORMATS = ("text", "github")
 
 
-def run_check_ownership(borough: Borough, base: str, head: str, author: str,
+def run_check_ownership(config_path: Path | None, base: str, head: str, author: str,
                         output_format: str = "text") -> int:
-    repo = open_repo(borough.root)
-    if root_of(repo) != borough.root.resolve():
+    """The rules come from `base` (localoffer.yml and the offers as they were), so a change
+    can neither grant itself permissions nor stop the check by breaking localoffer.yml."""
+    config = config_path or find_config(Path.cwd().resolve())
+    root = (config.parent if config else Path.cwd()).resolve()
+    repo = open_repo(root)
+    if root_of(repo) != root:
         raise LocalOfferError("localoffer.yml must be in the top folder of the repository for "
-                              "the ownership check.", str(borough.config_path))
+                              "the ownership check.", str(config))
     base_sha, head_sha = resolve(repo, base), resolve(repo, head)
     changes = changed_files(repo, base_sha, head_sha)
-    rules_borough = borough_at(repo, borough, base_sha)
+    rules_borough = borough_at(repo, root, base_sha)
     rules = ownership_rules(repo, rules_borough, base_sha, changes)
     refusals = check_changes(
         changes, rules, author,
@@ -51,19 +56,17 @@ def run_check_ownership(borough: Borough, base: str, head: str, author: str,
     return 1 if refusals else 0
 
 
-def borough_at(repo: git.Repo, borough: Borough, rev: str) -> Borough:
-    """The borough's rules as they were in `rev`: a change cannot grant itself permissions by
-    editing localoffer.yml (reviewers, teams) in the same change."""
-    if borough.config_path is None:
-        return borough
-    content = file_at(repo, rev, borough.config_path.name)
-    if content is None:
-        return borough
+def borough_at(repo: git.Repo, root: Path, rev: str) -> Borough:
+    """The borough's rules as they were in `rev` (the packaged defaults if it had none)."""
+    content = file_at(repo, rev, CONFIG_FILE)
     with tempfile.TemporaryDirectory() as folder:
-        config = Path(folder) / borough.config_path.name
-        config.write_bytes(content)
-        earlier = load_borough(config)
-    earlier.root = borough.root
+        if content is None:
+            earlier = load_borough(None, start=Path(folder))
+        else:
+            config = Path(folder) / CONFIG_FILE
+            config.write_bytes(content)
+            earlier = load_borough(config)
+    earlier.root = root
     return earlier
 
 
@@ -128,4 +131,4 @@ def cli(base: str, head: str, author: str, output_format: str, config_path: Path
     need an LA reviewer. Maintainers and reviewers are read as they were in --base. Exit code 1
     when a file may not be changed (each one is listed with the reason).
     """
-    return run_check_ownership(borough_from(config_path), base, head, author, output_format)
+    return run_check_ownership(config_path, base, head, author, output_format)

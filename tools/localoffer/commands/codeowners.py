@@ -33,7 +33,8 @@ def run_codeowners(borough: Borough, check: bool = False) -> int:
         return 0
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(result.text, encoding="utf-8")
-    click.echo(f"Wrote {CODEOWNERS_PATH} ({len(files)} offers). Commit it with your change.")
+    count = f"{len(files)} offer{'s' if len(files) != 1 else ''}"
+    click.echo(f"Wrote {CODEOWNERS_PATH} ({count}). Commit it with your change.")
     return 0
 
 

@@ -48,7 +48,7 @@ def run_diff(borough: Borough, slug: str, old_rev: str | None = None,
     comparison = compare_offers(before, after)
     if output_format == "json":
         click.echo(json.dumps({"offer": relative, "from": old_label, "to": new_label,
-                               **comparison.as_dict()}, indent=2))
+                               **comparison.as_dict()}, indent=2, ensure_ascii=False))
     else:
         name = (after or before).name if (after or before) else slug  # type: ignore[union-attr]
         click.echo(render_text(comparison, name, relative, old_label, new_label,

@@ -25,7 +25,8 @@ def run_due(borough: Borough, today: date, within: int | None = None,
     settings = due_settings(borough, today, window)
     if output_format == "json":
         click.echo(json.dumps({"today": today.isoformat(), "within_days": window,
-                               "settings": [item.as_dict() for item in settings]}, indent=2))
+                               "settings": [item.as_dict() for item in settings]},
+                              indent=2, ensure_ascii=False))
     elif output_format == "md":
         click.echo(render_markdown(settings, today, window), nl=False)
     else:

@@ -28,8 +28,9 @@ def run_edit(borough: Borough, slug: str, today: date, new: bool = False) -> int
 def describe(started: BranchStart, offer_path: str, slug: str) -> str:
     lines = []
     if started.fetch_problem and "no shared copy" not in started.fetch_problem:
+        reason = started.fetch_problem.splitlines()[0].removeprefix("fatal: ")
         lines.append("Note: the shared copy could not be reached, so this starts from the "
-                     f"last version this computer fetched ({started.fetch_problem}).")
+                     f"last version this computer fetched. Git said: {reason}")
     if started.already_on:
         lines.append(f"You are already on the branch {started.branch}: carry on editing.")
     elif started.resumed:
@@ -59,7 +60,8 @@ def _check_setting_exists(repo: git.Repo, borough: Borough, slug: str) -> None:
     relative = _offer_path(borough, root_of(repo), slug)
     if slug in slugs or file_at(repo, main_ref(repo), relative) is not None:
         return
-    close = difflib.get_close_matches(slug, sorted(slugs), n=3)
+    close = [known for known in sorted(slugs) if slug.lower() in known]
+    close = (close or difflib.get_close_matches(slug.lower(), sorted(slugs), n=3))[:3]
     hint = f" Did you mean: {', '.join(close)}?" if close else ""
     raise LocalOfferError(
         f"There is no offer called '{slug}' in offers/.{hint} Use the folder name of the "

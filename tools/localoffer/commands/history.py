@@ -22,7 +22,8 @@ def run_history(borough: Borough, slug: str, rev: str | None = None,
     entries = offer_history(repo, borough, slug, rev)
     if output_format == "json":
         click.echo(json.dumps({"offer": slug, "version": rev,
-                               "changes": [entry.as_dict() for entry in entries]}, indent=2))
+                               "changes": [entry.as_dict() for entry in entries]},
+                              indent=2, ensure_ascii=False))
         return 0
     click.echo(render_text(entries, slug, rev), nl=False)
     return 0

@@ -1,0 +1,75 @@
+"""`localoffer edit`: start or resume a branch, with plain-English refusals."""
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from gitrepos import TODAY, borough_repo, clone, git, isolated_git, localoffer, shared_remote
+
+TODAY_ARGS = ("--today", TODAY.isoformat())
+
+
+@pytest.fixture(autouse=True)
+def _isolated_git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    isolated_git(monkeypatch, tmp_path / "home")
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    return partial(localoffer, monkeypatch, capsys)
+
+
+@pytest.fixture
+def school(tmp_path: Path) -> Path:
+    seed = borough_repo(tmp_path / "la", {"oakfield-primary": ["@oak"], "beacon-hill": ["@bea"]})
+    return clone(shared_remote(tmp_path, seed), tmp_path / "school", "Sam", "sam@oak.example")
+
+
+def test_starts_the_branch_and_says_what_next(run, school: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(school, "edit", "oakfield-primary", *TODAY_ARGS)
+    assert code == 0, err
+    assert "Started the branch offer/oakfield-primary/2026-11-28 from the latest published " \
+           "version (origin/main)." in out
+    assert "Next: edit offers/oakfield-primary/offer.md" in out
+    assert 'localoffer submit -m "what you changed"' in out
+
+
+def test_an_unknown_setting_gets_suggestions(run, school: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(school, "edit", "oakfield", *TODAY_ARGS)
+    assert code == 2
+    assert "There is no offer called 'oakfield'" in err
+    assert "Did you mean: oakfield-primary?" in err
+    assert git(school, "branch", "--show-current").strip() == "main"
+
+
+def test_refuses_when_uncommitted_work_would_be_overwritten(run, school: Path) -> None:  # type: ignore[no-untyped-def]
+    offer = school / "offers/oakfield-primary/offer.md"
+    run(school, "edit", "oakfield-primary", *TODAY_ARGS)
+    offer.write_text(offer.read_text() + "\nOn the branch.\n")
+    git(school, "commit", "--quiet", "-am", "branch work")
+    git(school, "switch", "--quiet", "main")
+    offer.write_text(offer.read_text() + "\nNot saved anywhere else.\n")
+
+    code, out, err = run(school, "edit", "oakfield-primary", *TODAY_ARGS)
+
+    assert code == 2
+    assert "would overwrite them" in err and "offers/oakfield-primary/offer.md" in err
+    assert "Nothing has been changed" in err
+    assert "Not saved anywhere else." in offer.read_text()
+    assert "Traceback" not in err
+
+
+def test_resuming_says_so(run, school: Path) -> None:  # type: ignore[no-untyped-def]
+    run(school, "edit", "oakfield-primary", *TODAY_ARGS)
+    code, out, _ = run(school, "edit", "oakfield-primary", "--today", "2026-12-01")
+    assert code == 0 and "already on the branch offer/oakfield-primary/2026-11-28" in out
+
+
+def test_outside_a_repository(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    (folder / "localoffer.yml").write_text("borough:\n  name: Test\n")
+    code, _, err = run(folder, "edit", "x", *TODAY_ARGS)
+    assert code == 2 and "not a Git repository" in err
