@@ -29,6 +29,7 @@ class SiteOptions:
     changes_shown: int = 10
     history: bool = True
     site_url: str = ""
+    dashboard: bool = True
 
 
 @dataclass
@@ -54,7 +55,8 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
     pages = [offer_page(item, bodies[item.slug], changes.get(item.slug, []), context)
              for item in catalogue.offers]
     pages += list_pages(catalogue)
-    pages.append(dashboard_page(catalogue))
+    if options.dashboard:
+        pages.append(dashboard_page(catalogue))
     pages += booklet_pages(catalogue, bodies, options.booklet_size, borough.glossary)
     if options.search == "pagefind":
         pages.append(search_page())

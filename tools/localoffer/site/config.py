@@ -12,6 +12,9 @@ class LocalOfferConfig(base.Config):
     config = c.Optional(c.File(exists=True))
     # Treat this date (YYYY-MM-DD) as today. The LOCALOFFER_TODAY environment variable wins.
     today = c.Optional(c.Type(str))
+    # When to run the checks on published offers: auto (strict builds, where an error stops
+    # the build, and `mkdocs serve`, where editors see what to fix), always, or never.
+    checks = c.Choice(("auto", "always", "never"), default="auto")
     # material: the theme's own search (fine for a few hundred settings);
     # pagefind: Pagefind's chunked index (needs `pip install 'pagefind[bin]'`).
     search = c.Choice(SEARCH_ENGINES, default="material")
@@ -19,6 +22,8 @@ class LocalOfferConfig(base.Config):
     booklet_size = c.Type(int, default=100)
     # How many of an offer's changes its page lists.
     changes_shown = c.Type(int, default=10)
+    # The page 'How up to date are these offers?' (dashboard/), from localoffer.reporting.
+    dashboard = c.Type(bool, default=True)
     # Read 'Changes to this page' from Git.
     history = c.Type(bool, default=True)
     # Folders of docs/ whose pages are added to the menu as one section, in file-name order,

@@ -53,6 +53,10 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.catalogue: Catalogue | None = None
         self.site: BuiltSite | None = None
         self.pages: dict[str, BuiltPage] = {}
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     # Configuration ----------------------------------------------------------------------
 
@@ -68,6 +72,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         except LocalOfferError as error:
             raise PluginError(f"localoffer: {error}") from error
         self._glossary_everywhere(config)
+        if os.environ.get("MIKE_DOCS_VERSION"):  # published with mike: show the version menu
+            config.extra.setdefault("version", {"provider": "mike", "default": "latest"})
         config.extra_css.append(f"{ASSETS}localoffer.css")
         config.extra_javascript.append(f"{ASSETS}localoffer.js")
         if self.config.search == "pagefind":
@@ -104,12 +110,15 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.borough is not None
-        self.catalogue = load_catalogue(self.borough, self.today)
+        checks = self.config.checks == "always" or (
+            self.config.checks == "auto" and (config.strict or self.serving))
+        self.catalogue = load_catalogue(self.borough, self.today, run_checks=checks)
         for finding in self.catalogue.errors:
             log.warning(f"{finding.path}:{finding.line}: {finding.rule} {finding.message}")
         options = SiteOptions(search=self.config.search, booklet_size=self.config.booklet_size,
                               changes_shown=self.config.changes_shown,
-                              history=self.config.history, site_url=config.site_url or "")
+                              history=self.config.history, site_url=config.site_url or "",
+                              dashboard=self.config.dashboard)
         self.site = build_site(self.catalogue, options)
         self.pages = {}
         for page in self.site.pages:

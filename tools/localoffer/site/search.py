@@ -14,6 +14,9 @@ from localoffer.site.structure import BuiltPage
 
 SEARCH_URL = "search/"
 PAGEFIND_FOLDER = "pagefind"
+# Only offer pages are indexed (they carry data-pagefind-body); reading just them keeps
+# indexing fast, and the big booklet pages out of it.
+PAGES = "settings/*/index.html"
 
 
 def pagefind_available() -> bool:
@@ -48,7 +51,7 @@ def run_pagefind(site_dir: Path) -> None:
                               "installed. Run: pip install 'pagefind[bin]'")
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir",
-         PAGEFIND_FOLDER, "--force-language", "en", "--silent"],
+         PAGEFIND_FOLDER, "--force-language", "en", "--silent", "--glob", PAGES],
         capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise LocalOfferError(f"Pagefind could not index the site: {result.stderr.strip()}")
