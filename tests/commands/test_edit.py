@@ -73,3 +73,22 @@ def test_outside_a_repository(run, tmp_path: Path) -> None:  # type: ignore[no-u
     (folder / "localoffer.yml").write_text("borough:\n  name: Test\n")
     code, _, err = run(folder, "edit", "x", *TODAY_ARGS)
     assert code == 2 and "not a Git repository" in err
+
+
+def test_new_with_branch_starts_the_new_offers_branch(run, school: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(school, "new", "--type", "primary", "--name", "Sunny Days School",
+                         "--branch", *TODAY_ARGS)
+    assert code == 0, err
+    assert "Started the branch offer/sunny-days-school/2026-11-28" in out
+    assert git(school, "branch", "--show-current").strip() == "offer/sunny-days-school/2026-11-28"
+    assert git(school, "status", "--porcelain").strip() == "?? offers/sunny-days-school/"
+
+
+def test_new_with_branch_writes_nothing_when_the_branch_cannot_start(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "plain"
+    (folder / "offers").mkdir(parents=True)
+    (folder / "localoffer.yml").write_text("borough:\n  name: Test\n")
+    code, _, err = run(folder, "new", "--type", "primary", "--name", "Sunny Days School",
+                       "--branch", *TODAY_ARGS)
+    assert code == 2 and "not a Git repository" in err
+    assert not (folder / "offers/sunny-days-school").exists()

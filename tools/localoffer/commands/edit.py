@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 from datetime import date
 from pathlib import Path
+from typing import Any, Callable
 
 import click
 import git
@@ -23,6 +24,16 @@ def run_edit(borough: Borough, slug: str, today: date, new: bool = False) -> int
     started = start_offer_branch(repo, slug, today, new=new)
     click.echo(describe(started, _offer_path(borough, root_of(repo), slug), slug))
     return 0
+
+
+def branch_for_new_offer(borough: Borough, today: date) -> Callable[[Any], None]:
+    """For 'localoffer new --branch': start the new offer's branch before its file is written
+    (called with the planned offer, which has a `slug`)."""
+    def start(new: Any) -> None:
+        started = start_offer_branch(open_repo(borough.root), new.slug, today)
+        click.echo(f"Started the branch {started.branch} from the latest published version "
+                   f"({started.base}). When the offer is ready, run: localoffer submit")
+    return start
 
 
 def describe(started: BranchStart, offer_path: str, slug: str) -> str:

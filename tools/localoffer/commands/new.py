@@ -96,13 +96,21 @@ def _shown(path: Path) -> str:
               help="The offer's folder name. Default: made from the name, like oakfield-primary-school.")
 @click.option("--output", type=click.Path(file_okay=False, path_type=Path), metavar="FOLDER",
               help="The folder the offers live in. Default: offers/ beside localoffer.yml.")
+@click.option("--branch", is_flag=True,
+              help="Also start the Git branch offer/<slug>/<date> for the new offer, from the "
+                   "latest published version (as 'localoffer edit' does).")
 @today_option
 @config_option
 def cli(setting_type: str, name: str, question_set: str | None, slug: str | None,
-        output: Path | None, today: date, config_path: Path | None) -> int:
+        output: Path | None, branch: bool, today: date, config_path: Path | None) -> int:
     """Start a new offer: writes offers/<slug>/offer.md from the template for its setting type.
 
     The details the template cannot know are left empty and every answer is empty, so
     'localoffer check' lists what to fill in. An existing offer is never overwritten.
     """
-    return run_new(borough_from(config_path), setting_type, name, today, question_set, slug, output)
+    borough = borough_from(config_path)
+    before_write = None
+    if branch:
+        from localoffer.commands.edit import branch_for_new_offer
+        before_write = branch_for_new_offer(borough, today)
+    return run_new(borough, setting_type, name, today, question_set, slug, output, before_write)
