@@ -1,0 +1,174 @@
+"""Benchmark `localoffer check` against the floor of reading and parsing the same files.
+
+    python benchmarks/bench_check.py                  # 1,000 and 10,000 offers
+    python benchmarks/bench_check.py --sizes 200      # a quick run
+
+For each size, synthetic offers (localoffer.synthetic: every question answered, ~150 words an
+answer, about 3,000 words an offer, all passing every check) are written to a temporary
+borough. Then, in this one process and run:
+
+- floor: read each file, decode it and parse its front-matter with the same ruamel.yaml
+  round-trip parser the model uses (model/frontmatter.py) - the least any check must do;
+- check: run_checks over the borough, exactly as `localoffer check` does in process;
+
+and, as the pre-commit hook runs it, `localoffer check offers/<one>/offer.md` in a new process
+(median of --runs runs) against a bare `python -c pass`. Targets: check within 3x of the floor;
+one changed file under 0.5 s wall, interpreter start included.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+
+from localoffer.borough import load_borough
+from localoffer.checks import run_checks
+from localoffer.model.frontmatter import parse_front_matter
+from localoffer.synthetic import write_borough
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+CHECK_TARGET = 3.0
+HOOK_TARGET_S = 0.5
+
+
+@dataclass
+class Result:
+    offers: int
+    megabytes: float
+    words_per_offer: int
+    floor_s: float
+    check_s: float
+    findings: int
+    hook_median_s: float
+    hook_cpu_s: float
+    python_median_s: float
+    python_cpu_s: float
+    load_average: float
+
+    @property
+    def floor_rate(self) -> float:
+        return self.offers / self.floor_s
+
+    @property
+    def check_rate(self) -> float:
+        return self.offers / self.check_s
+
+    @property
+    def ratio(self) -> float:
+        return self.check_s / self.floor_s
+
+
+def floor(paths: list[Path]) -> float:
+    """Seconds to read, decode and parse the front-matter of every file."""
+    started = time.perf_counter()
+    for path in paths:
+        text = path.read_bytes().decode("utf-8")
+        parse_front_matter(text)
+    return time.perf_counter() - started
+
+
+def check(folder: Path, today: date) -> tuple[float, int]:
+    borough = load_borough(folder / "localoffer.yml")
+    started = time.perf_counter()
+    report = run_checks([borough.offers_dir], borough, today)
+    return time.perf_counter() - started, len(report.findings)
+
+
+def median_times(command: list[str], cwd: Path, runs: int) -> tuple[float, float]:
+    """Median wall time and median CPU time (user + system) of a command, in seconds. The CPU
+    time is what the command itself costs, however busy the machine is."""
+    subprocess.run(command, cwd=cwd, capture_output=True, check=False)  # warm the file cache
+    walls, cpus = [], []
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+        walls.append(time.perf_counter() - started)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        if done.returncode != 0:
+            raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stdout}{done.stderr}")
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def bench(count: int, runs: int, words: int, keep: Path | None) -> Result:
+    today = date.today()
+    folder = Path(tempfile.mkdtemp(prefix=f"localoffer-bench-{count}-"))
+    try:
+        shutil.copy(REPO_ROOT / "localoffer.yml", folder / "localoffer.yml")
+        borough = load_borough(folder / "localoffer.yml")
+        paths = write_borough(borough, folder, count, today, words_per_answer=words)
+        size = sum(path.stat().st_size for path in paths)
+        words_per_offer = round(sum(len(path.read_text().split()) for path in paths[:50]) /
+                                min(50, len(paths)))
+        floor(paths)  # once to warm the file cache, as the check will find it
+        floor_s = floor(paths)
+        check_s, findings = check(folder, today)
+        # The console script itself, as pip installed it beside this Python (a version
+        # manager's shim on PATH would add its own start-up time).
+        script = Path(sys.executable).with_name("localoffer")
+        localoffer = str(script) if script.exists() else (shutil.which("localoffer") or "localoffer")
+        one = paths[len(paths) // 2].relative_to(folder).as_posix()
+        hook, hook_cpu = median_times([localoffer, "check", one], folder, runs)
+        python, python_cpu = median_times([sys.executable, "-c", "pass"], folder, runs)
+        return Result(count, size / 1e6, words_per_offer, floor_s, check_s, findings, hook,
+                      hook_cpu, python, python_cpu, os.getloadavg()[0])
+    finally:
+        if keep is not None:
+            shutil.copytree(folder, keep / folder.name, dirs_exist_ok=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def report(results: list[Result]) -> str:
+    lines = ["| offers | MB | words/offer | floor (files/s) | check (files/s) | check / floor "
+             "| one file, hook: wall (CPU) s | python -c pass: wall (CPU) s | load average |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in results:
+        lines.append(f"| {r.offers:,} | {r.megabytes:.0f} | {r.words_per_offer:,} | "
+                     f"{r.floor_rate:,.0f} | {r.check_rate:,.0f} | {r.ratio:.2f}x | "
+                     f"{r.hook_median_s:.3f} ({r.hook_cpu_s:.3f}) | "
+                     f"{r.python_median_s:.3f} ({r.python_cpu_s:.3f}) | {r.load_average:.1f} |")
+    verdicts = []
+    for r in results:
+        verdicts.append(f"{r.offers:,} offers: check/floor {r.ratio:.2f}x "
+                        f"({'meets' if r.ratio <= CHECK_TARGET else 'MISSES'} the {CHECK_TARGET:g}x "
+                        f"target); hook {r.hook_median_s:.3f} s "
+                        f"({'meets' if r.hook_median_s < HOOK_TARGET_S else 'MISSES'} the "
+                        f"{HOOK_TARGET_S} s target); findings {r.findings} (expected 0)")
+    return "\n".join(lines + [""] + verdicts)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000,10000",
+                        help="comma-separated numbers of offers (default: 1000,10000)")
+    parser.add_argument("--runs", type=int, default=10, help="runs of each subprocess timing")
+    parser.add_argument("--words", type=int, default=150, help="words per answer")
+    parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
+    parser.add_argument("--keep", type=Path, help="copy the generated boroughs into this folder")
+    args = parser.parse_args()
+    results = []
+    for size in (int(part) for part in args.sizes.split(",") if part.strip()):
+        print(f"benchmarking {size:,} offers ...", file=sys.stderr, flush=True)
+        results.append(bench(size, args.runs, args.words, args.keep))
+    print(report(results))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps([asdict(r) | {"ratio": r.ratio} for r in results], indent=2))
+    failed = any(r.ratio > CHECK_TARGET or r.hook_median_s >= HOOK_TARGET_S or r.findings
+                 for r in results)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
