@@ -26,19 +26,17 @@ from browser_harness import (
     launch_problem,
     serve_folder,
 )
-from minimal_site import build_minimal_site
+
+TODAY = "2026-11-28"  # the date the demo borough is built for in tests
 
 
 def build_site(dest: Path) -> None:
-    """Build the site into dest: the demo borough's site once the repo has one."""
-    if not (REPO_ROOT / "mkdocs.yml").is_file():
-        build_minimal_site(dest)
-        return
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(dest)]
+    """Build the demo borough's site into dest, as a borough would: `localoffer build`."""
+    command = [sys.executable, "-m", "localoffer", "build", "--today", TODAY, "--site-dir", str(dest)]
     result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True)
     if result.returncode != 0 or not (dest / "index.html").is_file():
         pytest.fail(
-            f"Building the demo site failed ({' '.join(command)}, exit {result.returncode}):\n"
+            f"Building the demo site failed ({' '.join(command[1:])}, exit {result.returncode}):\n"
             f"{result.stdout}\n{result.stderr}",
             pytrace=False,
         )
