@@ -73,7 +73,8 @@ class Change:
 
     commit: Commit
     files: list[FileChange] = field(default_factory=list)  # against the previous published version
-    branch_commits: list[Commit] = field(default_factory=list)  # what a merge brought in, newest first
+    # What a merge brought in, newest first.
+    branch_commits: list[Commit] = field(default_factory=list)
 
     @property
     def sha(self) -> str:

@@ -192,7 +192,8 @@ def uncommitted_paths(repo: git.Repo) -> list[str]:
     return list(dict.fromkeys(paths))
 
 
-def changed_files(repo: git.Repo, base: str, head: str, *, three_dot: bool = True) -> list[FileChange]:
+def changed_files(repo: git.Repo, base: str, head: str, *,
+                  three_dot: bool = True) -> list[FileChange]:
     """Files changed from `base` to `head`: with `three_dot`, only what `head` changed since
     the two diverged (what a pull request shows)."""
     spec = f"{base}...{head}" if three_dot else f"{base}..{head}"

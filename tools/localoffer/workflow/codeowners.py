@@ -15,7 +15,8 @@ from localoffer.model import Offer
 
 CODEOWNERS_PATH = ".github/CODEOWNERS"
 # @user, @org/team, or an email address: what GitHub and GitLab accept as an owner.
-_OWNER = re.compile(r"^(?:@[A-Za-z0-9](?:[A-Za-z0-9._-]*)(?:/[A-Za-z0-9._-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)$")
+_OWNER = re.compile(r"^(?:@[A-Za-z0-9][A-Za-z0-9._-]*(?:/[A-Za-z0-9._-]+)?"
+                    r"|[^@\s]+@[^@\s]+\.[^@\s]+)$")
 SHARED = ("/localoffer.yml", "/mkdocs.yml", "/docs/", "/.github/", "/tools/")
 
 
