@@ -7,6 +7,7 @@ ids and links are made unique within the booklet. Large boroughs get booklets in
 """
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from localoffer.site.structure import BuiltPage, relative_url, toc_entry
 BOOKLET_URL = "booklet/"
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
 _ATTRIBUTE = re.compile(r'\b(id|href|src)="([^"]*)"')
+_OTHER_OFFER = re.compile(r"^\.\./([a-z0-9-]+)/$")
 
 
 @dataclass
@@ -69,7 +71,8 @@ def _booklet_page(booklet: Booklet, items: list[PublishedOffer], url: str, numbe
                         f" ({count})</li>" for other_title, other_url, count in others)
         other_booklets = (f'<details class="lo-other-booklets"><summary>Booklets for one type '
                           f"of setting</summary><ul>{links}</ul></details>")
-    sections = [_offer_section(item, bodies[item.slug], url, glossary) for item in items]
+    here = {item.slug for item in items}
+    sections = [_offer_section(item, bodies[item.slug], url, glossary, here) for item in items]
     html = (f'<div class="lo-booklet"><h1>{escape(title)}</h1>'
             '<p class="lo-print-hint">To make a paper copy, use your browser\'s Print '
             "command. Each setting starts on a new page. Please ask the council if you would "
@@ -85,9 +88,9 @@ def _booklet_page(booklet: Booklet, items: list[PublishedOffer], url: str, numbe
 
 
 def _offer_section(item: PublishedOffer, body: Rendered, booklet_url: str,
-                   glossary: dict[str, str]) -> str:
+                   glossary: dict[str, str], here: set[str]) -> str:
     page = relative_url(booklet_url, item.url)
-    answers = rebase(body.html, item.slug, page)
+    answers = rebase(body.html, item.slug, page, here)
     return (f'<section class="lo-booklet-offer" id="{escape(item.slug)}" '
             f'aria-labelledby="{escape(item.slug)}--name">'
             f'<h2 id="{escape(item.slug)}--name">{escape(item.name)}</h2>'
@@ -98,10 +101,12 @@ def _offer_section(item: PublishedOffer, body: Rendered, booklet_url: str,
             f"{answers}</section>")
 
 
-def rebase(html: str, slug: str, page_url: str) -> str:
+def rebase(html: str, slug: str, page_url: str, here: set[str] | None = None) -> str:
     """An offer's HTML moved into a booklet: headings one level down, ids prefixed with the
-    slug, and links relative to the offer's page made relative to the booklet."""
+    slug, and links relative to the offer's page made relative to the booklet (or to the
+    other setting's section, when it is in the same booklet)."""
     html = _HEADING.sub(lambda match: f"<{match.group(1)}h{int(match.group(2)) + 1}", html)
+    here = here or set()
 
     def attribute(match: re.Match[str]) -> str:
         name, value = match.group(1), match.group(2)
@@ -111,6 +116,12 @@ def rebase(html: str, slug: str, page_url: str) -> str:
             return f'{name}="#{slug}--{value[1:]}"'
         if ":" in value.split("/")[0] or value.startswith("/"):
             return match.group(0)
-        return f'{name}="{page_url}{value}"'
+        path, _, anchor = value.partition("#")
+        other = _OTHER_OFFER.match(path)
+        if name == "href" and other and other.group(1) in here:
+            target = other.group(1)
+            return f'href="#{target}--{anchor}"' if anchor else f'href="#{target}"'
+        joined = posixpath.normpath(page_url + path) + ("/" if path.endswith("/") or not path else "")
+        return f'{name}="{joined}{"#" + anchor if anchor else ""}"'
 
     return _ATTRIBUTE.sub(attribute, html)

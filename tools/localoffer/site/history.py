@@ -119,7 +119,8 @@ def changes_from_commits(commits: dict[str, _Commit]) -> dict[str, list[Change]]
             changes[slug].append(Change(commit.day, summary,
                                         _unique(item.author for item in reversed(touching)),
                                         _unique(approvers), commit.sha))
-    return {slug: sorted(items, key=lambda change: change.date, reverse=True)
+    # Newest first; changes of the same day keep the branch's order (reversed).
+    return {slug: sorted(reversed(items), key=lambda change: change.date, reverse=True)
             for slug, items in changes.items()}
 
 

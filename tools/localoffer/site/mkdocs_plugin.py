@@ -128,6 +128,12 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                                             inclusion=inclusion))
             self.pages[page.source_path] = page
         self._add(files, File.generated(config, OPEN_DATA_FILE, content=self.site.open_data))
+        folders = tuple(f"{str(folder).strip('/')}/" for folder in self.config.nav_folders)
+        listed = set(_nav_paths(config.nav))
+        for file in files.documentation_pages():
+            if folders and file.src_uri.startswith(folders) and file.src_uri not in listed:
+                # on_nav adds them to the menu
+                file.inclusion = InclusionLevel.NOT_IN_NAV
         for site_path, source in self.site.images.items():
             self._add(files, File.generated(config, site_path, abs_src_path=str(source)))
         assets = resources.files("localoffer.site") / "assets"
@@ -177,6 +183,9 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         built = self.pages.get(page.file.src_uri)
         if built is None:
             assert self.catalogue is not None
+            for key, value in page.meta.items():
+                if isinstance(value, str):
+                    page.meta[key] = fill_placeholders(value, self.catalogue)
             return fill_placeholders(markdown, self.catalogue)
         meta: dict[str, Any] = {"title": html.escape(built.title),
                                 "description": built.description}
@@ -216,3 +225,14 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             if self.borough.config_path is not None:
                 server.watch(str(self.borough.config_path))
         return server
+
+
+def _nav_paths(nav: Any) -> list[str]:
+    """Every page path named in mkdocs.yml's nav."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [path for value in nav.values() for path in _nav_paths(value)]
+    if isinstance(nav, list):
+        return [path for item in nav for path in _nav_paths(item)]
+    return []
