@@ -1,4 +1,7 @@
-"""Every test here runs Git with the machine's and the user's configuration kept out."""
+"""Every test here runs Git with the machine's and the user's configuration kept out.
+
+This folder must have no __init__.py: as a package named `git` it would hide GitPython.
+"""
 from __future__ import annotations
 
 from pathlib import Path
