@@ -25,7 +25,7 @@ RULES = {
 }
 
 _PLACEHOLDER = re.compile(
-    r"\b(?:TODO|TBC|TBA|lorem\s+ipsum)\b|\[\s*insert\b[^\]]*\]|(?<![\w-])x{3,}(?![\w-])", re.I)
+    r"\b(?:TODO|TBC|TBA|lorem\s+ipsum)\b|\[\s*insert\b[^\[\]\n]*\]|(?<![\w-])x{3,}(?![\w-])", re.I)
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _LIST_MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*")
 _NOT_LETTER = re.compile(r"[\W_]+")

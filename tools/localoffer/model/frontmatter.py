@@ -108,6 +108,9 @@ def parse_front_matter(text: str) -> tuple[FrontMatter, int]:
                                      "Check the quotes, colons and indentation on this line.")
     except YAMLError as error:
         raise FrontMatterError(1, f"The front-matter could not be read: {error}")
+    except RecursionError:
+        raise FrontMatterError(2, "The front-matter has too many brackets inside each other to "
+                                  "be read. Write each detail as 'key: value' on its own line.")
     if data is None:
         raise FrontMatterError(1, "The front-matter is empty: add the setting's details "
                                   "(name, type, senco, review dates) between the '---' lines.")

@@ -16,13 +16,12 @@ _CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
 _ATTRIBUTES = re.compile(r"[ \t]*\{:?[ \t]*([^{}]*)\}[ \t]*$")
 _ANCHOR = re.compile(r"#([A-Za-z][\w-]*)")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 _INLINE_LINK = re.compile(
-    r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*)>?"
+    r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*)>?"
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
-_REFERENCE_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\[([^\]]*)\]")
+_REFERENCE_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\[([^\]]*)\]")
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
 _AUTOLINK = re.compile(r"<((?:https?|mailto|ftp|javascript|data|vbscript):[^>\s]*)>", re.I)
 _BARE_URL = re.compile(r"(?<![(<\[\"'=])\b(https?://[^\s)<>\]]+)", re.I)
@@ -87,7 +86,21 @@ def strip_code_spans(line: str) -> str:
 
 def strip_html_comments(text: str) -> str:
     """Remove HTML comments (template guidance), keeping line breaks so lines still count."""
-    return _HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    # str.find rather than a regex: an unclosed '<!--' must not make every later one rescan
+    # the rest of the file.
+    if "<!--" not in text:
+        return text
+    parts: list[str] = []
+    position = 0
+    while True:
+        start = text.find("<!--", position)
+        end = text.find("-->", start + 4) if start != -1 else -1
+        if end == -1:
+            parts.append(text[position:])
+            return "".join(parts)
+        parts.append(text[position:start])
+        parts.append("\n" * text.count("\n", start, end))
+        position = end + 3
 
 
 def find_links(numbered_lines: list[tuple[int, str]]) -> list[Link]:
