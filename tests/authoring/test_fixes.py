@@ -100,6 +100,16 @@ next_review: 2027-09-01            # agreed by governors"""  # the comment keeps
     assert offer.get("urn") == "012345" and offer.last_reviewed == date(2026, 9, 12)
 
 
+def test_a_comment_line_stays_above_the_key_it_is_about(borough: Borough) -> None:
+    text = ("---\nward: Central  # the council ward\n# Our SENCO since 2024\n\nsenco:\n"
+            "  email: a@b.example  # shared inbox\n  # the person to ask for\n  name: Mrs A\n"
+            "name: X\n# the kind of setting\ntype: primary\n---\n" + _body_sections(borough))
+    front = fix_text(text, borough).text.split("\n---\n")[0]
+    assert front == ("---\nname: X\n# the kind of setting\ntype: primary\n"
+                     "ward: Central  # the council ward\n# Our SENCO since 2024\n\nsenco:\n"
+                     "  # the person to ask for\n  name: Mrs A\n  email: a@b.example  # shared inbox")
+
+
 def test_unknown_keys_follow_the_known_ones_in_their_own_order(borough: Borough) -> None:
     text = "---\nzebra: 1\nname: X\nalpha: 2\ntype: primary\n---\n" + _body_sections(borough)
     front = fix_text(text, borough).text.split("\n---\n")[0]

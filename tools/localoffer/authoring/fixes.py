@@ -26,8 +26,9 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.error import YAMLError
+from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+from ruamel.yaml.tokens import CommentToken
 
 from localoffer.authoring.guidance import section_lines
 from localoffer.borough import Borough, Question, QuestionSet
@@ -216,9 +217,31 @@ def _reorder(mapping: CommentedMap, fields: dict[str, Field]) -> bool:
     wanted = sorted(current, key=lambda key: (rank.get(key, len(rank)), current.index(key)))
     if wanted == current:
         return False
+    _comments_travel_with_the_key_below(mapping, current)
     for key in wanted:
         mapping.move_to_end(key)
     return True
+
+
+def _comments_travel_with_the_key_below(mapping: CommentedMap, keys: list[str]) -> None:
+    """ruamel.yaml files a comment on its own line under the key above it; a person writes it
+    about the key below. Before keys move, hand such lines to the key below, so that
+    '# Our SENCO since 2024' stays above 'senco:'. (Comments after a nested block belong to
+    its last line inside, and move with the block.)"""
+    for key, below in zip(keys, keys[1:]):
+        slots = mapping.ca.items.get(key)
+        token = slots[2] if slots and len(slots) > 2 else None
+        if not isinstance(token, CommentToken):
+            continue
+        end_of_line, _, lines = token.value.partition("\n")
+        if not lines:
+            continue
+        token.value = end_of_line + "\n"
+        if not end_of_line:
+            slots[2] = None
+        before = [CommentToken(line + "\n", CommentMark(0)) for line in lines.split("\n")[:-1]]
+        below_slots = mapping.ca.items.setdefault(below, [None, None, None, None])
+        below_slots[1] = before + list(below_slots[1] or [])
 
 
 def _guess_indent(source: list[str]) -> tuple[int, int, int]:
