@@ -22,9 +22,12 @@ def make_borough(folder: Path, count: int, words: int = 25, **plugin: Any) -> li
     shutil.copy(REPO_ROOT / "localoffer.yml", folder / "localoffer.yml")
     shutil.copytree(REPO_ROOT / "docs", folder / "docs")
     config = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    options = "".join(f"\n      {key}: {json.dumps(value)}" for key, value in plugin.items())
-    config = re.sub(r"(\n  - localoffer:\n)", lambda m: m.group(1) + options.lstrip("\n") + "\n"
-                    if options else m.group(1), config)
+    for key, value in plugin.items():
+        line = f"      {key}: {json.dumps(value)}"
+        if re.search(rf"(?m)^      {key}:.*$", config):
+            config = re.sub(rf"(?m)^      {key}:.*$", lambda _: line, config, count=1)
+        else:
+            config = config.replace("\n  - localoffer:\n", f"\n  - localoffer:\n{line}\n", 1)
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     borough = load_borough(folder / "localoffer.yml")
     from datetime import date

@@ -49,8 +49,12 @@ def run_publish(mkdocs_config: Path | None, version: str, aliases: list[str], pu
                              message=f"Publish the {version} Local Offer"):
                 build_site(config_path, today, strict=True, site_dir=Path(config["site_dir"]),
                            quiet=True)
-            mike.set_default(aliases[0] if aliases else version, branch=branch,
-                             message=f"Readers get {aliases[0] if aliases else version} by default")
+            default = aliases[0] if aliases else version
+            try:
+                mike.set_default(default, branch=branch,
+                                 message=f"Readers get {default} by default")
+            except git_utils.GitEmptyCommit:
+                pass  # it was already the default
             if push:
                 git_utils.push_branch(remote, branch)
         except (git_utils.GitError, ValueError) as error:

@@ -1,0 +1,82 @@
+"""The pieces of a page, without a build."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from localoffer.borough import Borough
+from localoffer.model import load_offer
+from localoffer.site.facts import phone_href, setting_facts, website_href
+from localoffer.site.pages import feedback_link
+from localoffer.site.render import MarkdownRenderer
+from localoffer.site.review_notice import review_notice
+from localoffer.site.structure import relative_url
+from localoffer.synthetic import synthetic_offer, synthetic_setting
+
+
+def offer_with(borough: Borough, tmp_path: Path, **fields: str):  # type: ignore[no-untyped-def]
+    setting = synthetic_setting(borough, 0, date(2026, 11, 28))
+    text = synthetic_offer(borough, setting, 20)
+    for key, value in fields.items():
+        text = "\n".join(f"{key}: {value}" if line.startswith(f"{key}:") else line
+                         for line in text.split("\n"))
+    path = tmp_path / "offers" / setting.slug / "offer.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return load_offer(path, borough)
+
+
+def test_review_sentence_as_a_parent_reads_it(borough: Borough, tmp_path: Path) -> None:
+    offer = offer_with(borough, tmp_path, last_reviewed="2026-09-12", next_review="2027-09-01",
+                       approved_by="Governing Body, 12 Sep 2026")
+    notice = review_notice(offer, borough, date(2026, 11, 28))
+    assert notice.sentence == ("Last reviewed 12 September 2026 by the Governing Body. "
+                               "Next review due September 2027.")
+    assert not notice.overdue
+    late = review_notice(offer, borough, date(2027, 10, 1))
+    assert late.overdue and "Next review was due September 2027." in late.sentence
+
+
+def test_people_approve_without_the(borough: Borough, tmp_path: Path) -> None:
+    offer = offer_with(borough, tmp_path, approved_by="Mrs Amira Khan, 12 Sep 2026")
+    assert "by Mrs Amira Khan." in review_notice(offer, borough, date(2026, 11, 28)).sentence
+
+
+def test_facts_ages_and_postcode_district(borough: Borough, tmp_path: Path) -> None:
+    offer = offer_with(borough, tmp_path, age_range='"2-19"', postcode="CK10 4AB")
+    facts = setting_facts(offer, borough)
+    assert facts.ages == (2, 19) and facts.covers_age(2) and not facts.covers_age(20)
+    assert facts.postcode_district == "CK10"
+
+
+def test_links_from_the_header_card_are_only_safe_ones() -> None:
+    assert phone_href("0161 496 0540") == "tel:01614960540"
+    assert phone_href("call us") is None
+    assert website_href("https://oak.example/send") == "https://oak.example/send"
+    assert website_href("javascript:alert(1)") is None
+
+
+def test_feedback_link_names_the_setting_where_it_can() -> None:
+    assert feedback_link("https://forms.example/?s={setting}", "Oak & Ash", "") == \
+        "https://forms.example/?s=Oak%20%26%20Ash"
+    link = feedback_link("https://github.com/lo/site/issues/new", "Oak", "https://x.example/s/")
+    assert link.startswith("https://github.com/lo/site/issues/new?title=Oak%3A%20&body=")
+    assert feedback_link("https://council.example/contact", "Oak", "") == \
+        "https://council.example/contact"
+    assert feedback_link("", "Oak", "") == ""
+
+
+def test_relative_urls() -> None:
+    assert relative_url("find/age/3/", "settings/oak/") == "../../../settings/oak/"
+    assert relative_url("", "settings/oak/") == "settings/oak/"
+    assert relative_url("booklet/", "settings/oak/#admissions") == "../settings/oak/#admissions"
+
+
+def test_markdown_keeps_area_anchors_and_explains_abbreviations() -> None:
+    renderer = MarkdownRenderer({"SENCO": "special educational needs co-ordinator"})
+    rendered = renderer.render("## Who is the SENCO? {#contacts}\n\nAsk the SENCO. `SENCO`\n\n"
+                               "## Who is the SENCO? {#contacts}\n")
+    assert '<h2 id="contacts">' in rendered.html and '<h2 id="contacts-1">' in rendered.html
+    assert rendered.html.count("<abbr") == 3  # two headings and the text, not the code
+    assert [item["id"] for item in rendered.toc] == ["contacts", "contacts-1"]
+    assert rendered.abbreviations == {"SENCO": "special educational needs co-ordinator"}

@@ -1,0 +1,38 @@
+"""Search: the theme's own for small sites, Pagefind's chunked index as an option."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from localoffer.site.search import pagefind_available
+from site_helpers import build, make_borough
+
+
+def test_theme_search_weights_name_type_and_town(tmp_path: Path) -> None:
+    make_borough(tmp_path, 3)
+    site = build(tmp_path)
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    offer = [doc for doc in index["docs"] if doc["location"].startswith("settings/setting-00000/")]
+    assert offer and all(doc.get("boost") == 2 for doc in offer)
+    assert offer[0]["title"].startswith("Example")
+    assert "Calderbrook" in offer[0]["tags"] and len(offer[0]["tags"]) == 2
+    lists = [doc for doc in index["docs"] if doc["location"].startswith(("find/", "booklet/"))]
+    assert not lists  # lists and booklets would only repeat the offers in results
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not pagefind_available(), reason="pagefind[bin] is not installed")
+def test_pagefind_indexes_offer_pages(tmp_path: Path) -> None:
+    make_borough(tmp_path, 3, search="pagefind")
+    site = build(tmp_path, strict=True)
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert list((site / "pagefind" / "fragment").glob("*.pf_fragment"))
+    assert not (site / "search" / "search_index.json").exists()  # the theme's search is off
+    page = (site / "search" / "index.html").read_text(encoding="utf-8")
+    assert 'id="lo-search-input"' in page and "<noscript>" in page
+    offer = (site / "settings" / "setting-00000" / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" in offer and "assets/localoffer/search.js" in offer
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["en"]["page_count"] == 3  # offers only, not lists or booklets
