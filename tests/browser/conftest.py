@@ -44,7 +44,15 @@ def build_site(dest: Path) -> None:
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built site, made once per run (shared by pytest-xdist workers through a lock)."""
+    """The built site, made once per run (shared by pytest-xdist workers through a lock).
+
+    LOCALOFFER_TEST_SITE: test a site that is already built (a borough's own, say) instead.
+    """
+    if os.environ.get("LOCALOFFER_TEST_SITE"):
+        given = Path(os.environ["LOCALOFFER_TEST_SITE"])
+        if not (given / "index.html").is_file():
+            pytest.fail(f"LOCALOFFER_TEST_SITE={given} has no index.html", pytrace=False)
+        return given
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent
