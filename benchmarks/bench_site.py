@@ -70,11 +70,11 @@ class Result:
         return self.html_mb * 1024 / self.offers
 
 
-def write_ours(folder: Path, count: int, words: int, search: str) -> int:
+def write_ours(folder: Path, count: int, words: int, search: str, dashboard: bool) -> int:
     shutil.copy(REPO_ROOT / "localoffer.yml", folder / "localoffer.yml")
     shutil.copytree(REPO_ROOT / "docs", folder / "docs")
     config = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("search: material", f"search: {search}")
+    config = config.replace("search: material", f"search: {search}\n      dashboard: {str(dashboard).lower()}")
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     borough = load_borough(folder / "localoffer.yml")
     paths = write_borough(borough, folder, count, TODAY, words_per_answer=words)
@@ -101,9 +101,10 @@ def write_plain(ours: Path, folder: Path) -> None:
         "  - tables\n  - toc:\n      toc_depth: 3\n", encoding="utf-8")
 
 
-def measure(build: str, folder: Path, offers: int, words: int) -> Result:
+def measure(build: str, folder: Path, offers: int, words: int, strict: bool = False) -> Result:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", LOCALOFFER_TODAY=TODAY.isoformat())
-    command = [sys.executable, "-c", _MEASURE, sys.executable, "-m", "mkdocs", "build", "-q"]
+    command = [sys.executable, "-c", _MEASURE, sys.executable, "-m", "mkdocs", "build", "-q",
+               *(["--strict"] if strict else [])]
     start = time.perf_counter()
     result = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
@@ -190,7 +191,7 @@ def report(results: list[Result]) -> str:
                      f"{item.seconds:.1f} | {item.ms_per_offer:.1f} | {item.peak_mb:.0f} | "
                      f"{item.html_mb:.1f} | {item.html_kb_per_offer:.1f} | "
                      f"{item.search_kb:,.0f} ({item.search_how}) |")
-    ours = {item.offers: item for item in results if item.build == "localoffer"}
+    ours = {item.offers: item for item in results if item.build.startswith("localoffer")}
     plain = {item.offers: item for item in results if item.build == "plain MkDocs"}
     if len(ours) >= 2:
         low, high = ours[min(ours)], ours[max(ours)]
@@ -215,6 +216,12 @@ def main() -> int:
                              "3,400 words an offer).")
     parser.add_argument("--search", choices=("pagefind", "material"), default="pagefind",
                         help="Search engine of the localoffer build (default: pagefind).")
+    parser.add_argument("--strict", action="store_true",
+                        help="Build ours with --strict, which also runs every check on every "
+                             "offer (the build a pull request or a publication runs).")
+    parser.add_argument("--dashboard", action="store_true",
+                        help="Include the 'How up to date are these offers?' page (off by "
+                             "default: it is the reporting package's, measured on its own).")
     parser.add_argument("--json", type=Path, help="Also write the results here as JSON.")
     args = parser.parse_args()
     results = []
@@ -222,8 +229,10 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix=f"bench-site-{count}-") as temp:
             ours, plain = Path(temp) / "ours", Path(temp) / "plain"
             ours.mkdir()
-            words = write_ours(ours, count, args.words, args.search)
-            results.append(measure("localoffer", ours, count, words))
+            words = write_ours(ours, count, args.words, args.search, args.dashboard)
+            label = "localoffer" + (" --strict" if args.strict else "") + (
+                " + dashboard" if args.dashboard else "")
+            results.append(measure(label, ours, count, words, args.strict))
             print(report(results[-1:]).splitlines()[-1], file=sys.stderr)
             if count <= args.baseline_max:
                 write_plain(ours, plain)

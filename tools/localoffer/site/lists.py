@@ -93,8 +93,9 @@ def for_age(catalogue: Catalogue, age: int) -> BuiltPage:
     title = f"Settings for age {age}"
     other = '<p><a href="../">Choose another age</a></p>'
     empty = "" if items else "<p>No setting in the Local Offer takes children of this age.</p>"
-    html = (f"<h1>{escape(title)}</h1><p>Settings that take children and young people aged "
-            f"{age}. {_settings(len(items)).capitalize()}.</p>{other}{empty}"
+    count = (f"{_settings(len(items)).capitalize()} take{'s' if len(items) == 1 else ''} "
+             f"children and young people aged {age}.") if items else ""
+    html = (f"<h1>{escape(title)}</h1><p>{count}</p>{other}{empty}"
             + "".join(sections))
     return _page(url, title, html, toc, f"Settings that take children aged {age}.")
 

@@ -4,7 +4,9 @@
   "use strict";
   var config = document.getElementById("__config");
   var base = config ? (JSON.parse(config.textContent).base || ".") : ".";
-  var searchUrl = base.replace(/\/$/, "") + "/search/";
+  // Absolute, because import() resolves a relative address from this script, not the page.
+  var root = new URL(base.replace(/\/?$/, "/"), document.baseURI).href;
+  var searchUrl = root + "search/";
 
   function headerButton() {
     var header = document.querySelector(".md-header__inner");
@@ -19,7 +21,10 @@
   }
 
   function text(html) {
-    return new DOMParser().parseFromString(html, "text/html").body.textContent || "";
+    // Decodes &amp; and friends; a textarea never runs or loads anything, and keeps spaces.
+    var decoder = document.createElement("textarea");
+    decoder.innerHTML = html;
+    return decoder.value;
   }
 
   function excerpt(html) {
@@ -40,7 +45,7 @@
     list.textContent = "";
     if (!query.trim()) { status.textContent = ""; return; }
     status.textContent = "Searching…";
-    var pagefind = await import(searchUrl.replace(/search\/$/, "pagefind/pagefind.js"));
+    var pagefind = await import(root + "pagefind/pagefind.js");
     var search = await pagefind.search(query);
     var shown = 0;
     async function more() {
