@@ -38,7 +38,7 @@ fi
 python3 - <<'PY'
 import sys
 sys.path.insert(0, "tests/browser")
-from harness import find_axe, launch_problem
+from browser_harness import find_axe, launch_problem
 problems = [p for p in (find_axe()[1], launch_problem()) if p]
 for problem in problems:
     print(f"scripts/test.sh: {problem}", file=sys.stderr)
