@@ -41,10 +41,13 @@ SEARCH_WORD = "speech"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 # Runs one build in a child process and prints its peak memory (KiB) on the last line.
+# Runs one build in a child process; prints its peak memory (KiB) and CPU seconds (user +
+# system, the build and everything it ran, such as Pagefind) on the last line.
 _MEASURE = (
     "import resource, subprocess, sys\n"
     "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime)\n"
     "sys.exit(code)\n"
 )
 
@@ -55,6 +58,7 @@ class Result:
     offers: int
     words_per_offer: int
     seconds: float
+    cpu_seconds: float
     peak_mb: float
     html_mb: float
     html_files: int
@@ -64,6 +68,10 @@ class Result:
     @property
     def ms_per_offer(self) -> float:
         return self.seconds * 1000 / self.offers
+
+    @property
+    def cpu_ms_per_offer(self) -> float:
+        return self.cpu_seconds * 1000 / self.offers
 
     @property
     def html_kb_per_offer(self) -> float:
@@ -110,12 +118,14 @@ def measure(build: str, folder: Path, offers: int, words: int, strict: bool = Fa
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"{build} build of {offers} offers failed:\n{result.stderr[-3000:]}")
-    peak_kib = int(result.stdout.strip().splitlines()[-1])
+    peak, cpu = result.stdout.strip().splitlines()[-1].split()
+    peak_kib = int(peak)
     site = folder / "site"
     pages = list(site.rglob("*.html"))
     html_bytes = sum(page.stat().st_size for page in pages)
     search_bytes, how = search_cost(site)
-    return Result(build, offers, words, round(seconds, 2), round(peak_kib / 1024, 1),
+    return Result(build, offers, words, round(seconds, 2), round(float(cpu), 2),
+                  round(peak_kib / 1024, 1),
                   round(html_bytes / 1e6, 1), len(pages), round(search_bytes / 1024, 1), how)
 
 
@@ -183,12 +193,13 @@ def _git(folder: Path, *args: str) -> None:
 
 
 def report(results: list[Result]) -> str:
-    lines = ["| build | offers | words/offer | time (s) | ms/offer | peak memory (MB) | "
-             "HTML (MB) | HTML kB/offer | one search downloads (kB) |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = ["| build | offers | words/offer | wall (s) | CPU (s) | CPU ms/offer | peak memory "
+             "(MB) | HTML (MB) | HTML kB/offer | one search downloads (kB) |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for item in results:
         lines.append(f"| {item.build} | {item.offers:,} | {item.words_per_offer:,} | "
-                     f"{item.seconds:.1f} | {item.ms_per_offer:.1f} | {item.peak_mb:.0f} | "
+                     f"{item.seconds:.1f} | {item.cpu_seconds:.1f} | {item.cpu_ms_per_offer:.1f} | "
+                     f"{item.peak_mb:.0f} | "
                      f"{item.html_mb:.1f} | {item.html_kb_per_offer:.1f} | "
                      f"{item.search_kb:,.0f} ({item.search_how}) |")
     ours = {item.offers: item for item in results if item.build.startswith("localoffer")}
@@ -196,12 +207,15 @@ def report(results: list[Result]) -> str:
     if len(ours) >= 2:
         low, high = ours[min(ours)], ours[max(ours)]
         lines.append("")
-        lines.append(f"Growth from {low.offers:,} to {high.offers:,} offers: time per offer "
-                     f"x{high.ms_per_offer / low.ms_per_offer:.2f}, HTML per offer "
+        lines.append(f"Growth from {low.offers:,} to {high.offers:,} offers: wall time per offer "
+                     f"x{high.ms_per_offer / low.ms_per_offer:.2f}, CPU time per offer "
+                     f"x{high.cpu_ms_per_offer / low.cpu_ms_per_offer:.2f}, HTML per offer "
                      f"x{high.html_kb_per_offer / low.html_kb_per_offer:.2f} (target: at most 1.2).")
     for count in sorted(set(ours) & set(plain)):
         lines.append(f"At {count:,} offers localoffer builds "
-                     f"{plain[count].seconds / ours[count].seconds:.1f}x faster than plain MkDocs.")
+                     f"{plain[count].seconds / ours[count].seconds:.1f}x faster than plain MkDocs "
+                     f"in wall time, {plain[count].cpu_seconds / ours[count].cpu_seconds:.1f}x "
+                     "in CPU time.")
     return "\n".join(lines)
 
 
@@ -239,6 +253,8 @@ def main() -> int:
                 results.append(measure("plain MkDocs", plain, count, words))
                 print(report(results[-1:]).splitlines()[-1], file=sys.stderr)
     print(report(results))
+    print(f"\nMachine: {os.cpu_count()} CPUs; load average at the end "
+          f"{', '.join(f'{load:.1f}' for load in os.getloadavg())}.")
     if args.json:
         args.json.write_text(json.dumps([asdict(item) for item in results], indent=1))
     return 0

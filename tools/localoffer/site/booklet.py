@@ -69,7 +69,7 @@ def _booklet_page(booklet: Booklet, items: list[PublishedOffer], url: str, numbe
     if others:
         links = "".join(f'<li><a href="{relative_url(url, other_url)}">{escape(other_title)}</a>'
                         f" ({count})</li>" for other_title, other_url, count in others)
-        other_booklets = (f'<details class="lo-other-booklets"><summary>Booklets for one type '
+        other_booklets = (f'<details class="info lo-other-booklets"><summary>Booklets for one type '
                           f"of setting</summary><ul>{links}</ul></details>")
     here = {item.slug for item in items}
     sections = [_offer_section(item, bodies[item.slug], url, glossary, here) for item in items]

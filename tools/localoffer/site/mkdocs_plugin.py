@@ -72,6 +72,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         except LocalOfferError as error:
             raise PluginError(f"localoffer: {error}") from error
         self._glossary_everywhere(config)
+        if not self.config.dashboard and config.nav:
+            config.nav = _without(config.nav, "dashboard/index.md")
         if os.environ.get("MIKE_DOCS_VERSION"):  # published with mike: show the version menu
             config.extra.setdefault("version", {"provider": "mike", "default": "latest"})
         config.extra_css.append(f"{ASSETS}localoffer.css")
@@ -236,3 +238,13 @@ def _nav_paths(nav: Any) -> list[str]:
     if isinstance(nav, list):
         return [path for item in nav for path in _nav_paths(item)]
     return []
+
+
+def _without(nav: Any, path: str) -> Any:
+    """mkdocs.yml's nav without the entries for `path` (a page that is turned off)."""
+    if isinstance(nav, list):
+        kept = [_without(item, path) for item in nav if item != path]
+        return [item for item in kept if item not in ({}, [], None)]
+    if isinstance(nav, dict):
+        return {key: _without(value, path) for key, value in nav.items() if value != path}
+    return nav

@@ -120,7 +120,7 @@ def questions_list(body: Rendered) -> str:
         return ""
     items = "".join(f'<li><a href="#{escape(token["id"])}">{token["name"]}</a></li>'
                     for token in questions)
-    return ('<details class="lo-questions"><summary>Questions answered on this page '
+    return ('<details class="abstract lo-questions"><summary>Questions answered on this page '
             f'({len(questions)})</summary><ol>{items}</ol></details>')
 
 
