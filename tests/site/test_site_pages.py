@@ -80,3 +80,21 @@ def test_markdown_keeps_area_anchors_and_explains_abbreviations() -> None:
     assert rendered.html.count("<abbr") == 3  # two headings and the text, not the code
     assert [item["id"] for item in rendered.toc] == ["contacts", "contacts-1"]
     assert rendered.abbreviations == {"SENCO": "special educational needs co-ordinator"}
+
+
+def test_rendering_in_a_worker_gives_the_same_pages(borough: Borough, tmp_path: Path,
+                                                     monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from localoffer.site import parallel
+    from localoffer.site.pages import render_body
+    from localoffer.site.catalogue import load_catalogue
+
+    offer_with(borough, tmp_path)
+    local = Borough(**{**borough.__dict__, "root": tmp_path})
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    paths = sorted((tmp_path / "offers").glob("*/offer.md"))
+    bodies = parallel.start_rendering(paths, local.glossary).result()
+    catalogue = load_catalogue(local, date(2026, 11, 28), run_checks=False)
+    here = render_body(catalogue.offers[0], MarkdownRenderer(local.glossary))
+    assert bodies[catalogue.offers[0].slug] == here
+    assert "<h2 id=" in here.html

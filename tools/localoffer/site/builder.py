@@ -13,7 +13,7 @@ from localoffer.site.history import Change, read_changes
 from localoffer.site.lists import list_pages
 from localoffer.site.open_data import open_data_json
 from localoffer.site.pages import OfferPageContext, offer_page, render_body
-from localoffer.site.render import MarkdownRenderer
+from localoffer.site.render import MarkdownRenderer, Rendered
 from localoffer.site.search import search_page
 from localoffer.site.structure import BuiltPage
 
@@ -44,14 +44,19 @@ class BuiltSite:
 
 
 def build_site(catalogue: Catalogue, options: SiteOptions,
-               changes: dict[str, list[Change]] | None = None) -> BuiltSite:
+               changes: dict[str, list[Change]] | None = None,
+               rendered: dict[str, Rendered] | None = None) -> BuiltSite:
+    """Every page of the site. `rendered`: offers' bodies already rendered (parallel.py);
+    any missing are rendered here."""
     borough = catalogue.borough
     if changes is None:
         changes = read_changes(borough.offers_dir) if options.history else {}
     renderer = MarkdownRenderer(borough.glossary)
     context = OfferPageContext(borough.name, borough.feedback_url, borough.glossary,
                                options.changes_shown, options.site_url)
-    bodies = {item.slug: render_body(item, renderer) for item in catalogue.offers}
+    rendered = rendered or {}
+    bodies = {item.slug: rendered.get(item.slug) or render_body(item, renderer)
+              for item in catalogue.offers}
     pages = [offer_page(item, bodies[item.slug], changes.get(item.slug, []), context)
              for item in catalogue.offers]
     pages += list_pages(catalogue)

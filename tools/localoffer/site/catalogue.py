@@ -56,8 +56,13 @@ class Catalogue:
         return {item.slug: item for item in self.offers}
 
 
-def load_catalogue(borough: Borough, today: date, run_checks: bool = True) -> Catalogue:
-    paths = find_offer_files([borough.offers_dir]) if borough.offers_dir.is_dir() else []
+def offer_paths(borough: Borough) -> list[Path]:
+    return find_offer_files([borough.offers_dir]) if borough.offers_dir.is_dir() else []
+
+
+def load_catalogue(borough: Borough, today: date, run_checks: bool = True,
+                   paths: list[Path] | None = None) -> Catalogue:
+    paths = offer_paths(borough) if paths is None else paths
     offers = [load_offer(path, borough) for path in paths]
     context = CheckContext(borough, today, frozenset(offer.slug for offer in offers))
     published, drafts, errors = [], [], []

@@ -32,8 +32,7 @@ class OfferPageContext:
 def render_body(item: PublishedOffer, renderer: MarkdownRenderer) -> Rendered:
     """The offer's welcome and answers as safe HTML (rendered once per build)."""
     offer = item.offer
-    body = "\n".join(offer.text.split("\n")[offer.body_start - 1:])
-    return renderer.render(body)
+    return renderer.render("\n".join(offer.text.split("\n")[offer.body_start - 1:]))
 
 
 def offer_page(item: PublishedOffer, body: Rendered, changes: list[Change],
