@@ -89,8 +89,10 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 
 
-def chart_svg(chart: Chart, width: int = 800, height: int | None = None) -> str:
+def chart_svg(chart: Chart, width: int | None = None, height: int | None = None) -> str:
     """The chart as an <svg> element, with stable ids (the same data gives the same SVG)."""
+    if width is None:
+        width = max(800, 180 * len(chart.series))  # room for the legend on one line
     rotate = chart.kind != "horizontal-bar" and any(len(c) > 14 for c in chart.categories)
     if height is None:
         height = (max(360, 34 * len(chart.categories) + 120) if chart.kind == "horizontal-bar"

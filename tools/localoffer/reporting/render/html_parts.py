@@ -44,8 +44,8 @@ CSS = """
 .lr-report .lr-chart figure{margin:0;display:block;max-width:none}
 .lr-report .lr-chart figcaption{font-size:.95rem;margin:.5rem 0 0;text-align:left;font-style:normal;max-width:none}
 .lr-chart svg{max-width:100%;height:auto}
-@media (max-width:60rem){.lr-chart{grid-template-columns:1fr}}
-.lr-dashboard .lr-chart{grid-template-columns:1fr}
+@media (max-width:60rem){.lr-chart{grid-template-columns:minmax(0,1fr)}}
+.lr-dashboard .lr-chart{grid-template-columns:minmax(0,1fr)}
 .lr-report ul.lr-figures{display:flex;flex-wrap:wrap;gap:.75rem;list-style:none;padding:0;margin:1rem 0}
 .lr-report ul.lr-figures li{border:1px solid #c8c8c8;border-left:.4rem solid #0072B2;padding:.5rem .9rem;min-width:8.5rem;margin:0;list-style:none}
 .lr-report ul.lr-figures li.lr-due-soon{border-left-color:#E69F00}
@@ -57,7 +57,7 @@ CSS = """
 .lr-state.lr-overdue::before{background:#D55E00}
 .lr-state.lr-never-published::before{background:#6B6B6B}
 .lr-state.lr-no-date::before{background:#CC79A7}
-.lr-scroll{overflow-x:auto;max-width:100%}
+.lr-scroll{overflow-x:auto;max-width:100%;position:relative}
 .lr-scroll:focus{outline:3px solid #ffbf47}
 .lr-matrix td,.lr-matrix th{text-align:center;padding:.2rem .35rem}
 .lr-matrix th[scope=row],.lr-matrix thead th:first-child{text-align:left}
