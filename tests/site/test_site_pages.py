@@ -82,19 +82,15 @@ def test_markdown_keeps_area_anchors_and_explains_abbreviations() -> None:
     assert rendered.abbreviations == {"SENCO": "special educational needs co-ordinator"}
 
 
-def test_rendering_in_a_worker_gives_the_same_pages(borough: Borough, tmp_path: Path,
-                                                     monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_loading_in_workers_gives_the_same_site(borough: Borough, tmp_path: Path) -> None:
     from localoffer.site import parallel
-    from localoffer.site.pages import render_body
-    from localoffer.site.catalogue import load_catalogue
+    from localoffer.synthetic import write_borough
 
-    offer_with(borough, tmp_path)
+    write_borough(borough, tmp_path, 5, date(2026, 11, 28), words_per_answer=20)
     local = Borough(**{**borough.__dict__, "root": tmp_path})
-    monkeypatch.setattr(parallel, "PARALLEL_FROM", 0)
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
-    paths = sorted((tmp_path / "offers").glob("*/offer.md"))
-    bodies = parallel.start_rendering(paths, local.glossary).result()
-    catalogue = load_catalogue(local, date(2026, 11, 28), run_checks=False)
-    here = render_body(catalogue.offers[0], MarkdownRenderer(local.glossary))
-    assert bodies[catalogue.offers[0].slug] == here
-    assert "<h2 id=" in here.html
+    serial, serial_bodies = parallel.load_and_render(local, date(2026, 11, 28), True, workers=0)
+    shared, shared_bodies = parallel.load_and_render(local, date(2026, 11, 28), True, workers=2)
+    assert [item.slug for item in shared.offers] == [item.slug for item in serial.offers]
+    assert len(shared.offers) == 5 and shared.errors == serial.errors
+    assert shared_bodies == serial_bodies and len(shared_bodies) == 5
+    assert shared.offers[2].offer.areas_covered == serial.offers[2].offer.areas_covered

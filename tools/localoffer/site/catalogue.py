@@ -60,26 +60,53 @@ def offer_paths(borough: Borough) -> list[Path]:
     return find_offer_files([borough.offers_dir]) if borough.offers_dir.is_dir() else []
 
 
+@dataclass
+class Examined:
+    """One offer file, loaded (and checked): a published offer, a draft, or unreadable."""
+
+    offer: Offer
+    errors: list[Finding]
+    published: PublishedOffer | None
+
+
+def examine(path: Path, borough: Borough, today: date,
+            context: CheckContext | None = None) -> Examined:
+    """Load one offer; check it if `context` is given and it is to be published."""
+    offer = load_offer(path, borough)
+    if offer.readable and offer.is_draft:
+        return Examined(offer, [], None)
+    errors = []
+    if context is not None:
+        errors = [finding for finding in check_offer(offer, context)
+                  if finding.severity is Severity.ERROR
+                  and not finding.rule.startswith(NOT_BUILD_FAILURES)]
+    published = None
+    if offer.readable:
+        published = PublishedOffer(offer, setting_facts(offer, borough),
+                                   review_notice(offer, borough, today),
+                                   _images(offer.path.parent))
+    return Examined(offer, errors, published)
+
+
+def check_context(borough: Borough, today: date, paths: list[Path]) -> CheckContext:
+    return CheckContext(borough, today, frozenset(path.parent.name for path in paths))
+
+
+def assemble(borough: Borough, today: date, examined: list[Examined]) -> Catalogue:
+    published = sorted((item.published for item in examined if item.published is not None),
+                       key=lambda item: (sort_key(item.name), item.slug))
+    drafts = [item.offer for item in examined
+              if item.published is None and item.offer.readable]
+    errors = [finding for item in examined for finding in item.errors]
+    return Catalogue(borough, today, published, drafts, errors)
+
+
 def load_catalogue(borough: Borough, today: date, run_checks: bool = True,
                    paths: list[Path] | None = None) -> Catalogue:
     paths = offer_paths(borough) if paths is None else paths
-    offers = [load_offer(path, borough) for path in paths]
-    context = CheckContext(borough, today, frozenset(offer.slug for offer in offers))
-    published, drafts, errors = [], [], []
-    for offer in offers:
-        if offer.readable and offer.is_draft:
-            drafts.append(offer)
-            continue
-        if run_checks:
-            errors += [finding for finding in check_offer(offer, context)
-                       if finding.severity is Severity.ERROR
-                       and not finding.rule.startswith(NOT_BUILD_FAILURES)]
-        if offer.readable:
-            published.append(PublishedOffer(offer, setting_facts(offer, borough),
-                                            review_notice(offer, borough, today),
-                                            _images(offer.path.parent)))
-    published.sort(key=lambda item: (sort_key(item.name), item.slug))
-    return Catalogue(borough, today, published, drafts, errors)
+    context = check_context(borough, today, paths)
+    return assemble(borough, today, [examine(path, borough, today,
+                                             context if run_checks else None) for path in paths])
 
 
 def sort_key(name: str) -> str:

@@ -31,9 +31,9 @@ from localoffer.site.builder import (
     build_site,
     fill_placeholders,
 )
-from localoffer.site.catalogue import Catalogue, load_catalogue, offer_paths
+from localoffer.site.catalogue import Catalogue
 from localoffer.site.config import LocalOfferConfig
-from localoffer.site.parallel import start_rendering
+from localoffer.site.parallel import load_and_render
 from localoffer.site.search import run_pagefind
 from localoffer.site.structure import BuiltPage
 
@@ -115,16 +115,14 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         assert self.borough is not None
         checks = self.config.checks == "always" or (
             self.config.checks == "auto" and (config.strict or self.serving))
-        paths = offer_paths(self.borough)
-        pending = start_rendering(paths, self.borough.glossary)  # overlaps with loading
-        self.catalogue = load_catalogue(self.borough, self.today, run_checks=checks, paths=paths)
+        self.catalogue, bodies = load_and_render(self.borough, self.today, run_checks=checks)
         for finding in self.catalogue.errors:
             log.warning(f"{finding.path}:{finding.line}: {finding.rule} {finding.message}")
         options = SiteOptions(search=self.config.search, booklet_size=self.config.booklet_size,
                               changes_shown=self.config.changes_shown,
                               history=self.config.history, site_url=config.site_url or "",
                               dashboard=self.config.dashboard)
-        self.site = build_site(self.catalogue, options, rendered=pending.result())
+        self.site = build_site(self.catalogue, options, rendered=bodies)
         self.pages = {}
         for page in self.site.pages:
             inclusion = (InclusionLevel.NOT_IN_NAV if page.kind in _NOT_IN_MENU

@@ -1,68 +1,80 @@
-"""Render offers in another process while this one loads and checks them.
+"""Load, check and render a large borough's offers on every CPU.
 
-Loading an offer (its YAML front-matter) and rendering its Markdown are the two biggest costs
-of a build; on a machine with more than one CPU they can overlap. Small boroughs are rendered
-in-process: starting a worker costs more than it saves.
+Loading an offer (its YAML front-matter), checking it and rendering its Markdown are the
+biggest costs of a build, and each offer is independent of the others: the files are split
+between worker processes and this one, and the workers send back the parsed offers (unpickling
+an offer costs a tenth of parsing it). Small boroughs are done in this process: starting a
+worker costs more than it saves.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
 from pathlib import Path
 
-from localoffer.model.frontmatter import FrontMatterError, split_front_matter
+from localoffer.borough import Borough
+from localoffer.site.catalogue import (
+    Catalogue,
+    Examined,
+    assemble,
+    check_context,
+    examine,
+    offer_paths,
+)
 from localoffer.site.render import MarkdownRenderer, Rendered
+from localoffer.site.pages import render_body
 
-# Below this many offers everything is rendered in this process.
+# Below this many offers everything is done in this process.
 PARALLEL_FROM = 200
 
-_renderer: MarkdownRenderer | None = None
+_worker: tuple[Borough, date, bool, MarkdownRenderer, list[Path]] | None = None
 
 
-class PendingBodies:
-    """Bodies being rendered elsewhere; `result()` waits for them (slug: Rendered)."""
-
-    def __init__(self, future: Future[dict[str, Rendered]] | None,
-                 executor: ProcessPoolExecutor | None) -> None:
-        self._future = future
-        self._executor = executor
-
-    def result(self) -> dict[str, Rendered]:
-        if self._future is None:
-            return {}
-        try:
-            return self._future.result()
-        finally:
-            if self._executor is not None:
-                self._executor.shutdown()
-
-
-def start_rendering(paths: list[Path], glossary: dict[str, str]) -> PendingBodies:
-    """Start rendering these offer files in a worker process, when that is worth it."""
-    if len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        return PendingBodies(None, None)
+def load_and_render(borough: Borough, today: date, run_checks: bool,
+                    workers: int | None = None) -> tuple[Catalogue, dict[str, Rendered]]:
+    """The catalogue, and every published offer's body rendered, by slug."""
+    paths = offer_paths(borough)
+    if workers is None:
+        workers = (os.cpu_count() or 1) - 1 if len(paths) >= PARALLEL_FROM else 0
+    chunks = [paths[index::workers + 1] for index in range(workers + 1)]
+    if workers < 1:
+        examined, bodies = _do(borough, today, run_checks, MarkdownRenderer(borough.glossary),
+                               paths, paths)
+        return assemble(borough, today, examined), bodies
     # spawn, not fork: the build may run beside threads (mkdocs serve), which fork can hang.
-    executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_start_worker, initargs=(glossary,))
-    return PendingBodies(executor.submit(_render_files, [str(path) for path in paths]), executor)
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_start_worker,
+                             initargs=(borough, today, run_checks, paths)) as pool:
+        futures = [pool.submit(_work, [str(path) for path in chunk]) for chunk in chunks[1:]]
+        examined, bodies = _do(borough, today, run_checks, MarkdownRenderer(borough.glossary),
+                               chunks[0], paths)
+        for future in futures:
+            more_examined, more_bodies = future.result()
+            examined += more_examined
+            bodies.update(more_bodies)
+    return assemble(borough, today, examined), bodies
 
 
-def _start_worker(glossary: dict[str, str]) -> None:
-    global _renderer
-    _renderer = MarkdownRenderer(glossary)
+def _do(borough: Borough, today: date, run_checks: bool, renderer: MarkdownRenderer,
+        chunk: list[Path], every_path: list[Path]) -> tuple[list[Examined], dict[str, Rendered]]:
+    context = check_context(borough, today, every_path) if run_checks else None
+    examined, bodies = [], {}
+    for path in chunk:
+        item = examine(path, borough, today, context)
+        examined.append(item)
+        if item.published is not None:
+            bodies[item.published.slug] = render_body(item.published, renderer)
+    return examined, bodies
 
 
-def _render_files(paths: list[str]) -> dict[str, Rendered]:
-    assert _renderer is not None
-    bodies = {}
-    for name in paths:
-        path = Path(name)
-        try:
-            text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
-            _, _, body_start = split_front_matter(text)
-        except (OSError, UnicodeDecodeError, FrontMatterError):
-            continue  # the main process reports it; nothing to render
-        bodies[path.parent.name] = _renderer.render("\n".join(text.split("\n")[body_start - 1:]))
-    return bodies
+def _start_worker(borough: Borough, today: date, run_checks: bool, paths: list[Path]) -> None:
+    global _worker
+    _worker = (borough, today, run_checks, MarkdownRenderer(borough.glossary), paths)
+
+
+def _work(chunk: list[str]) -> tuple[list[Examined], dict[str, Rendered]]:
+    assert _worker is not None
+    borough, today, run_checks, renderer, paths = _worker
+    return _do(borough, today, run_checks, renderer, [Path(name) for name in chunk], paths)
