@@ -64,6 +64,8 @@ class Result:
     html_files: int
     search_kb: float
     search_how: str
+    pagefind_peak_mb: float = 0.0
+    pagefind_cpu_seconds: float = 0.0
 
     @property
     def ms_per_offer(self) -> float:
@@ -124,9 +126,18 @@ def measure(build: str, folder: Path, offers: int, words: int, strict: bool = Fa
     pages = list(site.rglob("*.html"))
     html_bytes = sum(page.stat().st_size for page in pages)
     search_bytes, how = search_cost(site)
-    return Result(build, offers, words, round(seconds, 2), round(float(cpu), 2),
-                  round(peak_kib / 1024, 1),
-                  round(html_bytes / 1e6, 1), len(pages), round(search_bytes / 1024, 1), how)
+    result = Result(build, offers, words, round(seconds, 2), round(float(cpu), 2),
+                    round(peak_kib / 1024, 1),
+                    round(html_bytes / 1e6, 1), len(pages), round(search_bytes / 1024, 1), how)
+    if (site / "pagefind").is_dir():  # Pagefind's own share: index the site again on its own
+        again = subprocess.run(
+            [sys.executable, "-c", _MEASURE, sys.executable, "-m", "pagefind", "--site",
+             str(site), "--output-subdir", "pagefind-again", "--force-language", "en",
+             "--silent", "--glob", "settings/*/index.html"], capture_output=True, text=True)
+        peak, cpu = again.stdout.strip().splitlines()[-1].split()
+        result.pagefind_peak_mb = round(int(peak) / 1024, 1)
+        result.pagefind_cpu_seconds = round(float(cpu), 2)
+    return result
 
 
 def search_cost(site: Path) -> tuple[int, str]:
@@ -202,6 +213,11 @@ def report(results: list[Result]) -> str:
                      f"{item.peak_mb:.0f} | "
                      f"{item.html_mb:.1f} | {item.html_kb_per_offer:.1f} | "
                      f"{item.search_kb:,.0f} ({item.search_how}) |")
+    for item in results:
+        if item.pagefind_peak_mb:
+            lines.append(f"{item.build} at {item.offers:,} offers: of which Pagefind alone "
+                         f"{item.pagefind_cpu_seconds:.1f} s CPU, {item.pagefind_peak_mb:.0f} MB "
+                         "peak memory.")
     ours = {item.offers: item for item in results if item.build.startswith("localoffer")}
     plain = {item.offers: item for item in results if item.build == "plain MkDocs"}
     if len(ours) >= 2:

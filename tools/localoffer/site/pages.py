@@ -40,8 +40,10 @@ def offer_page(item: PublishedOffer, body: Rendered, changes: list[Change],
     facts = item.facts
     parts = [
         f'<h1 id="{escape(item.slug)}-name" data-pagefind-meta="title">{escape(item.name)}</h1>',
+        # An overdue review is the first thing a reader must see; otherwise it follows the card.
+        review_box(item) if item.review.overdue else "",
         header_card(facts, context.glossary),
-        review_box(item),
+        "" if item.review.overdue else review_box(item),
         questions_list(body),
         f'<div class="lo-answers">{body.html}</div>',
     ]
@@ -98,7 +100,9 @@ def header_card(facts: SettingFacts, glossary: dict[str, str], pagefind: bool = 
     if facts.specialist_provision:
         needs = ", ".join(need_label(need) for need in facts.specialist_provision)
         rows.append(("Specialist provision for", escape(needs)))
-    items = "".join(f"<div><dt>{label}</dt><dd>{value}</dd></div>" for label, value in rows)
+    short = {"Type", "Ages", "Phone"}
+    items = "".join(f'<div{"" if label in short else " class=lo-wide"}><dt>{label}</dt>'
+                    f"<dd>{value}</dd></div>" for label, value in rows)
     return f'<dl class="lo-card" data-pagefind-weight="5">{items}</dl>'
 
 
