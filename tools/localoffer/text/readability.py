@@ -35,6 +35,8 @@ def plain_words(markdown: str) -> list[str]:
     return _WORD.findall(_MARKDOWN_NOISE.sub(r" \1 ", markdown))
 
 
+# Cached: the plain-English check and the report score the same answers one after the other.
+@lru_cache(maxsize=1024)
 def reading_ease(markdown: str) -> float | None:
     """Flesch reading ease (higher is easier; 60-70 is plain English), or None with no words."""
     text = _MARKDOWN_NOISE.sub(r" \1 ", markdown)
