@@ -169,7 +169,7 @@ def test_each_version_is_parsed_once(history_repo) -> None:
     history = open_history(load_borough(folder / "localoffer.yml"))
     history.monthly_counts(date(2026, 2, 14), months=24)
     # alpha 1, beta 2 (draft, published), gamma 1: four versions over fourteen months.
-    assert len(history._offers_by_blob) == 4
+    assert history.versions_parsed == 4
 
 
 def test_history_needs_a_git_repository(borough_dir: Path) -> None:

@@ -17,6 +17,7 @@ from localoffer.reporting.charts import coverage_chart, history_chart, review_st
 from localoffer.reporting.history import monthly_counts_or_none
 from localoffer.reporting.render.html_parts import CSS, Linker, chart_block, figures, settings_table
 from localoffer.reporting.report import Report, build_report
+from localoffer.reporting.rows import SettingRow
 from localoffer.reporting.settings import report_settings
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ def dashboard_page(catalogue: Catalogue) -> BuiltPage:
     offers = [item.offer for item in catalogue.offers] + list(catalogue.drafts)
     report = dashboard_report(catalogue.borough, offers, catalogue.today)
 
-    def link(row):  # type: ignore[no-untyped-def]
+    def link(row: SettingRow) -> str | None:
         url = pages.get(row.slug)
         return relative_url(DASHBOARD_URL, url) if url and row.published else None
 

@@ -114,6 +114,11 @@ class History:
             self._offers_by_blob[key] = _parse_blob(self.borough, self.offers_path, slug, blob)
         return self._offers_by_blob[key]
 
+    @property
+    def versions_parsed(self) -> int:
+        """How many offer versions have been read and parsed so far."""
+        return len(self._offers_by_blob)
+
     def published_on(self, day: date) -> Published:
         commit = self.commit_on(day)
         if commit is None:

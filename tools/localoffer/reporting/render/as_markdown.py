@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from localoffer.reporting.charts import report_charts
+from localoffer.reporting.charts import Chart, report_charts
 from localoffer.reporting.coverage import CELL_SYMBOLS
 from localoffer.reporting.render import common
 from localoffer.reporting.report import Report
@@ -53,5 +53,5 @@ def render(report: Report) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _chart_section(chart) -> list[str]:
+def _chart_section(chart: Chart) -> list[str]:
     return [f"## {chart.heading}", "", _escape(chart.description), "", *table(*chart.table), ""]
