@@ -30,10 +30,11 @@ DASHBOARD_TITLE = "How up to date are these offers?"
 
 def dashboard_report(borough: Borough, offers: Iterable[Offer], today: date,
                      history: bool = True) -> Report:
-    """The report behind the page. The checks are not run: the page does not show their
-    findings (the site build checks every offer already)."""
+    """The report behind the page. The checks are not run and reading ease is not scored: the
+    page shows neither (and the site build has checked every offer already)."""
     offers = list(offers)
-    report = build_report(borough, offers, today, frozenset(o.slug for o in offers), check=False)
+    report = build_report(borough, offers, today, frozenset(o.slug for o in offers),
+                          check=False, score=False)
     if history:
         report.history = monthly_counts_or_none(borough, today,
                                                 report_settings(borough).history_months)

@@ -49,20 +49,22 @@ class Report:
 
 
 def build_report(borough: Borough, offers: Iterable[Offer], today: date,
-                 offer_slugs: frozenset[str] | None = None, check: bool = True) -> Report:
+                 offer_slugs: frozenset[str] | None = None, check: bool = True,
+                 score: bool = True) -> Report:
     """Check each offer once and make its row; then the totals and the area summaries.
 
     `offers` may be a lazy iterable (a progress bar wrapped around loading): each offer is
     dropped once its row is made, so memory stays small on large boroughs. With `check` off
     the checks are not run and every row has 0 errors and warnings (for the public dashboard,
-    which does not show them, in a site build that has already checked every offer).
+    which does not show them, in a site build that has already checked every offer). With
+    `score` off, reading ease is not worked out (the dashboard does not show it either).
     """
     settings = report_settings(borough)
     context = CheckContext(borough, today, offer_slugs or frozenset())
     rows = []
     for offer in offers:
         findings = check_offer(offer, context) if check else []
-        rows.append(setting_row(offer, borough, today, findings))
+        rows.append(setting_row(offer, borough, today, findings, score))
     rows.sort(key=lambda row: (row.name.casefold(), row.slug))
     return Report(
         borough=borough,

@@ -69,14 +69,15 @@ class SettingRow:
         return STATE_LABELS[self.review_state]
 
 
-def setting_row(offer: Offer, borough: Borough, today: date,
-                findings: list[Finding]) -> SettingRow:
-    """The row for one parsed offer, given the findings of its checks (run once, by the caller)."""
+def setting_row(offer: Offer, borough: Borough, today: date, findings: list[Finding],
+                score: bool = True) -> SettingRow:
+    """The row for one parsed offer, given the findings of its checks (run once, by the caller).
+    Without `score`, reading ease is not worked out (None)."""
     kind = borough.setting_types.get(offer.setting_type or "")
     setting_type = kind.id if kind is not None else None
     covered = offer.areas_covered if offer.readable else set()
     required = kind.required_areas if kind is not None else ()
-    answers = tuple(_answers(offer, borough))
+    answers = tuple(_answers(offer, borough, score))
     scored = [answer.reading_ease for answer in answers if answer.reading_ease is not None]
     uncovered = (borough.required_statutory_items(setting_type) - borough.statutory_items_for(covered)
                  if setting_type is not None else set())
@@ -102,12 +103,13 @@ def setting_row(offer: Offer, borough: Borough, today: date,
     )
 
 
-def _answers(offer: Offer, borough: Borough) -> list[Answer]:
+def _answers(offer: Offer, borough: Borough, score: bool) -> list[Answer]:
     answers = []
     for section in offer.sections:
         if not section.areas or not section.text.strip():
             continue
         words = len(section.words)
-        ease = reading_ease(section.text) if words >= borough.min_words_to_score else None
+        ease = (reading_ease(section.text) if score and words >= borough.min_words_to_score
+                else None)
         answers.append(Answer(section.areas, words, ease))
     return answers
