@@ -57,6 +57,8 @@ class QuestionSet:
     setting_types: tuple[str, ...]
     questions: list[Question]
     _by_text: dict[str, Question] = field(default_factory=dict, repr=False)
+    # Headings already matched: thousands of offers repeat the same few dozen headings.
+    _matched: dict[str, Question | None] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._by_text = {normalise(question.text): question for question in self.questions}
@@ -66,6 +68,14 @@ class QuestionSet:
 
     def match(self, heading: str) -> Question | None:
         """The question a heading asks, tolerant of case, punctuation and small rewording."""
+        if heading in self._matched:
+            return self._matched[heading]
+        if len(self._matched) >= 4096:
+            self._matched.clear()
+        question = self._matched[heading] = self._match(heading)
+        return question
+
+    def _match(self, heading: str) -> Question | None:
         key = normalise(heading)
         if not key:
             return None

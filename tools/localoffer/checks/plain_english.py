@@ -8,7 +8,6 @@ from typing import Iterator
 from localoffer.checks.base import warning
 from localoffer.checks.runner import CheckContext
 from localoffer.model import Finding, Offer
-from localoffer.model.markdown import content_lines, strip_html_comments
 from localoffer.text.readability import reading_ease
 
 RULES = {
@@ -22,13 +21,22 @@ RULES = {
 # Words in capitals that are everyday English, not jargon.
 _EVERYDAY = frozenset({"OK", "TV", "AM", "PM"})
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
-# What a reader does not read as words: link addresses, HTML tags, web and email addresses, code.
-# (Each alternative stops at the next character that could start it again, so a long line
-# cannot make the search slow.)
-_NOT_PROSE = re.compile(
-    r"\]\([^()\n]*\)|<[^<>\n]*>|https?://\S+|www\.\S+|(?<!\S)[^\s@]+@\S+|`[^`]*`")
-# A run of letters with at least two capitals: EHCP, SALT, SpLD, DfE (and McDonald, sifted below).
-_CAPITALS = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]*[A-Z][a-z]*[A-Z][A-Za-z]*(?![A-Za-z0-9])")
+# What a reader does not read as words: link addresses, HTML tags, web and email addresses,
+# code. Each comes with a cheap test that says whether a line can hold it at all. (Each
+# expression stops at the next character that could start it again, so a long line cannot
+# make the search slow.)
+_NOT_PROSE = (
+    ("](", re.compile(r"\]\([^()\n]*\)")),
+    ("<", re.compile(r"<[^<>\n]*>")),
+    ("://", re.compile(r"https?://\S+")),
+    ("www.", re.compile(r"www\.\S+")),
+    ("@", re.compile(r"(?<!\S)[^\s@]+@\S+")),
+    ("`", re.compile(r"`[^`]*`")),
+)
+# A word of letters starting with two capitals, perhaps with one small letter between them:
+# EHCP, SALT, SpLD, DfE, SENCo (and McDonald, sifted out by `abbreviation`). It starts with
+# a capital so that the search can skip quickly over ordinary words.
+_CAPITALS = re.compile(r"[A-Z](?<![A-Za-z0-9].)[a-z]?[A-Z][A-Za-z]*(?![A-Za-z0-9])")
 _BRACKET_AFTER = re.compile(r"^\s*\)")
 # "SALT (speech and language therapy)", "SALT stands for ...", "SALT means ..."
 _EXPLAINED_AFTER = re.compile(
@@ -56,12 +64,14 @@ def check(offer: Offer, context: CheckContext) -> Iterator[Finding]:
 
 
 def _jargon(offer: Offer, glossary: frozenset[str]) -> Iterator[Finding]:
-    body = strip_html_comments("\n".join(offer.text.split("\n")[offer.body_start - 1:]))
     seen: set[str] = set()
-    for number, line in content_lines(body.split("\n"), offer.body_start):
+    for number, line in offer.readable_lines:
         if not line or _HEADING.match(line):
             continue
-        prose = _NOT_PROSE.sub(" ", line)
+        prose = line
+        for hint, pattern in _NOT_PROSE:
+            if hint in prose:
+                prose = pattern.sub(" ", prose)
         for match in _CAPITALS.finditer(prose):
             key = abbreviation(match.group(0))
             if key is None or key in seen:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 from types import ModuleType
@@ -55,8 +56,9 @@ class CheckReport:
         return bool(self.errors() or (strict and self.warnings()))
 
 
-def _modules() -> list[ModuleType]:
-    return [importlib.import_module(f"localoffer.checks.{name}") for name in CHECK_MODULES]
+@lru_cache(maxsize=1)
+def _modules() -> tuple[ModuleType, ...]:
+    return tuple(importlib.import_module(f"localoffer.checks.{name}") for name in CHECK_MODULES)
 
 
 def all_rules() -> dict[str, str]:

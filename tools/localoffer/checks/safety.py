@@ -9,7 +9,7 @@ from typing import Iterator
 from localoffer.checks.base import error, warning
 from localoffer.checks.runner import CheckContext
 from localoffer.model import Finding, Offer
-from localoffer.model.markdown import content_lines, strip_code_spans, strip_html_comments
+from localoffer.model.markdown import strip_code_spans
 
 RULES = {
     "safety/raw-html": "HTML that could run code or change the page: script, iframe, object, "
@@ -33,9 +33,14 @@ _UNSAFE_LINK = re.compile(
     r"(?:\]\(|\]:|<|=)\s*[\"']?\s*(" + "|".join(_SCHEMES) + r")\s*:", re.I)
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
-_UPN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][0-9]{12}(?![0-9])")
+# What comes before the digits is checked by look-behinds after them.
+_ZEROS = bytes.maketrans(b"123456789", b"000000000")
+# Ten digits in a row (or more), or three, three and four: starting with a literal, this
+# search is fast.
+_NUMBER_SHAPE = re.compile(rb"000(?<!0000)(?:0000000|[ -]000[ -]0000)")
+_UPN = re.compile(r"[0-9]{12}(?<=[A-Za-z][0-9]{12})(?<![A-Za-z0-9][A-Za-z][0-9]{12})(?![0-9])")
 _NHS_NUMBER = re.compile(
-    r"(?<![\w+./=#-])(?<!\+44 )([0-9]{3})([ -]?)([0-9]{3})\2([0-9]{4})(?![\w-])")
+    r"([0-9]{3})(?<![\w+./=#-][0-9]{3})(?<!\+44 [0-9]{3})([ -]?)([0-9]{3})\2([0-9]{4})(?![\w-])")
 
 
 def check(offer: Offer, context: CheckContext) -> Iterator[Finding]:
@@ -47,31 +52,28 @@ def check(offer: Offer, context: CheckContext) -> Iterator[Finding]:
 
 
 class _Lines:
-    """Turns a position in a text into its file line, with one pass to find the line breaks."""
+    """Joins numbered lines into one text, and turns a position in it back into a file line."""
 
-    def __init__(self, text: str, first_line: int) -> None:
-        self.starts = [0] + [match.end() for match in re.finditer("\n", text)]
-        self.first_line = first_line
+    def __init__(self, numbered: list[tuple[int, str]]) -> None:
+        self.numbers = [number for number, _ in numbered]
+        self.text = "\n".join(line for _, line in numbered)
+        self.starts = [0] + [match.end() for match in re.finditer("\n", self.text)]
 
     def __call__(self, position: int) -> int:
-        return self.first_line + bisect_right(self.starts, position) - 1
+        return self.numbers[bisect_right(self.starts, position) - 1]
 
 
-def _readable_body(offer: Offer) -> str:
-    """The body as the site reads it: code blocks, code spans and comments blanked out, so
-    HTML shown as code is not reported. Line breaks are kept, so positions map to lines."""
-    body = strip_html_comments("\n".join(offer.text.split("\n")[offer.body_start - 1:]))
-    lines = body.split("\n")
-    kept = [""] * len(lines)
-    for number, line in content_lines(lines, offer.body_start):
-        kept[number - offer.body_start] = strip_code_spans(line) if "`" in line else line
-    return "\n".join(kept)
+def _readable_body(offer: Offer) -> _Lines:
+    """The body as the site reads it: without code blocks, code spans and comments, so HTML
+    shown as code is not reported."""
+    return _Lines([(number, strip_code_spans(line) if "`" in line else line)
+                   for number, line in offer.readable_lines])
 
 
-def _html(offer: Offer, body: str) -> Iterator[Finding]:
+def _html(offer: Offer, line_at: _Lines) -> Iterator[Finding]:
+    body = line_at.text
     if "<" not in body:
         return
-    line_at = _Lines(body, offer.body_start)
     for match in _DANGEROUS_TAG.finditer(body):
         tag = match.group(1).lower()
         yield error(offer, line_at(match.start()), "safety/raw-html",
@@ -97,15 +99,16 @@ def _html(offer: Offer, body: str) -> Iterator[Finding]:
                           "paragraph, and [words](address) for links.")
 
 
-def _unsafe_links(offer: Offer, body: str) -> Iterator[Finding]:
+def _unsafe_links(offer: Offer, line_at: _Lines) -> Iterator[Finding]:
     for link in offer.links:
         url = _INVISIBLE.sub("", html.unescape(link.url)).lower()
         scheme = url.split(":", 1)[0] if ":" in url else ""
         if scheme in _SCHEMES:
             yield _unsafe_address(offer, link.line, scheme)
     # Links the Markdown scan does not take apart (spaces or entities in the address).
-    if ":" in body:
-        line_at = _Lines(body, offer.body_start)
+    body = line_at.text
+    lower = body.lower()
+    if ":" in body and ("&" in body or any(scheme in lower for scheme in _SCHEMES)):
         for match in _UNSAFE_LINK.finditer(body):
             yield _unsafe_address(offer, line_at(match.start()), match.group(1).lower())
 
@@ -119,11 +122,13 @@ def _unsafe_address(offer: Offer, line: int, scheme: str) -> Finding:
 def _personal_data(offer: Offer) -> Iterator[Finding]:
     # The whole file, comments and code included: everything in the repository is public.
     text = offer.text
-    if not any(digit in text for digit in "0123456789"):
+    # Every digit written as 0: a quick look for runs long enough to be a UPN or NHS number,
+    # before the slower expressions run.
+    if not _NUMBER_SHAPE.search(text.encode("utf-8", "replace").translate(_ZEROS)):
         return
-    line_at = _Lines(text, 1)
+    line_at = _Lines(list(enumerate(text.split("\n"), start=1)))
     for match in _UPN.finditer(text):
-        yield error(offer, line_at(match.start()), "safety/personal-data",
+        yield error(offer, line_at(match.start() - 1), "safety/personal-data",
                     "This line has something that looks like a pupil's unique pupil number "
                     "(UPN). Remove it: offers are public and must never identify a child.")
     for match in _NHS_NUMBER.finditer(text):

@@ -26,6 +26,8 @@ RULES = {
 
 _PLACEHOLDER = re.compile(
     r"\b(?:TODO|TBC|TBA|lorem\s+ipsum)\b|\[\s*insert\b[^\[\]\n]*\]|(?<![\w-])x{3,}(?![\w-])", re.I)
+# Cheap tests first: most lines contain none of these, so the expression above never runs.
+_PLACEHOLDER_HINTS = ("todo", "tbc", "tba", "lorem", "insert", "xxx")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _LIST_MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*")
 _NOT_LETTER = re.compile(r"[\W_]+")
@@ -36,7 +38,7 @@ _SUGGEST_THRESHOLD = 60
 def check(offer: Offer, context: CheckContext) -> Iterator[Finding]:
     borough = context.borough
     question_set = question_set_of(offer, borough)
-    yield from _placeholders(offer, offer.intro_text.split("\n"), offer.body_start, None)
+    yield from _placeholders(offer, offer.intro_text, offer.body_start, None)
     first_line: dict[str, int] = {}
     for section in offer.sections:
         yield from _empty(offer, section)
@@ -52,27 +54,34 @@ def check(offer: Offer, context: CheckContext) -> Iterator[Finding]:
 
 
 def _empty(offer: Offer, section: Section) -> Iterator[Finding]:
-    lines = section.text.split("\n")
-    if not any(line.strip() and not _HEADING.match(line) for line in lines):
+    if not any(line.strip() and not _HEADING.match(line) for line in section.text.split("\n")):
         yield error(offer, section.line, "sections/empty",
                     "This question has no answer yet. Write the answer under the heading, in "
                     "plain words a parent would use.")
         return
-    yield from _placeholders(offer, lines, section.body_start, section.question)
+    yield from _placeholders(offer, section.text, section.body_start, section.question)
 
 
-def _placeholders(offer: Offer, lines: list[str], first_line: int,
+def _placeholders(offer: Offer, text: str, first_line: int,
                   question: Question | None) -> Iterator[Finding]:
-    prompts = _prompt_keys(question) if question is not None else frozenset()
+    """Placeholders and template prompts, in text whose first line is file line `first_line`."""
+    prompts, longest = _prompt_keys(question) if question is not None else (frozenset(), 0)
+    lower = text.lower()
+    hinted = any(hint in lower for hint in _PLACEHOLDER_HINTS)
+    lines = text.split("\n")
+    if not hinted and not any(0 < len(line) <= longest for line in lines):
+        return  # no placeholder, and no line short enough to be a prompt
     for number, line in content_lines(lines, first_line):
         if not line.strip():
             continue
-        found = _PLACEHOLDER.search(line)
+        found = (_PLACEHOLDER.search(line)
+                 if hinted and any(hint in line.lower() for hint in _PLACEHOLDER_HINTS)
+                 else None)
         if found:
             yield error(offer, number, "sections/empty",
                         f"'{found.group(0)}' is placeholder text. Replace it with the real "
                         "answer before the offer is published.")
-        elif prompts and _key(_LIST_MARKER.sub("", line, count=1)) in prompts:
+        elif len(line) <= longest and _key(_LIST_MARKER.sub("", line, count=1)) in prompts:
             yield error(offer, number, "sections/empty",
                         "This line is one of the template's guidance prompts, not an answer. "
                         "Answer it in your own words, then delete the prompt.")
@@ -83,8 +92,11 @@ def _key(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _prompt_keys(question: Question) -> frozenset[str]:
-    return frozenset(_key(prompt) for prompt in question.prompts)
+def _prompt_keys(question: Question) -> tuple[frozenset[str], int]:
+    """The question's prompts, compared without case or punctuation, and the longest line
+    that could still be one (allowing for list markers and emphasis)."""
+    longest = max((len(prompt) for prompt in question.prompts), default=-20) + 20
+    return frozenset(_key(prompt) for prompt in question.prompts), longest
 
 
 def _unknown(offer: Offer, section: Section, question_set: QuestionSet | None,

@@ -52,7 +52,8 @@ def content_lines(lines: list[str], first_line: int) -> Iterator[tuple[int, str]
     previous_blank = True
     for offset, line in enumerate(lines):
         number = first_line + offset
-        match = _FENCE.match(line)
+        start = line[:4]  # a fence starts within a line's first four characters
+        match = _FENCE.match(line) if "`" in start or "~" in start else None
         if fence is not None:
             if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
                 fence = None
@@ -67,6 +68,8 @@ def content_lines(lines: list[str], first_line: int) -> Iterator[tuple[int, str]
 
 
 def parse_heading(line: str, number: int) -> Heading | None:
+    if "#" not in line[:4]:  # most lines: an ATX heading starts within its first four characters
+        return None
     match = _ATX.match(line)
     if not match:
         return None
@@ -107,34 +110,43 @@ def find_links(numbered_lines: list[tuple[int, str]]) -> list[Link]:
     """Every link and image, with reference links resolved against their definitions."""
     definitions: dict[str, str] = {}
     for _, line in numbered_lines:
-        match = _REFERENCE_DEFINITION.match(line)
+        match = _REFERENCE_DEFINITION.match(line) if "]:" in line else None
         if match:
             definitions.setdefault(match.group(1).strip().lower(), match.group(2))
     links: list[Link] = []
+    # The `in` tests skip the regular expressions on the many lines that cannot match them.
     for number, raw in numbered_lines:
-        if _REFERENCE_DEFINITION.match(raw):
+        if "]:" in raw and _REFERENCE_DEFINITION.match(raw):
             continue
-        line = strip_code_spans(raw)
+        line = strip_code_spans(raw) if "`" in raw else raw
         taken: list[tuple[int, int]] = []
-        for match in _INLINE_LINK.finditer(line):
-            taken.append(match.span())
-            links.append(Link(match.group(2), match.group(3), number, match.group(1) == "!"))
-        for match in _REFERENCE_LINK.finditer(line):
-            if _inside(match.start(), taken):
-                continue
-            key = (match.group(3) or match.group(2)).strip().lower()
-            if key in definitions:
-                taken.append(match.span())
-                links.append(Link(match.group(2), definitions[key], number,
-                                  match.group(1) == "!", "reference"))
-        for match in _AUTOLINK.finditer(line):
-            if not _inside(match.start(), taken):
-                taken.append(match.span())
-                links.append(Link(match.group(1), match.group(1), number, kind="autolink"))
-        for match in _BARE_URL.finditer(line):
-            if not _inside(match.start(), taken):
-                links.append(Link(match.group(1), match.group(1), number, kind="bare"))
+        if "[" in line:
+            _bracketed_links(line, number, definitions, links, taken)
+        if "<" in line:
+            for match in _AUTOLINK.finditer(line):
+                if not _inside(match.start(), taken):
+                    taken.append(match.span())
+                    links.append(Link(match.group(1), match.group(1), number, kind="autolink"))
+        if "://" in line:
+            for match in _BARE_URL.finditer(line):
+                if not _inside(match.start(), taken):
+                    links.append(Link(match.group(1), match.group(1), number, kind="bare"))
     return links
+
+
+def _bracketed_links(line: str, number: int, definitions: dict[str, str], links: list[Link],
+                 taken: list[tuple[int, int]]) -> None:
+    for match in _INLINE_LINK.finditer(line):
+        taken.append(match.span())
+        links.append(Link(match.group(2), match.group(3), number, match.group(1) == "!"))
+    for match in _REFERENCE_LINK.finditer(line):
+        if _inside(match.start(), taken):
+            continue
+        key = (match.group(3) or match.group(2)).strip().lower()
+        if key in definitions:
+            taken.append(match.span())
+            links.append(Link(match.group(2), definitions[key], number,
+                              match.group(1) == "!", "reference"))
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:

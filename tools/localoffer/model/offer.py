@@ -138,6 +138,13 @@ class Offer:
         """Every link and image in the body, with its file line."""
         return find_links(self.body_lines())
 
+    @cached_property
+    def readable_lines(self) -> list[tuple[int, str]]:
+        """(file line, text) of the body as a reader sees it: outside code blocks, and without
+        HTML comments (the template's guidance), which leave blank lines behind."""
+        body = strip_html_comments("\n".join(self.text.split("\n")[self.body_start - 1:]))
+        return list(content_lines(body.split("\n"), self.body_start))
+
     def body_lines(self) -> list[tuple[int, str]]:
         """(file line, text) of every body line outside code blocks, headings included."""
         lines = self.text.split("\n")[self.body_start - 1:]
