@@ -94,3 +94,22 @@ def test_loading_in_workers_gives_the_same_site(borough: Borough, tmp_path: Path
     assert len(shared.offers) == 5 and shared.errors == serial.errors
     assert shared_bodies == serial_bodies and len(shared_bodies) == 5
     assert shared.offers[2].offer.areas_covered == serial.offers[2].offer.areas_covered
+
+
+def test_a_large_boroughs_booklet_page_lists_the_type_booklets(borough: Borough,
+                                                                 tmp_path: Path) -> None:
+    from localoffer.site.booklet import booklet_pages
+    from localoffer.site.parallel import load_and_render
+    from localoffer.synthetic import write_borough
+
+    write_borough(borough, tmp_path, 12, date(2026, 11, 28), words_per_answer=10)
+    local = Borough(**{**borough.__dict__, "root": tmp_path})
+    catalogue, bodies = load_and_render(local, date(2026, 11, 28), False, workers=0)
+    small = {page.url: page for page in booklet_pages(catalogue, bodies, size=100)}
+    assert all(f'id="{item.slug}"' in small["booklet/"].html for item in catalogue.offers)
+    large = {page.url: page for page in booklet_pages(catalogue, bodies, size=1)}
+    assert "lo-booklet-offer" not in large["booklet/"].html
+    types = {item.facts.type_id for item in catalogue.offers}
+    assert all(f'href="{kind}/"' in large["booklet/"].html for kind in types)
+    in_parts = [page for url, page in large.items() if url != "booklet/"]
+    assert sum(page.html.count('class="lo-booklet-offer"') for page in in_parts) == 12

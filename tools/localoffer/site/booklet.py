@@ -32,8 +32,9 @@ class Booklet:
 
 def booklet_pages(catalogue: Catalogue, bodies: dict[str, Rendered], size: int = 100,
                   glossary: dict[str, str] | None = None) -> list[BuiltPage]:
-    booklets = [Booklet(f"{catalogue.borough.name} Local Offer: all settings", BOOKLET_URL,
-                        catalogue.offers)]
+    all_settings = Booklet(f"{catalogue.borough.name} Local Offer: all settings", BOOKLET_URL,
+                           catalogue.offers)
+    booklets = [all_settings]
     for type_id, kind in catalogue.borough.setting_types.items():
         items = [item for item in catalogue.offers if item.facts.type_id == type_id]
         if items:
@@ -41,6 +42,11 @@ def booklet_pages(catalogue: Catalogue, bodies: dict[str, Rendered], size: int =
                                     f"{kind.label.lower()}s", f"{BOOKLET_URL}{type_id}/", items))
     others = [(booklet.title, booklet.url, len(booklet.offers)) for booklet in booklets[1:]]
     pages = []
+    if len(catalogue.offers) > size:
+        # Too many settings for one booklet: the type booklets hold every setting once, so the
+        # all-settings booklet is their contents page rather than the same pages again.
+        pages.append(_contents_page(all_settings, others))
+        booklets = booklets[1:]
     for booklet in booklets:
         parts = [booklet.offers[start:start + size]
                  for start in range(0, len(booklet.offers), max(size, 1))] or [[]]
@@ -50,6 +56,18 @@ def booklet_pages(catalogue: Catalogue, bodies: dict[str, Rendered], size: int =
             pages.append(_booklet_page(booklet, items, url, number, urls, bodies, glossary or {},
                                        others if booklet.url == BOOKLET_URL else []))
     return pages
+
+
+def _contents_page(booklet: Booklet, others: list[tuple[str, str, int]]) -> BuiltPage:
+    links = "".join(f'<li><a href="{relative_url(booklet.url, url)}">{escape(title)}</a> '
+                    f"({count:,} settings)</li>" for title, url, count in others)
+    html = (f'<div class="lo-booklet"><h1>{escape(booklet.title)}</h1>'
+            "<p>Printable booklets, one for each type of setting. Together they hold every "
+            "setting in the Local Offer. Each setting starts on a new page. Please ask the "
+            "council if you would like a copy posted to you, or in another language or "
+            f'format.</p><ul class="lo-list">{links}</ul></div>')
+    return BuiltPage(url=booklet.url, title=booklet.title, html=html, search_exclude=True,
+                     description="Printable booklets of the Local Offer.", kind="booklet")
 
 
 def _booklet_page(booklet: Booklet, items: list[PublishedOffer], url: str, number: int,
