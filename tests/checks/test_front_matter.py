@@ -116,6 +116,7 @@ def test_a_good_value_is_accepted(check, primary: str, key: str, value: str) -> 
 def test_the_type_message_lists_the_boroughs_types(check, primary: str, borough: Borough) -> None:
     message = of_rule(check(set_key(primary, "type", "primry")), BAD)[0].message
     assert all(type_id in message for type_id in borough.setting_types)
+    assert "Did you mean primary?" in message
 
 
 def test_the_senco_email_is_checked_at_its_own_line(check, primary: str) -> None:

@@ -91,6 +91,7 @@ def test_an_unexplained_abbreviation_is_a_warning_at_its_first_use(
     "Read [the policy](https://oak.example/SEND-POLICY) or email ABC@oak.example.",
     "Type `HTML` into the box.",
     "<!-- PECS: explain this -->",
+    "Trip date TBC.",  # a placeholder: sections/empty reports it, not this rule
 ])
 def test_explained_or_glossary_abbreviations_are_fine(check, primary: str, sentence: str) -> None:
     assert of_rule(check(add_to_answer(primary, WELLBEING, sentence)), JARGON) == []

@@ -64,8 +64,10 @@ def _missing(offer: Offer, field: Field, where: tuple[str, ...], present: bool,
         line = offer.line_of(*where[:-1]) if len(where) > 1 else offer.front_matter.close_line
         opening = f"The front-matter has no {name}."
     why = f" A {type_label.lower()} needs it." if field.required_for and type_label else ""
+    under = f" (indented under {where[-2]}:)" if len(where) > 1 else ""
     return error(offer, line, "front-matter/missing-field",
-                 f"{opening}{why} {field.description} Add it, for example: {_example(field)}")
+                 f"{opening}{why} {field.description} Add it{under}, for example: "
+                 f"{_example(field)}")
 
 
 def _example(field: Field) -> str:

@@ -18,8 +18,9 @@ RULES = {
     "plain-english/too-long": "An answer longer than the borough's word limit (a warning).",
 }
 
-# Words in capitals that are everyday English, not jargon.
-_EVERYDAY = frozenset({"OK", "TV", "AM", "PM"})
+# Words in capitals that are everyday English, not jargon; and placeholders, which
+# sections/empty reports.
+_EVERYDAY = frozenset({"OK", "TV", "AM", "PM", "TODO", "TBC", "TBA", "XXX"})
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 # What a reader does not read as words: link addresses, HTML tags, web and email addresses,
 # code. Each comes with a cheap test that says whether a line can hold it at all. (Each

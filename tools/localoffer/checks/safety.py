@@ -33,11 +33,11 @@ _UNSAFE_LINK = re.compile(
     r"(?:\]\(|\]:|<|=)\s*[\"']?\s*(" + "|".join(_SCHEMES) + r")\s*:", re.I)
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
-# What comes before the digits is checked by look-behinds after them.
+# With every digit written as 0: ten digits in a row (or more), or three, three and four.
+# Starting with a literal, this search is fast; only a file that matches is searched below.
 _ZEROS = bytes.maketrans(b"123456789", b"000000000")
-# Ten digits in a row (or more), or three, three and four: starting with a literal, this
-# search is fast.
 _NUMBER_SHAPE = re.compile(rb"000(?<!0000)(?:0000000|[ -]000[ -]0000)")
+# The searches start at the digits; what comes before them is checked by look-behinds.
 _UPN = re.compile(r"[0-9]{12}(?<=[A-Za-z][0-9]{12})(?<![A-Za-z0-9][A-Za-z][0-9]{12})(?![0-9])")
 _NHS_NUMBER = re.compile(
     r"([0-9]{3})(?<![\w+./=#-][0-9]{3})(?<!\+44 [0-9]{3})([ -]?)([0-9]{3})\2([0-9]{4})(?![\w-])")
@@ -122,8 +122,6 @@ def _unsafe_address(offer: Offer, line: int, scheme: str) -> Finding:
 def _personal_data(offer: Offer) -> Iterator[Finding]:
     # The whole file, comments and code included: everything in the repository is public.
     text = offer.text
-    # Every digit written as 0: a quick look for runs long enough to be a UPN or NHS number,
-    # before the slower expressions run.
     if not _NUMBER_SHAPE.search(text.encode("utf-8", "replace").translate(_ZEROS)):
         return
     line_at = _Lines(list(enumerate(text.split("\n"), start=1)))

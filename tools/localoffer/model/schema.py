@@ -7,6 +7,8 @@ them follows.
 """
 from __future__ import annotations
 
+import difflib
+import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -137,7 +139,9 @@ def _text(field: Field, value: Any, *_: Any) -> str | None:
 def _setting_type(field: Field, value: Any, borough: Borough, _kind: str | None) -> str | None:
     if not isinstance(value, str) or value not in borough.setting_types:
         allowed = ", ".join(borough.setting_types)
-        return f"'{value}' is not a type of setting in this borough. Use one of: {allowed}."
+        nearest = difflib.get_close_matches(str(value), list(borough.setting_types), n=1)
+        guess = f" Did you mean {nearest[0]}?" if nearest else ""
+        return f"'{value}' is not a type of setting in this borough.{guess} Use one of: {allowed}."
     return None
 
 
@@ -152,7 +156,11 @@ def _identifier(value: Any) -> str | None:
 
 def _urn(field: Field, value: Any, _borough: Borough, urn_kind: str | None) -> str | None:
     text = _identifier(value)
-    if urn_kind in ("ofsted", None):
+    if urn_kind is None:  # the type is not known yet: either kind of number will do
+        if text is None or not _matches(OFSTED_PATTERN, text):
+            return ("The URN must be 6 digits (for example \"113562\"), or for an early years "
+                    "setting the Ofsted number, EY followed by 6 digits (for example EY123456).")
+    elif urn_kind == "ofsted":
         if text is None or not _matches(OFSTED_PATTERN, text):
             return ("The URN must be the Ofsted number, EY followed by 6 digits (for example "
                     "EY123456), or a maintained nursery's 6-digit URN.")
@@ -249,7 +257,8 @@ def _question_set(_field: Field, value: Any, borough: Borough, _kind: str | None
 def _text_list(field: Field, value: Any, *_: Any) -> str | None:
     if not isinstance(value, list) or not all(isinstance(item, str) and item.strip()
                                               for item in value):
-        return f"{field.key} must be a list of names, such as {field.key}: [{', '.join(map(str, field.example))}]."
+        return (f"{field.key} must be a list of names in square brackets, such as "
+                f"{field.key}: {json.dumps(field.example, ensure_ascii=False)}.")
     if field.required and not value:
         return f"{field.key} must name at least one person or team."
     return None
