@@ -34,7 +34,7 @@ from localoffer.site.builder import (
 from localoffer.site.catalogue import Catalogue
 from localoffer.site.config import LocalOfferConfig
 from localoffer.site.parallel import load_and_render
-from localoffer.site.search import run_pagefind
+from localoffer.site.search import PagefindRun
 from localoffer.site.structure import BuiltPage
 
 log = get_plugin_logger(__name__)
@@ -55,6 +55,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.site: BuiltSite | None = None
         self.pages: dict[str, BuiltPage] = {}
         self.serving = False
+        self.pagefind: PagefindRun | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -145,6 +146,11 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                 with resources.as_file(asset) as path:
                     self._add(files, File.generated(config, f"{ASSETS}{asset.name}",
                                                     abs_src_path=str(path)))
+        if self.config.search == "pagefind":
+            try:  # indexes while MkDocs writes the pages; on_post_build waits for it
+                self.pagefind = PagefindRun(self.site.pages, Path(config.site_dir))
+            except LocalOfferError as error:
+                raise PluginError(f"localoffer: {error}") from error
         log.info(f"{len(self.catalogue.offers)} published offers; "
                  f"{len(self.catalogue.drafts)} drafts left out.")
         return files
@@ -215,11 +221,17 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     # After the build -----------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.config.search == "pagefind":
+        if self.pagefind is not None:
+            run, self.pagefind = self.pagefind, None
             try:
-                run_pagefind(Path(config.site_dir))
+                run.wait()
             except LocalOfferError as error:
                 raise PluginError(f"localoffer: {error}") from error
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.pagefind is not None:
+            self.pagefind.stop()
+            self.pagefind = None
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:

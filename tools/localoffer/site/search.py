@@ -7,6 +7,8 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
+import tempfile
+from html import escape
 from pathlib import Path
 
 from localoffer.errors import LocalOfferError
@@ -42,6 +44,49 @@ def search_page() -> BuiltPage:
         "</div>")
     return BuiltPage(url=SEARCH_URL, title="Search", html=html, search_exclude=True,
                      description="Search the Local Offer.", kind="search")
+
+
+class PagefindRun:
+    """Pagefind indexing the offer pages in the background while the engine writes the site.
+
+    Pagefind reads a copy of each offer page with only its content (none of the theme's menus
+    and icons, which it would parse and ignore), written to a temporary folder at the same
+    addresses, and writes its bundle into site_dir/pagefind/.
+    """
+
+    def __init__(self, pages: list[BuiltPage], site_dir: Path) -> None:
+        if not pagefind_available():
+            raise LocalOfferError("The site is set to use Pagefind search, but Pagefind is not "
+                                  "installed. Run: pip install 'pagefind[bin]'")
+        self._folder = tempfile.TemporaryDirectory(prefix="localoffer-pagefind-")
+        root = Path(self._folder.name)
+        for page in pages:
+            if page.kind != "offer":
+                continue
+            path = root / page.url / "index.html"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+                            f"<title>{escape(page.title)}</title></head><body>{page.html}"
+                            "</body></html>", encoding="utf-8")
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "pagefind", "--site", str(root), "--output-path",
+             str(site_dir / PAGEFIND_FOLDER), "--force-language", "en", "--silent",
+             "--glob", PAGES],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+    def wait(self) -> None:
+        try:
+            _, errors = self._process.communicate()
+            if self._process.returncode != 0:
+                raise LocalOfferError(f"Pagefind could not index the site: {errors.strip()}")
+        finally:
+            self._folder.cleanup()
+
+    def stop(self) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._folder.cleanup()
 
 
 def run_pagefind(site_dir: Path) -> None:

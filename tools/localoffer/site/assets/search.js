@@ -46,6 +46,8 @@
     if (!query.trim()) { status.textContent = ""; return; }
     status.textContent = "Searching…";
     var pagefind = await import(root + "pagefind/pagefind.js");
+    // Result addresses are relative to the site's root, which may be a folder (mike's 2026-27/).
+    await pagefind.options({ baseUrl: new URL(root).pathname });
     var search = await pagefind.search(query);
     var shown = 0;
     async function more() {
