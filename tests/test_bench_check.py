@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -11,6 +12,7 @@ def _bench_module():
     spec = importlib.util.spec_from_file_location("bench_check",
                                                   REPO_ROOT / "benchmarks" / "bench_check.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_check"] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
