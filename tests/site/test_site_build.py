@@ -100,7 +100,7 @@ def test_booklet_has_every_published_offer_with_contents(site: Path) -> None:
         assert f'href="#{slug}"' in html
     assert "setting-00001" not in html
     assert 'id="contents"' in html
-    assert 'href="#setting-00003--contacts"' in html  # the other setting, in this booklet
+    assert 'href="../settings/setting-00003/#contacts"' in html  # rebased for the booklet
     kinds = [path.parent.name for path in (site / "booklet").glob("*/index.html")]
     assert kinds, "a booklet per type of setting"
 

@@ -20,7 +20,8 @@ from localoffer.site.structure import BuiltPage, relative_url, toc_entry
 BOOKLET_URL = "booklet/"
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
 _ATTRIBUTE = re.compile(r'\b(id|href|src)="([^"]*)"')
-_OTHER_OFFER = re.compile(r"^\.\./([a-z0-9-]+)/$")
+# Marks the site's root in prepared HTML (never in real HTML: sanitised HTML has no NUL).
+ROOT = "\x00"
 
 
 @dataclass
@@ -89,8 +90,7 @@ def _booklet_page(booklet: Booklet, items: list[PublishedOffer], url: str, numbe
                         f" ({count})</li>" for other_title, other_url, count in others)
         other_booklets = (f'<details class="info lo-other-booklets"><summary>Booklets for one type '
                           f"of setting</summary><ul>{links}</ul></details>")
-    here = {item.slug for item in items}
-    sections = [_offer_section(item, bodies[item.slug], url, glossary, here) for item in items]
+    sections = [_offer_section(item, bodies[item.slug], url, glossary) for item in items]
     html = (f'<div class="lo-booklet"><h1>{escape(title)}</h1>'
             '<p class="lo-print-hint">To make a paper copy, use your browser\'s Print '
             "command. Each setting starts on a new page. Please ask the council if you would "
@@ -106,9 +106,9 @@ def _booklet_page(booklet: Booklet, items: list[PublishedOffer], url: str, numbe
 
 
 def _offer_section(item: PublishedOffer, body: Rendered, booklet_url: str,
-                   glossary: dict[str, str], here: set[str]) -> str:
+                   glossary: dict[str, str]) -> str:
     page = relative_url(booklet_url, item.url)
-    answers = rebase(body.html, item.slug, page, here)
+    answers = place(body.booklet_html or prepare(body.html, item.slug), booklet_url)
     return (f'<section class="lo-booklet-offer" id="{escape(item.slug)}" '
             f'aria-labelledby="{escape(item.slug)}--name">'
             f'<h2 id="{escape(item.slug)}--name">{escape(item.name)}</h2>'
@@ -119,12 +119,12 @@ def _offer_section(item: PublishedOffer, body: Rendered, booklet_url: str,
             f"{answers}</section>")
 
 
-def rebase(html: str, slug: str, page_url: str, here: set[str] | None = None) -> str:
-    """An offer's HTML moved into a booklet: headings one level down, ids prefixed with the
-    slug, and links relative to the offer's page made relative to the booklet (or to the
-    other setting's section, when it is in the same booklet)."""
+def prepare(html: str, slug: str) -> str:
+    """An offer's HTML made ready for any booklet, once per build (where it is rendered):
+    headings one level down, ids prefixed with the slug, and links relative to the offer's
+    page made relative to the site's root, marked with ROOT for `place` to fill in."""
     html = _HEADING.sub(lambda match: f"<{match.group(1)}h{int(match.group(2)) + 1}", html)
-    here = here or set()
+    page = f"settings/{slug}/"
 
     def attribute(match: re.Match[str]) -> str:
         name, value = match.group(1), match.group(2)
@@ -135,11 +135,15 @@ def rebase(html: str, slug: str, page_url: str, here: set[str] | None = None) ->
         if ":" in value.split("/")[0] or value.startswith("/"):
             return match.group(0)
         path, _, anchor = value.partition("#")
-        other = _OTHER_OFFER.match(path)
-        if name == "href" and other and other.group(1) in here:
-            target = other.group(1)
-            return f'href="#{target}--{anchor}"' if anchor else f'href="#{target}"'
-        joined = posixpath.normpath(page_url + path) + ("/" if path.endswith("/") or not path else "")
-        return f'{name}="{joined}{"#" + anchor if anchor else ""}"'
+        joined = posixpath.normpath(page + path) + ("/" if path.endswith("/") or not path else "")
+        if joined.startswith("../"):
+            return match.group(0)  # outside the site: leave it as written
+        return f'{name}="{ROOT}{joined}{"#" + anchor if anchor else ""}"'
 
     return _ATTRIBUTE.sub(attribute, html)
+
+
+def place(prepared: str, booklet_url: str) -> str:
+    """Prepared HTML with its links made relative to the booklet page at `booklet_url`."""
+    root = relative_url(booklet_url, "")
+    return prepared.replace(ROOT, "" if root == "./" else root)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 from pathlib import Path
 
 from localoffer.reporting.dashboard import dashboard_page
@@ -45,9 +46,11 @@ class BuiltSite:
 
 def build_site(catalogue: Catalogue, options: SiteOptions,
                changes: dict[str, list[Change]] | None = None,
-               rendered: dict[str, Rendered] | None = None) -> BuiltSite:
+               rendered: dict[str, Rendered] | None = None,
+               offer_pages_done: Callable[[list[BuiltPage]], None] | None = None) -> BuiltSite:
     """Every page of the site. `rendered`: offers' bodies already rendered (parallel.py);
-    any missing are rendered here."""
+    any missing are rendered here. `offer_pages_done` is called with the offer pages as soon
+    as they are made (the search index can start on them)."""
     borough = catalogue.borough
     if changes is None:
         changes = read_changes(borough.offers_dir) if options.history else {}
@@ -59,6 +62,8 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
               for item in catalogue.offers}
     pages = [offer_page(item, bodies[item.slug], changes.get(item.slug, []), context)
              for item in catalogue.offers]
+    if offer_pages_done is not None:
+        offer_pages_done(pages)
     pages += list_pages(catalogue)
     if options.dashboard:
         pages.append(dashboard_page(catalogue))

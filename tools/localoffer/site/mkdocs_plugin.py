@@ -6,6 +6,7 @@ history, render every page. The page hooks only hand over HTML that is already m
 """
 from __future__ import annotations
 
+import gc
 import html
 import os
 from datetime import date
@@ -114,6 +115,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.borough is not None
+        gc.disable()  # loading makes many objects that all live on; see gc.freeze below
         checks = self.config.checks == "always" or (
             self.config.checks == "auto" and (config.strict or self.serving))
         self.catalogue, bodies = load_and_render(self.borough, self.today, run_checks=checks)
@@ -123,7 +125,12 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                               changes_shown=self.config.changes_shown,
                               history=self.config.history, site_url=config.site_url or "",
                               dashboard=self.config.dashboard)
-        self.site = build_site(self.catalogue, options, rendered=bodies)
+        self.site = build_site(self.catalogue, options, rendered=bodies,
+                               offer_pages_done=self._start_search_index(config))
+        # The offers and pages stay until the build ends: the garbage collector need not scan
+        # them again and again while MkDocs writes the pages (gc.unfreeze in on_post_build).
+        gc.freeze()
+        gc.enable()
         self.pages = {}
         for page in self.site.pages:
             inclusion = (InclusionLevel.NOT_IN_NAV if page.kind in _NOT_IN_MENU
@@ -146,14 +153,21 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                 with resources.as_file(asset) as path:
                     self._add(files, File.generated(config, f"{ASSETS}{asset.name}",
                                                     abs_src_path=str(path)))
-        if self.config.search == "pagefind":
-            try:  # indexes while MkDocs writes the pages; on_post_build waits for it
-                self.pagefind = PagefindRun(self.site.pages, Path(config.site_dir))
-            except LocalOfferError as error:
-                raise PluginError(f"localoffer: {error}") from error
         log.info(f"{len(self.catalogue.offers)} published offers; "
                  f"{len(self.catalogue.drafts)} drafts left out.")
         return files
+
+    def _start_search_index(self, config: MkDocsConfig) -> Any:
+        if self.config.search != "pagefind":
+            return None
+
+        def start(offer_pages: list[BuiltPage]) -> None:
+            try:  # indexes while MkDocs writes the pages; on_post_build waits for it
+                self.pagefind = PagefindRun(offer_pages, Path(config.site_dir))
+            except LocalOfferError as error:
+                raise PluginError(f"localoffer: {error}") from error
+
+        return start
 
     @staticmethod
     def _add(files: Files, file: File) -> None:
@@ -221,6 +235,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     # After the build -----------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        gc.unfreeze()
         if self.pagefind is not None:
             run, self.pagefind = self.pagefind, None
             try:
@@ -229,6 +244,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                 raise PluginError(f"localoffer: {error}") from error
 
     def on_build_error(self, *, error: Exception) -> None:
+        gc.enable()
+        gc.unfreeze()
         if self.pagefind is not None:
             self.pagefind.stop()
             self.pagefind = None

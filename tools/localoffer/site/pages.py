@@ -31,8 +31,12 @@ class OfferPageContext:
 
 def render_body(item: PublishedOffer, renderer: MarkdownRenderer) -> Rendered:
     """The offer's welcome and answers as safe HTML (rendered once per build)."""
+    from localoffer.site.booklet import prepare
+
     offer = item.offer
-    return renderer.render("\n".join(offer.text.split("\n")[offer.body_start - 1:]))
+    body = renderer.render("\n".join(offer.text.split("\n")[offer.body_start - 1:]))
+    body.booklet_html = prepare(body.html, item.slug)
+    return body
 
 
 def offer_page(item: PublishedOffer, body: Rendered, changes: list[Change],

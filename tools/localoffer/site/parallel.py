@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
@@ -38,13 +39,16 @@ def load_and_render(borough: Borough, today: date, run_checks: bool,
     paths = offer_paths(borough)
     if workers is None:
         workers = (os.cpu_count() or 1) - 1 if len(paths) >= PARALLEL_FROM else 0
+    if threading.active_count() > 1:
+        workers = 0  # forking beside other threads (mkdocs serve's) can hang the child
     chunks = [paths[index::workers + 1] for index in range(workers + 1)]
     if workers < 1:
         examined, bodies = _do(borough, today, run_checks, MarkdownRenderer(borough.glossary),
                                paths, paths)
         return assemble(borough, today, examined), bodies
-    # spawn, not fork: the build may run beside threads (mkdocs serve), which fork can hang.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+    # fork: the workers start at once with the borough already loaded, and (unlike spawn) do
+    # not run the program's main module again, which would start a second build.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                              initializer=_start_worker,
                              initargs=(borough, today, run_checks, paths)) as pool:
         futures = [pool.submit(_work, [str(path) for path in chunk]) for chunk in chunks[1:]]

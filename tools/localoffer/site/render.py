@@ -35,6 +35,8 @@ class Rendered:
     # Headings as Python-Markdown's toc tokens: {level, id, name (escaped text), children}.
     toc: list[dict[str, Any]] = field(default_factory=list)
     abbreviations: dict[str, str] = field(default_factory=dict)
+    # The same HTML prepared for printable booklets (booklet.prepare), made where it is rendered.
+    booklet_html: str = ""
 
 
 def slugify(text: str) -> str:
