@@ -69,7 +69,8 @@ def by_type(catalogue: Catalogue) -> BuiltPage:
 def by_age(catalogue: Catalogue) -> BuiltPage:
     url = AGE_URL
     counts = {age: sum(item.facts.covers_age(age) for item in catalogue.offers) for age in AGES}
-    links = "".join(f'<li><a href="{age}/"><span class="lo-age">{age}</span> '
+    links = "".join(f'<li><a href="{age}/"><span class="lo-age"><span class="lo-hidden">Age '
+                    f'</span>{age}</span><span class="lo-hidden">: </span>'
                     f'<span class="lo-age-count">{_settings(counts[age])}</span></a></li>'
                     for age in AGES)
     html = ("<h1>Settings by age</h1>"
