@@ -2,16 +2,13 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from localoffer.borough import Borough, load_borough
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-# The date the demo borough's review dates are checked against in tests.
-TODAY = date(2026, 11, 28)
+from testpaths import REPO_ROOT, TODAY  # noqa: F401  (TODAY is re-exported for older imports)
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO_ROOT
+from testpaths import REPO_ROOT
 from localoffer.cli import main
 
 SITE = "https://localoffer.calderbrook.example"

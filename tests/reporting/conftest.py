@@ -24,6 +24,6 @@ def defect_report(defects: tuple[Borough, dict[str, Planted]]) -> Report:
 
 @pytest.fixture(scope="session")
 def demo_report(demo_borough: Borough) -> Report:
-    from conftest import TODAY as DEMO_TODAY
+    from testpaths import TODAY as DEMO_TODAY
 
     return report_on_folder(demo_borough, DEMO_TODAY, history=False)

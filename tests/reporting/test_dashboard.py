@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO_ROOT
+from testpaths import REPO_ROOT
 from localoffer.borough import Borough, load_borough
 from localoffer.commands.build import build_site
 from localoffer.model import load_offer

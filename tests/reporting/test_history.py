@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO_ROOT
+from testpaths import REPO_ROOT
 from gitrepos import isolated_git
 from localoffer.borough import Borough, load_borough
 from localoffer.errors import LocalOfferError

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from conftest import REPO_ROOT
+from testpaths import REPO_ROOT
 from localoffer.borough import load_borough
 from localoffer.reporting import render, report_on_folder
 from reporting.defects import TODAY, write_defect_borough
