@@ -59,3 +59,11 @@ def test_bad_localoffer_yml_is_reported_with_its_line(borough_dir: Path,
     assert main(["config", "--config", str(config)]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"{config}:") and "not valid YAML" in err
+
+
+def test_decimal_numbers_in_localoffer_yml_are_printed(
+        borough_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = borough_dir / "localoffer.yml"
+    config.write_text(config.read_text() + "plain_english:\n  reading_ease_min: 55.5\n")
+    assert main(["config", "--config", str(config)]) == 0
+    assert _printed(capsys)["plain_english"]["reading_ease_min"] == 55.5

@@ -33,8 +33,14 @@ def plain(value: Any) -> Any:
         return {str(key): plain(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
         return [plain(item) for item in value]
-    if isinstance(value, bool) or value is None or isinstance(value, (int, float, date)):
+    if isinstance(value, bool) or value is None or isinstance(value, date):
         return value
+    # ruamel's round-trip numbers (ScalarFloat, ScalarInt) are subclasses the safe dumper
+    # cannot write: turn them into plain numbers.
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
     return str(value)
 
 
