@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import shutil
+import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,3 +35,23 @@ def borough_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def borough(borough_dir: Path) -> Borough:
     return load_borough(borough_dir / "localoffer.yml")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Debian Chromium, one per test process: Playwright's sync API allows only one
+    running instance per thread, so every browser test (site and report) shares this one."""
+    sys.path.insert(0, str(REPO_ROOT / "tests" / "browser"))
+    from browser_harness import CHROMIUM, CHROMIUM_ARGS, launch_problem
+
+    if not CHROMIUM.is_file():
+        pytest.fail(launch_problem(), pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        try:
+            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        except Exception as error:
+            pytest.fail(f"Chromium at {CHROMIUM} would not start: {error}", pytrace=False)
+        yield chromium
+        chromium.close()

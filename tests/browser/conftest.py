@@ -16,14 +16,11 @@ import pytest
 from filelock import FileLock
 
 from browser_harness import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     DESKTOP,
     REPO_ROOT,
     PageVisit,
     find_axe,
     find_pages,
-    launch_problem,
     serve_folder,
 )
 
@@ -76,21 +73,6 @@ def axe_source() -> str:
     if path is None:
         pytest.fail(problem, pytrace=False)
     return path.read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.is_file():
-        pytest.fail(launch_problem(), pytrace=False)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        try:
-            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        except Exception as error:
-            pytest.fail(f"Chromium at {CHROMIUM} would not start: {error}", pytrace=False)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
