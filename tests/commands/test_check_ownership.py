@@ -8,16 +8,14 @@ from typing import Callable
 
 import pytest
 
-from gitrepos import borough_repo, git, isolated_git, localoffer
+from gitrepos import borough_repo, git, localoffer
 
 SCHOOL = "oak-senco"  # maintains oakfield only
 REVIEWER = "rita"     # member of the LA reviewers' team, through `teams:` in localoffer.yml
 TEAMS = '\nteams:\n  "@calderbrook/send-reviewers": ["@rita"]\n'
 
 
-@pytest.fixture(autouse=True)
-def _isolated_git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    isolated_git(monkeypatch, tmp_path / "home")
+pytestmark = pytest.mark.usefixtures("git_home")
 
 
 @pytest.fixture

@@ -1,17 +1,9 @@
 """`localoffer codeowners`: writes the file, and --check fails when it is out of date."""
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 
-import pytest
-
-from gitrepos import localoffer, write_offer
-
-
-@pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    return partial(localoffer, monkeypatch, capsys)
+from gitrepos import write_offer
 
 
 def test_write_then_check_then_out_of_date(run, borough_dir: Path) -> None:  # type: ignore[no-untyped-def]

@@ -2,22 +2,14 @@
 from __future__ import annotations
 
 import json
-from functools import partial
 from pathlib import Path
 
 import pytest
 
-from gitrepos import borough_repo, git, isolated_git, localoffer
+from gitrepos import borough_repo, git
 
 
-@pytest.fixture(autouse=True)
-def _isolated_git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    isolated_git(monkeypatch, tmp_path / "home")
-
-
-@pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    return partial(localoffer, monkeypatch, capsys)
+pytestmark = pytest.mark.usefixtures("git_home")
 
 
 @pytest.fixture

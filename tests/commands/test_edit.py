@@ -1,24 +1,16 @@
 """`localoffer edit`: start or resume a branch, with plain-English refusals."""
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 
 import pytest
 
-from gitrepos import TODAY, borough_repo, clone, git, isolated_git, localoffer, shared_remote
+from gitrepos import TODAY, borough_repo, clone, git, shared_remote
 
 TODAY_ARGS = ("--today", TODAY.isoformat())
 
 
-@pytest.fixture(autouse=True)
-def _isolated_git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    isolated_git(monkeypatch, tmp_path / "home")
-
-
-@pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    return partial(localoffer, monkeypatch, capsys)
+pytestmark = pytest.mark.usefixtures("git_home")
 
 
 @pytest.fixture

@@ -2,17 +2,14 @@
 from __future__ import annotations
 
 import json
-from functools import partial
 from pathlib import Path
 
 import pytest
 
-from gitrepos import borough_repo, git, isolated_git, localoffer, set_identity
+from gitrepos import borough_repo, git, set_identity
 
 
-@pytest.fixture(autouse=True)
-def _isolated_git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    isolated_git(monkeypatch, tmp_path / "home")
+pytestmark = pytest.mark.usefixtures("git_home")
 
 
 @pytest.fixture
@@ -30,11 +27,6 @@ def repo(tmp_path: Path) -> Path:
         "-m", "Merge pull request #12 from calderbrook/offer/oakfield/2026-11-28",
         "-m", "Our new garden")
     return folder
-
-
-@pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    return partial(localoffer, monkeypatch, capsys)
 
 
 def test_text_history_names_proposer_approver_and_sections(run, repo: Path) -> None:  # type: ignore[no-untyped-def]
