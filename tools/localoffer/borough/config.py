@@ -10,11 +10,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+import yaml
 
 from localoffer.borough.questions import Question, QuestionSet
 from localoffer.errors import ConfigError
+from localoffer.model.yaml_reader import KeyLines, line_of_key, read_yaml
 
 CONFIG_FILE = "localoffer.yml"
 _DATA = resources.files("localoffer") / "data"
@@ -105,29 +105,32 @@ def load_borough(config_path: Path | None = None, start: Path | None = None) -> 
         raise ConfigError("This configuration file does not exist.", str(config_path))
     merged = _merge(_packaged("defaults.yml"), {})
     user: dict[str, Any] = {}
+    user_lines: KeyLines = {}
     if config_path is not None:
-        user = _load_yaml(config_path.read_bytes(), str(config_path))
+        user, user_lines = _load_yaml(config_path.read_bytes(), str(config_path))
         if not isinstance(user, dict):
             raise ConfigError("localoffer.yml must be a list of 'key: value' settings.",
                               str(config_path), 1)
         merged = _merge(merged, user)
     root = config_path.parent.resolve() if config_path else start
-    return _build(merged, user, root, config_path)
+    return _build(merged, user_lines, root, config_path)
 
 
 def _packaged(name: str) -> dict[str, Any]:
-    return _load_yaml((_DATA / name).read_bytes(), f"localoffer/data/{name}")
+    return _load_yaml((_DATA / name).read_bytes(), f"localoffer/data/{name}")[0]
 
 
-def _load_yaml(content: bytes, where: str) -> Any:
+def _load_yaml(content: bytes, where: str) -> tuple[Any, KeyLines]:
+    """The file's settings ({} when empty), and the line of each key."""
     try:
-        return YAML(typ="rt").load(content) or {}
-    except MarkedYAMLError as error:
+        data, lines = read_yaml(content.decode("utf-8"))
+    except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise ConfigError(f"This is not valid YAML ({(error.problem or '').strip()}): check the "
                           "quotes, colons and indentation.", where, mark.line + 1 if mark else None)
-    except (YAMLError, UnicodeDecodeError) as error:
+    except (yaml.YAMLError, UnicodeDecodeError, RecursionError) as error:
         raise ConfigError(f"This file could not be read: {error}", where)
+    return data or {}, lines
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -143,21 +146,18 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
 class _Reader:
     """Reads typed values from the merged config, blaming the right file and line."""
 
-    def __init__(self, merged: dict[str, Any], user: dict[str, Any], config_path: Path | None):
+    def __init__(self, merged: dict[str, Any], user_lines: KeyLines, config_path: Path | None):
         self.merged = merged
-        self.user = user
+        self.user_lines = user_lines
         self.config_path = config_path
 
     def where(self, *keys: str) -> tuple[str, int | None]:
-        node: Any = self.user
-        line = None
-        for key in keys:
-            if not isinstance(node, dict) or key not in node:
-                return (str(self.config_path), line) if line else ("localoffer/data/defaults.yml", None)
-            if hasattr(node, "lc"):
-                line = node.lc.key(key)[0] + 1
-            node = node[key]
-        return str(self.config_path), line
+        """The file and line a setting comes from: the borough's file (at the setting, or at
+        the nearest enclosing one it gives), or else the packaged defaults."""
+        line = line_of_key(self.user_lines, keys)
+        if line is None:
+            return "localoffer/data/defaults.yml", None
+        return str(self.config_path), line + 1
 
     def fail(self, message: str, *keys: str) -> ConfigError:
         path, line = self.where(*keys)
@@ -196,9 +196,9 @@ class _Reader:
         return value
 
 
-def _build(merged: dict[str, Any], user: dict[str, Any], root: Path,
+def _build(merged: dict[str, Any], user_lines: KeyLines, root: Path,
            config_path: Path | None) -> Borough:
-    read = _Reader(merged, user, config_path)
+    read = _Reader(merged, user_lines, config_path)
     areas = _areas()
     statutory = _statutory()
     question_sets = _question_sets(read, areas)
@@ -242,7 +242,8 @@ def _question_sets(read: _Reader, areas: dict[str, Area]) -> dict[str, QuestionS
     raw_sets: dict[str, Any] = {}
     for resource in sorted((_DATA / "question_sets").iterdir(), key=lambda r: r.name):
         if resource.name.endswith(".yml"):
-            data = _load_yaml(resource.read_bytes(), f"localoffer/data/question_sets/{resource.name}")
+            data, _ = _load_yaml(resource.read_bytes(),
+                                 f"localoffer/data/question_sets/{resource.name}")
             raw_sets[data["id"]] = data
     for key, value in read.mapping("question_sets").items():
         raw_sets[key] = value

@@ -1,14 +1,13 @@
 """Split an offer into its YAML front-matter and its Markdown body, keeping line numbers."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+import yaml
+
+from localoffer.model.yaml_reader import DuplicateKeyError, KeyLines, line_of_key, read_yaml
 
 
 class FrontMatterError(Exception):
@@ -22,54 +21,19 @@ class FrontMatterError(Exception):
 class FrontMatter:
     """The front-matter mapping, and where it sits in the file (1-based lines of the `---`)."""
 
-    data: CommentedMap
+    data: dict[str, Any]
     open_line: int = 1
     close_line: int = 1
+    key_lines: KeyLines = field(default_factory=dict)
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default)
 
     def line_of(self, *keys: str | int) -> int:
-        """The file line of a (nested) key, or of the block's start when it is absent."""
-        node: Any = self.data
-        line = self.open_line
-        for key in keys:
-            if not hasattr(node, "lc"):
-                break
-            try:
-                key_line, _ = node.lc.key(key) if isinstance(node, dict) else node.lc.item(key)
-            except (KeyError, IndexError, TypeError):
-                break
-            line = self.open_line + 1 + key_line
-            try:
-                node = node[key]
-            except (KeyError, IndexError, TypeError):
-                break
-        return line
-
-
-class _Constructor(RoundTripConstructor):
-    """Keeps a date that does not exist (2027-02-30) as text, for the checks to report at its
-    line, where ruamel.yaml would stop reading the whole front-matter with a ValueError."""
-
-    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node, values)
-        except (ValueError, OverflowError):
-            return self.construct_scalar(node)
-
-
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
-
-
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _Constructor
-    yaml.allow_duplicate_keys = False
-    return yaml
-
-
-_PARSER = _yaml()
+        """The file line of a (nested) key, or of the nearest enclosing key that exists, or of
+        the block's start."""
+        line = line_of_key(self.key_lines, keys)
+        return self.open_line if line is None else self.open_line + 1 + line
 
 
 def split_front_matter(text: str) -> tuple[str, int, int]:
@@ -99,25 +63,30 @@ def parse_front_matter(text: str) -> tuple[FrontMatter, int]:
     """Parse the front-matter of `text`; return it and the line where the body starts."""
     yaml_text, close_line, body_start = split_front_matter(text)
     try:
-        data = _PARSER.load(yaml_text)
-    except MarkedYAMLError as error:
+        data, key_lines = read_yaml(yaml_text)
+    except DuplicateKeyError as error:
+        raise FrontMatterError(2 + error.problem_mark.line, f"The front-matter could not be read: "
+                                f"'{error.key}' is given twice (first on line "
+                                f"{2 + error.first_line}). Keep one of them.")
+    except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = 2 + mark.line if mark is not None else 1
         problem = (error.problem or error.context or "it is not valid YAML").strip()
         raise FrontMatterError(line, f"The front-matter could not be read ({problem}). "
                                      "Check the quotes, colons and indentation on this line.")
-    except YAMLError as error:
+    except yaml.YAMLError as error:
         raise FrontMatterError(1, f"The front-matter could not be read: {error}")
     except RecursionError:
-        raise FrontMatterError(2, "The front-matter has too many brackets inside each other to "
-                                  "be read. Write each detail as 'key: value' on its own line.")
+        raise FrontMatterError(2, "The front-matter has too many brackets or dashes inside each "
+                                  "other to be read. Write each detail as 'key: value' on its "
+                                  "own line.")
     if data is None:
         raise FrontMatterError(1, "The front-matter is empty: add the setting's details "
                                   "(name, type, senco, review dates) between the '---' lines.")
-    if not isinstance(data, CommentedMap):
+    if not isinstance(data, dict):
         raise FrontMatterError(2, "The front-matter must be a list of 'key: value' lines, "
                                   "such as 'name: Oakfield Primary School'.")
-    return FrontMatter(data=data, open_line=1, close_line=close_line), body_start
+    return FrontMatter(data=data, close_line=close_line, key_lines=key_lines), body_start
 
 
 def as_date(value: Any) -> date | None:
