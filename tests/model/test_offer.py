@@ -61,7 +61,7 @@ def test_the_body_is_split_into_an_introduction_and_answers(load) -> None:
     assert offer.intro == ["Welcome.", "", "# Our offer", ""]
     assert [(s.heading, s.line) for s in offer.sections] == [
         (STAFF, 13), ("Who can I contact for further information?", 17)]
-    assert offer.sections[0].text.strip() == "We help." and offer.sections[0].words == ["We", "help"]
+    assert offer.sections[0].text.strip() == "We help." and offer.sections[0].word_count == 2
     assert offer.sections[1].numbered_lines()[:2] == [(18, ""), (19, "The office.")]
 
 

@@ -47,7 +47,7 @@ _EXPLAINED_AFTER = re.compile(
 def check(offer: Offer, context: CheckContext) -> Iterator[Finding]:
     borough = context.borough
     for section in offer.sections:
-        count = len(section.words)
+        count = section.word_count
         if count > borough.word_limit:
             yield warning(offer, section.line, "plain-english/too-long",
                           f"This answer has {count:,} words; the borough's limit is "

@@ -100,7 +100,7 @@ def record(setting: Setting) -> dict[str, Any]:
             {"heading": section.heading,
              "question": section.question.id if section.question is not None else None,
              "areas": list(section.areas),
-             "words": len(section.words),
+             "words": section.word_count,
              "markdown": section.text.strip()}
             for section in offer.sections
         ],

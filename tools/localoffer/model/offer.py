@@ -4,7 +4,6 @@ The checks, the site, the reports and the exports all read offers through `load_
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -20,12 +19,12 @@ from localoffer.model.markdown import (
     parse_heading,
     strip_html_comments,
 )
+from localoffer.text.readability import text_stats
 
 if TYPE_CHECKING:
     from localoffer.borough import Borough, Question, QuestionSet
 
 OFFER_FILE = "offer.md"
-_WORD = re.compile(r"[A-Za-z0-9’'-]+")
 
 
 @dataclass
@@ -48,9 +47,9 @@ class Section:
         """The answer as written, without HTML comments (the template's guidance)."""
         return strip_html_comments("\n".join(self.lines))
 
-    @cached_property
-    def words(self) -> list[str]:
-        return _WORD.findall(self.text)
+    @property
+    def word_count(self) -> int:
+        return text_stats(self.text).words
 
     @property
     def areas(self) -> tuple[str, ...]:

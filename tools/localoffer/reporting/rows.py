@@ -108,7 +108,7 @@ def _answers(offer: Offer, borough: Borough, score: bool) -> list[Answer]:
     for section in offer.sections:
         if not section.areas or not section.text.strip():
             continue
-        words = len(section.words)
+        words = section.word_count
         ease = (reading_ease(section.text) if score and words >= borough.min_words_to_score
                 else None)
         answers.append(Answer(section.areas, words, ease))

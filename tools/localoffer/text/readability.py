@@ -6,17 +6,27 @@ computed here over pyphen, which ships its dictionaries.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pyphen
 
-_DICTIONARY = pyphen.Pyphen(lang="en_GB")
-_SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|\n\s*\n|\n\s*(?:[-*+]|\d+[.)])\s")
+# A sentence ends at . ! or ?, at a blank line, or where a list item starts. (It starts with
+# one set of characters, which lets the search skip quickly over ordinary letters.)
+_SENTENCE_END = re.compile(
+    r"[.!?\n](?:(?<=[.!?])[.!?]*(?:\s|$)|(?<=\n)\s*(?:\n|(?:[-*+]|\d+[.)])\s))")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
-_MARKDOWN_NOISE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|https?://\S+|[#>*_`|]")
+# What is not read as words: a link's address (its text is kept), web addresses, and the
+# Markdown marks # > * _ ` |.
+_LINK_OR_ADDRESS = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|https?://\S+")
+_MARKS_TO_SPACES = str.maketrans("#>*_`|", "      ")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1)
+def _dictionary() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="en_GB")  # loaded when first needed: it takes 0.05 s
+
+
 def syllables(word: str) -> int:
     """Syllables in one word: the larger of pyphen's count and a vowel-group count.
 
@@ -24,25 +34,65 @@ def syllables(word: str) -> int:
     they undercount; vowel groups catch those.
     """
     lower = word.lower()
-    by_hyphenation = len(_DICTIONARY.positions(lower)) + 1
+    by_hyphenation = len(_dictionary().positions(lower)) + 1
     vowel_groups = len(re.findall(r"[aeiouy]+", lower))
     if lower.endswith("e") and not lower.endswith(("le", "ee", "ye")) and vowel_groups > 1:
         vowel_groups -= 1
     return max(1, by_hyphenation, vowel_groups)
 
 
-def plain_words(markdown: str) -> list[str]:
-    return _WORD.findall(_MARKDOWN_NOISE.sub(r" \1 ", markdown))
+# Syllables of every word met so far. A plain dict: summing over a text's words with
+# dict.__getitem__ costs half of calling a cached function for each.
+_SYLLABLES: dict[str, int] = {}
 
 
-# Cached: the plain-English check and the report score the same answers one after the other.
+def _syllable_total(words: list[str]) -> int:
+    try:
+        return sum(map(_SYLLABLES.__getitem__, words))
+    except KeyError:
+        for word in words:
+            if word not in _SYLLABLES:
+                _SYLLABLES[word] = syllables(word)
+        return sum(map(_SYLLABLES.__getitem__, words))
+
+
+def _prose(markdown: str) -> str:
+    if "](" in markdown or "://" in markdown:
+        markdown = _LINK_OR_ADDRESS.sub(r" \1 ", markdown)
+    return markdown.translate(_MARKS_TO_SPACES)
+
+
+@dataclass(frozen=True)
+class TextStats:
+    """What a reader reads in some Markdown: words (of letters, as "don't"; numbers, web
+    addresses and Markdown marks are not words, and "well-being" is two), sentences and
+    syllables."""
+
+    words: int
+    sentences: int
+    syllables: int
+
+    @property
+    def reading_ease(self) -> float | None:
+        """Flesch reading ease (higher is easier; 60-70 is plain English), or None with no
+        words."""
+        if not self.words:
+            return None
+        return (206.835 - 1.015 * (self.words / self.sentences)
+                - 84.6 * (self.syllables / self.words))
+
+
+# Cached: the plain-English check and the report read the same answers one after the other.
 @lru_cache(maxsize=1024)
-def reading_ease(markdown: str) -> float | None:
-    """Flesch reading ease (higher is easier; 60-70 is plain English), or None with no words."""
-    text = _MARKDOWN_NOISE.sub(r" \1 ", markdown)
+def text_stats(markdown: str) -> TextStats:
+    text = _prose(markdown)
     words = _WORD.findall(text)
     if not words:
-        return None
+        return TextStats(0, 0, 0)
     sentences = max(1, sum(1 for part in _SENTENCE_END.split(text) if _WORD.search(part)))
-    syllable_count = sum(syllables(word) for word in words)
-    return 206.835 - 1.015 * (len(words) / sentences) - 84.6 * (syllable_count / len(words))
+    return TextStats(len(words), sentences, _syllable_total(words))
+
+
+def reading_ease(markdown: str) -> float | None:
+    """Flesch reading ease of some Markdown, or None when it has no words."""
+    return text_stats(markdown).reading_ease
