@@ -1,8 +1,11 @@
 """The pieces of a page, without a build."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 from localoffer.borough import Borough
 from localoffer.model import load_offer
@@ -80,6 +83,21 @@ def test_markdown_keeps_area_anchors_and_explains_abbreviations() -> None:
     assert rendered.html.count("<abbr") == 3  # two headings and the text, not the code
     assert [item["id"] for item in rendered.toc] == ["contacts", "contacts-1"]
     assert rendered.abbreviations == {"SENCO": "special educational needs co-ordinator"}
+
+
+@pytest.mark.parametrize("text, wrapped", [
+    ("Ask the SEN team.", ["SEN"]),
+    ("Ask the SENCO.", ["SENCO"]),  # the longest term, not SEN inside it
+    ("SEND and SEN", ["SEND", "SEN"]),
+    ("(SEN)", ["SEN"]),
+    ("SENs, non-SEN, xSEN, SEN-related, SEN2", []),  # parts of other words
+    ("Q&A: P.E. in Year 7", ["P.E."]),  # a term with a full stop in it
+])
+def test_glossary_terms_are_explained_only_as_whole_words(text: str, wrapped: list[str]) -> None:
+    renderer = MarkdownRenderer({"SEN": "special educational needs", "SENCO": "co-ordinator",
+                                 "SEND": "SEN and disabilities", "P.E.": "physical education"})
+    html = renderer.render(text).html
+    assert re.findall(r'<abbr title="[^"]*">([^<]*)</abbr>', html) == wrapped
 
 
 def test_loading_in_workers_gives_the_same_site(borough: Borough, tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ from typing import Iterator
 from localoffer.checks.base import warning
 from localoffer.checks.runner import CheckContext
 from localoffer.model import Finding, Offer
-from localoffer.text.readability import reading_ease
 
 RULES = {
     "plain-english/readability": "An answer whose reading ease is below the borough's minimum "
@@ -54,7 +53,7 @@ def check(offer: Offer, context: CheckContext) -> Iterator[Finding]:
                           f"{borough.word_limit:,}. Parents often read on a phone: keep to what "
                           "they need to know, and link to your policies for the detail.")
         if count >= borough.min_words_to_score:
-            score = reading_ease(section.text)
+            score = section.stats.reading_ease
             if score is not None and score < borough.reading_ease_min:
                 yield warning(offer, section.line, "plain-english/readability",
                               f"This answer is hard to read: its reading ease is {score:.0f}, "

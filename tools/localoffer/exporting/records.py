@@ -12,6 +12,7 @@ from typing import Any, Iterable
 
 from localoffer.borough import Borough
 from localoffer.checks import CheckContext, check_offer
+from localoffer.collector import collector_paused
 from localoffer.exporting.urls import offer_url
 from localoffer.model import Offer
 from localoffer.model.offer import question_set_of
@@ -35,12 +36,13 @@ def settings(borough: Borough, offers: Iterable[Offer], today: date, site: str |
              offer_slugs: frozenset[str]) -> list[Setting]:
     context = CheckContext(borough, today, offer_slugs)
     found = []
-    for offer in offers:
-        question_set = question_set_of(offer, borough) if offer.readable else None
-        found.append(Setting(
-            offer, setting_row(offer, borough, today, check_offer(offer, context)),
-            setting_facts(offer, borough), offer_url(site, offer.slug),
-            question_set.id if question_set is not None else None))
+    with collector_paused():
+        for offer in offers:
+            question_set = question_set_of(offer, borough) if offer.readable else None
+            found.append(Setting(
+                offer, setting_row(offer, borough, today, check_offer(offer, context)),
+                setting_facts(offer, borough), offer_url(site, offer.slug),
+                question_set.id if question_set is not None else None))
     return sorted(found, key=lambda setting: (setting.row.name.casefold(), setting.offer.slug))
 
 

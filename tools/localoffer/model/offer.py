@@ -19,7 +19,7 @@ from localoffer.model.markdown import (
     parse_heading,
     strip_html_comments,
 )
-from localoffer.text.readability import text_stats
+from localoffer.text.readability import TextStats, text_stats
 
 if TYPE_CHECKING:
     from localoffer.borough import Borough, Question, QuestionSet
@@ -47,9 +47,14 @@ class Section:
         """The answer as written, without HTML comments (the template's guidance)."""
         return strip_html_comments("\n".join(self.lines))
 
+    @cached_property
+    def stats(self) -> TextStats:
+        """Words, sentences and syllables, for the word count and the reading ease."""
+        return text_stats(self.text)
+
     @property
     def word_count(self) -> int:
-        return text_stats(self.text).words
+        return self.stats.words
 
     @property
     def areas(self) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from typing import Iterable
 
 from localoffer.borough import Borough
 from localoffer.checks import CheckContext, check_offer
+from localoffer.collector import collector_paused
 from localoffer.model import Offer
 from localoffer.reporting.coverage import AreaSummary, Cell, area_summaries, cell
 from localoffer.reporting.history import MonthCount
@@ -62,9 +63,10 @@ def build_report(borough: Borough, offers: Iterable[Offer], today: date,
     settings = report_settings(borough)
     context = CheckContext(borough, today, offer_slugs or frozenset())
     rows = []
-    for offer in offers:
-        findings = check_offer(offer, context) if check else []
-        rows.append(setting_row(offer, borough, today, findings, score))
+    with collector_paused():
+        for offer in offers:
+            findings = check_offer(offer, context) if check else []
+            rows.append(setting_row(offer, borough, today, findings, score))
     rows.sort(key=lambda row: (row.name.casefold(), row.slug))
     return Report(
         borough=borough,

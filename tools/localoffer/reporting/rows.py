@@ -8,7 +8,6 @@ from statistics import fmean
 from localoffer.borough import Borough
 from localoffer.model import Finding, Offer, Severity
 from localoffer.review import ReviewState, review_state
-from localoffer.text.readability import reading_ease
 
 # How each review state is shown to people (the values themselves go into CSV and JSON).
 STATE_LABELS = {
@@ -109,7 +108,7 @@ def _answers(offer: Offer, borough: Borough, score: bool) -> list[Answer]:
         if not section.areas or not section.text.strip():
             continue
         words = section.word_count
-        ease = (reading_ease(section.text) if score and words >= borough.min_words_to_score
+        ease = (section.stats.reading_ease if score and words >= borough.min_words_to_score
                 else None)
         answers.append(Answer(section.areas, words, ease))
     return answers

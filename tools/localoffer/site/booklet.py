@@ -19,7 +19,9 @@ from localoffer.site.structure import BuiltPage, relative_url, toc_entry
 
 BOOKLET_URL = "booklet/"
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
-_ATTRIBUTE = re.compile(r'\b(id|href|src)="([^"]*)"')
+# The sanitiser writes a space before every attribute. Starting with it (not with \b) lets the
+# search skip quickly to the places that can match.
+_ATTRIBUTE = re.compile(r' (id|href|src)="([^"]*)"')
 # Marks the site's root in prepared HTML (never in real HTML: sanitised HTML has no NUL).
 ROOT = "\x00"
 
@@ -129,16 +131,16 @@ def prepare(html: str, slug: str) -> str:
     def attribute(match: re.Match[str]) -> str:
         name, value = match.group(1), match.group(2)
         if name == "id":
-            return f'id="{slug}--{value}"'
+            return f' id="{slug}--{value}"'
         if value.startswith("#"):
-            return f'{name}="#{slug}--{value[1:]}"'
+            return f' {name}="#{slug}--{value[1:]}"'
         if ":" in value.split("/")[0] or value.startswith("/"):
             return match.group(0)
         path, _, anchor = value.partition("#")
         joined = posixpath.normpath(page + path) + ("/" if path.endswith("/") or not path else "")
         if joined.startswith("../"):
             return match.group(0)  # outside the site: leave it as written
-        return f'{name}="{ROOT}{joined}{"#" + anchor if anchor else ""}"'
+        return f' {name}="{ROOT}{joined}{"#" + anchor if anchor else ""}"'
 
     return _ATTRIBUTE.sub(attribute, html)
 

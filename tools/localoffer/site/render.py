@@ -53,9 +53,7 @@ class MarkdownRenderer:
         self._markdown.core.ruler.push("localoffer_links", _offer_links)
         self._markdown.add_render_rule(  # called as a method of markdown-it's renderer
             "text", lambda _renderer, tokens, index, options, env: self._text(tokens, index, options, env))
-        terms = sorted(self.glossary, key=len, reverse=True)
-        self._terms = (re.compile(r"(?<![\w&#-])(" + "|".join(map(re.escape, terms)) + r")(?![\w-])")
-                       if terms else None)
+        self._terms = _glossary_pattern(self.glossary)
 
     def render(self, text: str) -> Rendered:
         env: dict[str, Any] = {"abbreviations": {}}
@@ -75,6 +73,17 @@ class MarkdownRenderer:
             return f'<abbr title="{escape(self.glossary[term])}">{term}</abbr>'
 
         return self._terms.sub(wrap, text)
+
+
+def _glossary_pattern(glossary: dict[str, str]) -> re.Pattern[str] | None:
+    """Any of the terms, as a whole word (longest first). Each term's first character comes
+    before the check of the character ahead of it, so that every branch starts with a literal
+    character, which lets the search skip quickly over text that cannot match."""
+    terms = sorted((term for term in glossary if term), key=len, reverse=True)
+    if not terms:
+        return None
+    branches = (re.escape(term[0]) + r"(?<![\w&#-].)" + re.escape(term[1:]) for term in terms)
+    return re.compile("(" + "|".join(branches) + r")(?![\w-])")
 
 
 def _heading_ids(state: StateCore) -> None:
