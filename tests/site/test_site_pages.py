@@ -131,3 +131,17 @@ def test_a_large_boroughs_booklet_page_lists_the_type_booklets(borough: Borough,
     assert all(f'href="{kind}/"' in large["booklet/"].html for kind in types)
     in_parts = [page for url, page in large.items() if url != "booklet/"]
     assert sum(page.html.count('class="lo-booklet-offer"') for page in in_parts) == 12
+
+
+_PAGES = ["", "settings/", "settings/oak/", "find/age/3/", "find/age/", "booklet/part-2/"]
+
+
+@pytest.mark.parametrize("from_url", _PAGES)
+def test_relative_links_agree_with_posixpath(from_url: str) -> None:
+    import posixpath
+
+    for to_url in [*_PAGES, "settings/oak/#admissions", "offers.json", "assets/a/b.css"]:
+        target = to_url.partition("#")[0]
+        expected = posixpath.relpath(target or ".", from_url or ".")
+        expected = "./" if expected == "." else expected + ("/" if target.endswith("/") or not target else "")
+        assert relative_url(from_url, to_url).partition("#")[0] == expected, to_url

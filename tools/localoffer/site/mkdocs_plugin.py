@@ -54,7 +54,6 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.today = date.today()
         self.catalogue: Catalogue | None = None
         self.site: BuiltSite | None = None
-        self.pages: dict[str, BuiltPage] = {}
         self.serving = False
         self.pagefind: PagefindRun | None = None
 
@@ -67,6 +66,10 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         if not config.use_directory_urls:
             raise PluginError("localoffer: set 'use_directory_urls: true' in mkdocs.yml (each "
                               "setting's page lives at settings/<name>/).")
+        # What a previous build in this process froze (see on_files) may be collected now. A
+        # build leaves its objects frozen: most often the process then ends, and Python's
+        # last collection would scan them all once more (half a second at 1,000 offers).
+        gc.unfreeze()
         self.today = self._today()
         try:
             start = Path(config.config_file_path or ".").resolve().parent
@@ -128,19 +131,19 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.site = build_site(self.catalogue, options, rendered=bodies,
                                offer_pages_done=self._start_search_index(config))
         # The offers and pages stay until the build ends: the garbage collector need not scan
-        # them again and again while MkDocs writes the pages (gc.unfreeze in on_post_build).
+        # them again and again while MkDocs writes the pages (gc.unfreeze in on_config).
         gc.freeze()
         gc.enable()
-        self.pages = {}
+        titles = _nav_titles(config.nav)
         for page in self.site.pages:
             inclusion = (InclusionLevel.NOT_IN_NAV if page.kind in _NOT_IN_MENU
                          or page.url.count("/") > 2 else InclusionLevel.UNDEFINED)
-            self._add(files, File.generated(config, page.source_path, content="",
-                                            inclusion=inclusion))
-            self.pages[page.source_path] = page
+            file = File.generated(config, page.source_path, content="", inclusion=inclusion)
+            self._add(files, file)
+            _BuiltPage(titles.get(page.source_path), file, config, page)
         self._add(files, File.generated(config, OPEN_DATA_FILE, content=self.site.open_data))
         folders = tuple(f"{str(folder).strip('/')}/" for folder in self.config.nav_folders)
-        listed = set(_nav_paths(config.nav))
+        listed = set(titles)
         for file in files.documentation_pages():
             if folders and file.src_uri.startswith(folders) and file.src_uri not in listed:
                 # on_nav adds them to the menu
@@ -193,49 +196,28 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                 page.parent = section
                 section.children.append(page)
             nav.items.append(section)
-        if self.config.search == "pagefind" and "search/index.md" in self.pages:
+        if self.config.search == "pagefind":
             file = files.get_file_from_path("search/index.md")
             if file is not None:
                 nav.items.insert(1, file.page or Page("Search", file, config))
         return nav
 
-    # Pages: hand over what was built -------------------------------------------------------
+    # The site's own pages ----------------------------------------------------------------------
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
-        built = self.pages.get(page.file.src_uri)
-        if built is None:
-            assert self.catalogue is not None
-            for key, value in page.meta.items():
-                if isinstance(value, str):
-                    page.meta[key] = fill_placeholders(value, self.catalogue)
-            return fill_placeholders(markdown, self.catalogue)
-        meta: dict[str, Any] = {"title": html.escape(built.title),
-                                "description": built.description}
-        search: dict[str, Any] = {}
-        if built.search_exclude:
-            search["exclude"] = True
-        elif built.search_boost:
-            search["boost"] = built.search_boost
-        if search:
-            meta["search"] = search
-        if built.search_tags:
-            meta["tags"] = [html.escape(tag) for tag in built.search_tags]
-        page.meta = meta
-        return ""
-
-    def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig,
-                        files: Files) -> str:
-        built = self.pages.get(page.file.src_uri)
-        if built is None:
-            return html_text
-        page.toc = get_toc(built.toc)
-        return built.html
+        """The site's own pages (docs/) may use {{ placeholders }} for the borough's figures."""
+        if isinstance(page, _BuiltPage):
+            return markdown
+        assert self.catalogue is not None
+        for key, value in page.meta.items():
+            if isinstance(value, str):
+                page.meta[key] = fill_placeholders(value, self.catalogue)
+        return fill_placeholders(markdown, self.catalogue)
 
     # After the build -----------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        gc.unfreeze()
         if self.pagefind is not None:
             run, self.pagefind = self.pagefind, None
             try:
@@ -259,15 +241,47 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         return server
 
 
-def _nav_paths(nav: Any) -> list[str]:
-    """Every page path named in mkdocs.yml's nav."""
+def _nav_titles(nav: Any, title: str | None = None) -> dict[str, str | None]:
+    """Every page path named in mkdocs.yml's nav, with the title given to it there."""
     if isinstance(nav, str):
-        return [nav]
+        return {nav: title}
+    found: dict[str, str | None] = {}
     if isinstance(nav, dict):
-        return [path for value in nav.values() for path in _nav_paths(value)]
-    if isinstance(nav, list):
-        return [path for item in nav for path in _nav_paths(item)]
-    return []
+        for key, value in nav.items():
+            found.update(_nav_titles(value, str(key)))
+    elif isinstance(nav, list):
+        for item in nav:
+            found.update(_nav_titles(item))
+    return found
+
+
+class _BuiltPage(Page):
+    """A page whose HTML localoffer has built: MkDocs reads and converts no Markdown for it
+    (a Markdown converter made for each page would cost a millisecond a page)."""
+
+    def __init__(self, title: str | None, file: File, config: MkDocsConfig,
+                 built: BuiltPage) -> None:
+        super().__init__(title, file, config)
+        self.built = built
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        built = self.built
+        meta: dict[str, Any] = {"title": html.escape(built.title),
+                                "description": built.description}
+        search: dict[str, Any] = {}
+        if built.search_exclude:
+            search["exclude"] = True
+        elif built.search_boost:
+            search["boost"] = built.search_boost
+        if search:
+            meta["search"] = search
+        if built.search_tags:
+            meta["tags"] = [html.escape(tag) for tag in built.search_tags]
+        self.markdown, self.meta = "", meta
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = self.built.html
+        self.toc = get_toc(self.built.toc)
 
 
 def _without(nav: Any, path: str) -> Any:

@@ -5,6 +5,7 @@ as with the theme's own search). Offer pages mark what to index with data-pagefi
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 import tempfile
@@ -68,11 +69,16 @@ class PagefindRun:
             path.write_text(f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
                             f"<title>{escape(page.title)}</title></head><body>{page.html}"
                             "</body></html>", encoding="utf-8")
+        # One CPU is left to MkDocs, which writes the pages meanwhile (Pagefind's threads are
+        # rayon's). On two CPUs a second indexing thread saved no time and cost a third more
+        # CPU, taken from MkDocs.
+        threads = str(max(1, (os.cpu_count() or 1) - 1))
         self._process = subprocess.Popen(
             [sys.executable, "-m", "pagefind", "--site", str(root), "--output-path",
              str(site_dir / PAGEFIND_FOLDER), "--force-language", "en", "--silent",
              "--glob", PAGES],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            env={**os.environ, "RAYON_NUM_THREADS": threads})
 
     def wait(self) -> None:
         try:

@@ -1,7 +1,6 @@
 """What the page builders hand to a site engine: pages as HTML, and where links go."""
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,8 +28,13 @@ class BuiltPage:
 def relative_url(from_url: str, to_url: str) -> str:
     """A link from the page at `from_url` to `to_url` (both site-root relative, '/'-ended)."""
     target, _, anchor = to_url.partition("#")
-    path = posixpath.relpath(target or ".", from_url or ".")
-    if path == ".":
+    here = [part for part in from_url.split("/") if part]
+    there = [part for part in target.split("/") if part]
+    shared = 0
+    while shared < min(len(here), len(there)) and here[shared] == there[shared]:
+        shared += 1
+    path = "/".join([".."] * (len(here) - shared) + there[shared:])
+    if not path:
         path = "./"
     elif target.endswith("/") or not target:
         path += "/"
