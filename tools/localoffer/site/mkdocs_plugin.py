@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -34,6 +35,7 @@ from localoffer.site.builder import (
 )
 from localoffer.site.catalogue import Catalogue
 from localoffer.site.config import LocalOfferConfig
+from localoffer.site.mkdocs_menu import draw_menu_once_per_folder
 from localoffer.site.parallel import load_and_render
 from localoffer.site.search import PagefindRun
 from localoffer.site.structure import BuiltPage
@@ -231,6 +233,10 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         if self.pagefind is not None:
             self.pagefind.stop()
             self.pagefind = None
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        draw_menu_once_per_folder(env)
+        return env
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:
