@@ -7,8 +7,8 @@ For each size, synthetic offers (localoffer.synthetic: every question answered, 
 answer, about 3,000 words an offer, all passing every check) are written to a temporary
 borough. Then, in this one process and run:
 
-- floor: read each file, decode it and parse its front-matter with the same ruamel.yaml
-  round-trip parser the model uses (model/frontmatter.py) - the least any check must do;
+- floor: read each file, decode it and parse its front-matter with the same reader the model
+  uses (model/frontmatter.py: libyaml's C parser) - the least any check must do;
 - check: run_checks over the borough, exactly as `localoffer check` does in process;
 
 and, as the pre-commit hook runs it, `localoffer check offers/<one>/offer.md` in a new process

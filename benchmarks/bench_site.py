@@ -40,7 +40,6 @@ TODAY = date(2026, 11, 28)
 SEARCH_WORD = "speech"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
-# Runs one build in a child process and prints its peak memory (KiB) on the last line.
 # Runs one build in a child process; prints its peak memory (KiB) and CPU seconds (user +
 # system, the build and everything it ran, such as Pagefind) on the last line.
 _MEASURE = (

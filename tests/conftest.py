@@ -11,7 +11,7 @@ import pytest
 
 from localoffer.borough import Borough, load_borough
 
-from testpaths import REPO_ROOT, TODAY  # noqa: F401  (TODAY is re-exported for older imports)
+from testpaths import REPO_ROOT
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import ERROR, WARNING, WELLBEING, add_to_answer, line_of, of_rule, where
+from .helpers import ERROR, WARNING, WELLBEING, add_to_answer, line_of, of_rule
 
 ALT, LINK_TEXT = "accessibility/image-alt", "accessibility/link-text"
 

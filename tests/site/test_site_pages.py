@@ -114,6 +114,39 @@ def test_loading_in_workers_gives_the_same_site(borough: Borough, tmp_path: Path
     assert shared.offers[2].offer.areas_covered == serial.offers[2].offer.areas_covered
 
 
+def test_workers_write_the_search_copies_of_published_offers(borough: Borough,
+                                                             tmp_path: Path) -> None:
+    from localoffer.site import parallel
+    from localoffer.site.builder import SiteOptions, offer_page_context
+    from localoffer.site.search import SearchCopies
+    from localoffer.synthetic import write_borough
+
+    offers = write_borough(borough, tmp_path, 5, date(2026, 11, 28), words_per_answer=20)
+    draft = offers[1].read_text(encoding="utf-8").replace("status: published", "status: draft")
+    offers[1].write_text(draft, encoding="utf-8")
+    local = Borough(**{**borough.__dict__, "root": tmp_path})
+    context = offer_page_context(local, SiteOptions())
+    copies = {}
+    for workers in (0, 2):
+        folder = tmp_path / f"copies-{workers}"
+        parallel.load_and_render(local, date(2026, 11, 28), False, workers=workers,
+                                 search_copies=SearchCopies(folder, context))
+        copies[workers] = {path.parent.name: path.read_text(encoding="utf-8")
+                           for path in folder.glob("settings/*/index.html")}
+    assert copies[2] == copies[0]
+    assert sorted(copies[2]) == sorted(path.parent.name for path in offers
+                                       if path != offers[1])
+    assert all("data-pagefind-body" in html and "<nav" not in html
+               for html in copies[2].values())
+
+
+def test_search_copies_go_to_shared_memory_only_when_it_has_room() -> None:
+    from localoffer.site.search import SHARED_MEMORY, scratch_folder
+
+    assert scratch_folder(10 ** 18) is None
+    assert scratch_folder(0) == (str(SHARED_MEMORY) if SHARED_MEMORY.is_dir() else None)
+
+
 def test_a_large_boroughs_booklet_page_lists_the_type_booklets(borough: Borough,
                                                                  tmp_path: Path) -> None:
     from localoffer.site.booklet import booklet_pages

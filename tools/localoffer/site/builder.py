@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
 from pathlib import Path
 
+from localoffer.borough import Borough
 from localoffer.reporting.dashboard import dashboard_page
 from localoffer.site.booklet import booklet_pages
 from localoffer.site.catalogue import Catalogue
@@ -44,26 +44,26 @@ class BuiltSite:
         return next((page for page in self.pages if page.url == url), None)
 
 
+def offer_page_context(borough: Borough, options: SiteOptions) -> OfferPageContext:
+    return OfferPageContext(borough.name, borough.feedback_url, borough.glossary,
+                            options.changes_shown, options.site_url)
+
+
 def build_site(catalogue: Catalogue, options: SiteOptions,
                changes: dict[str, list[Change]] | None = None,
-               rendered: dict[str, Rendered] | None = None,
-               offer_pages_done: Callable[[list[BuiltPage]], None] | None = None) -> BuiltSite:
+               rendered: dict[str, Rendered] | None = None) -> BuiltSite:
     """Every page of the site. `rendered`: offers' bodies already rendered (parallel.py);
-    any missing are rendered here. `offer_pages_done` is called with the offer pages as soon
-    as they are made (the search index can start on them)."""
+    any missing are rendered here."""
     borough = catalogue.borough
     if changes is None:
         changes = read_changes(borough.offers_dir) if options.history else {}
     renderer = MarkdownRenderer(borough.glossary)
-    context = OfferPageContext(borough.name, borough.feedback_url, borough.glossary,
-                               options.changes_shown, options.site_url)
+    context = offer_page_context(borough, options)
     rendered = rendered or {}
     bodies = {item.slug: rendered.get(item.slug) or render_body(item, renderer)
               for item in catalogue.offers}
     pages = [offer_page(item, bodies[item.slug], changes.get(item.slug, []), context)
              for item in catalogue.offers]
-    if offer_pages_done is not None:
-        offer_pages_done(pages)
     pages += list_pages(catalogue)
     if options.dashboard:
         pages.append(dashboard_page(catalogue))

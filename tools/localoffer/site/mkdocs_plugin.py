@@ -32,8 +32,9 @@ from localoffer.site.builder import (
     SiteOptions,
     build_site,
     fill_placeholders,
+    offer_page_context,
 )
-from localoffer.site.catalogue import Catalogue
+from localoffer.site.catalogue import Catalogue, offer_paths
 from localoffer.site.config import LocalOfferConfig
 from localoffer.site.mkdocs_menu import draw_menu_once_per_folder
 from localoffer.site.parallel import load_and_render
@@ -123,15 +124,19 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         gc.disable()  # loading makes many objects that all live on; see gc.freeze below
         checks = self.config.checks == "always" or (
             self.config.checks == "auto" and (config.strict or self.serving))
-        self.catalogue, bodies = load_and_render(self.borough, self.today, run_checks=checks)
-        for finding in self.catalogue.errors:
-            log.warning(f"{finding.path}:{finding.line}: {finding.rule} {finding.message}")
         options = SiteOptions(search=self.config.search, booklet_size=self.config.booklet_size,
                               changes_shown=self.config.changes_shown,
                               history=self.config.history, site_url=config.site_url or "",
                               dashboard=self.config.dashboard)
-        self.site = build_site(self.catalogue, options, rendered=bodies,
-                               offer_pages_done=self._start_search_index(config))
+        self.pagefind = self._search_index(options)
+        self.catalogue, bodies = load_and_render(
+            self.borough, self.today, run_checks=checks,
+            search_copies=self.pagefind.copies if self.pagefind else None)
+        if self.pagefind is not None:  # indexes while MkDocs writes; on_post_build waits for it
+            self.pagefind.start(Path(config.site_dir))
+        for finding in self.catalogue.errors:
+            log.warning(f"{finding.path}:{finding.line}: {finding.rule} {finding.message}")
+        self.site = build_site(self.catalogue, options, rendered=bodies)
         # The offers and pages stay until the build ends: the garbage collector need not scan
         # them again and again while MkDocs writes the pages (gc.unfreeze in on_config).
         gc.freeze()
@@ -162,17 +167,16 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                  f"{len(self.catalogue.drafts)} drafts left out.")
         return files
 
-    def _start_search_index(self, config: MkDocsConfig) -> Any:
-        if self.config.search != "pagefind":
+    def _search_index(self, options: SiteOptions) -> PagefindRun | None:
+        if options.search != "pagefind":
             return None
-
-        def start(offer_pages: list[BuiltPage]) -> None:
-            try:  # indexes while MkDocs writes the pages; on_post_build waits for it
-                self.pagefind = PagefindRun(offer_pages, Path(config.site_dir))
-            except LocalOfferError as error:
-                raise PluginError(f"localoffer: {error}") from error
-
-        return start
+        assert self.borough is not None
+        # The copies take about twice the size of the offers' files; four times leaves room.
+        room = 4 * sum(path.stat().st_size for path in offer_paths(self.borough))
+        try:
+            return PagefindRun(offer_page_context(self.borough, options), room)
+        except LocalOfferError as error:
+            raise PluginError(f"localoffer: {error}") from error
 
     @staticmethod
     def _add(files: Files, file: File) -> None:

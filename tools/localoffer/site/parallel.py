@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -26,34 +27,45 @@ from localoffer.site.catalogue import (
 )
 from localoffer.site.render import MarkdownRenderer, Rendered
 from localoffer.site.pages import render_body
+from localoffer.site.search import SearchCopies
 
 # Below this many offers everything is done in this process.
 PARALLEL_FROM = 200
 
-_worker: tuple[Borough, date, bool, MarkdownRenderer, list[Path]] | None = None
+
+@dataclass
+class _Job:
+    borough: Borough
+    today: date
+    run_checks: bool
+    every_path: list[Path]  # the checks look up links to other offers in it
+    search_copies: SearchCopies | None
+
+
+_worker: tuple[_Job, MarkdownRenderer] | None = None
 
 
 def load_and_render(borough: Borough, today: date, run_checks: bool,
-                    workers: int | None = None) -> tuple[Catalogue, dict[str, Rendered]]:
-    """The catalogue, and every published offer's body rendered, by slug."""
+                    workers: int | None = None, search_copies: SearchCopies | None = None,
+                    ) -> tuple[Catalogue, dict[str, Rendered]]:
+    """The catalogue, and every published offer's body rendered, by slug; with
+    `search_copies`, each published offer's copy for the search index is written too."""
     paths = offer_paths(borough)
+    job = _Job(borough, today, run_checks, paths, search_copies)
     if workers is None:
         workers = (os.cpu_count() or 1) - 1 if len(paths) >= PARALLEL_FROM else 0
     if threading.active_count() > 1:
         workers = 0  # forking beside other threads (mkdocs serve's) can hang the child
-    chunks = [paths[index::workers + 1] for index in range(workers + 1)]
     if workers < 1:
-        examined, bodies = _do(borough, today, run_checks, MarkdownRenderer(borough.glossary),
-                               paths, paths)
+        examined, bodies = _do(job, MarkdownRenderer(borough.glossary), paths)
         return assemble(borough, today, examined), bodies
+    chunks = [paths[index::workers + 1] for index in range(workers + 1)]
     # fork: the workers start at once with the borough already loaded, and (unlike spawn) do
     # not run the program's main module again, which would start a second build.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_start_worker,
-                             initargs=(borough, today, run_checks, paths)) as pool:
+                             initializer=_start_worker, initargs=(job,)) as pool:
         futures = [pool.submit(_work, [str(path) for path in chunk]) for chunk in chunks[1:]]
-        examined, bodies = _do(borough, today, run_checks, MarkdownRenderer(borough.glossary),
-                               chunks[0], paths)
+        examined, bodies = _do(job, MarkdownRenderer(borough.glossary), chunks[0])
         for future in futures:
             more_examined, more_bodies = future.result()
             examined += more_examined
@@ -61,24 +73,26 @@ def load_and_render(borough: Borough, today: date, run_checks: bool,
     return assemble(borough, today, examined), bodies
 
 
-def _do(borough: Borough, today: date, run_checks: bool, renderer: MarkdownRenderer,
-        chunk: list[Path], every_path: list[Path]) -> tuple[list[Examined], dict[str, Rendered]]:
-    context = check_context(borough, today, every_path) if run_checks else None
+def _do(job: _Job, renderer: MarkdownRenderer,
+        chunk: list[Path]) -> tuple[list[Examined], dict[str, Rendered]]:
+    context = check_context(job.borough, job.today, job.every_path) if job.run_checks else None
     examined, bodies = [], {}
     for path in chunk:
-        item = examine(path, borough, today, context)
+        item = examine(path, job.borough, job.today, context)
         examined.append(item)
         if item.published is not None:
-            bodies[item.published.slug] = render_body(item.published, renderer)
+            body = bodies[item.published.slug] = render_body(item.published, renderer)
+            if job.search_copies is not None:
+                job.search_copies.add(item.published, body)
     return examined, bodies
 
 
-def _start_worker(borough: Borough, today: date, run_checks: bool, paths: list[Path]) -> None:
+def _start_worker(job: _Job) -> None:
     global _worker
-    _worker = (borough, today, run_checks, MarkdownRenderer(borough.glossary), paths)
+    _worker = (job, MarkdownRenderer(job.borough.glossary))
 
 
 def _work(chunk: list[str]) -> tuple[list[Examined], dict[str, Rendered]]:
     assert _worker is not None
-    borough, today, run_checks, renderer, paths = _worker
-    return _do(borough, today, run_checks, renderer, [Path(name) for name in chunk], paths)
+    job, renderer = _worker
+    return _do(job, renderer, [Path(name) for name in chunk])

@@ -6,13 +6,18 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
 from localoffer.errors import LocalOfferError
+from localoffer.site.catalogue import PublishedOffer
+from localoffer.site.pages import OfferPageContext, offer_page
+from localoffer.site.render import Rendered
 from localoffer.site.structure import BuiltPage
 
 SEARCH_URL = "search/"
@@ -20,6 +25,8 @@ PAGEFIND_FOLDER = "pagefind"
 # Only offer pages are indexed (they carry data-pagefind-body); reading just them keeps
 # indexing fast, and the big booklet pages out of it.
 PAGES = "settings/*/index.html"
+# Linux's shared memory: files written there stay in memory and never go to the disk.
+SHARED_MEMORY = Path("/dev/shm")
 
 
 def pagefind_available() -> bool:
@@ -47,41 +54,53 @@ def search_page() -> BuiltPage:
                      description="Search the Local Offer.", kind="search")
 
 
+@dataclass
+class SearchCopies:
+    """Where Pagefind's copies of the offer pages go: each page's content only (none of the
+    theme's menus and icons, which Pagefind would parse and ignore), at the page's address.
+    The processes that render the offers write them as they go (parallel.py), so Pagefind can
+    start as soon as the offers are rendered."""
+
+    folder: Path
+    context: OfferPageContext
+
+    def add(self, item: PublishedOffer, body: Rendered) -> None:
+        # The changes list is left out: it is marked data-pagefind-ignore on the page.
+        page = offer_page(item, body, [], self.context)
+        path = self.folder / page.url / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+                        f"<title>{escape(page.title)}</title></head><body>{page.html}"
+                        "</body></html>", encoding="utf-8")
+
+
 class PagefindRun:
-    """Pagefind indexing the offer pages in the background while the engine writes the site.
+    """Pagefind indexing the offer pages in the background while the engine writes the site:
+    `copies` are filled in, then `start` runs Pagefind on them, writing its bundle into
+    site_dir/pagefind/, and `wait` (or `stop`) ends it."""
 
-    Pagefind reads a copy of each offer page with only its content (none of the theme's menus
-    and icons, which it would parse and ignore), written to a temporary folder at the same
-    addresses, and writes its bundle into site_dir/pagefind/.
-    """
-
-    def __init__(self, pages: list[BuiltPage], site_dir: Path) -> None:
+    def __init__(self, context: OfferPageContext, room_needed: int) -> None:
         if not pagefind_available():
             raise LocalOfferError("The site is set to use Pagefind search, but Pagefind is not "
                                   "installed. Run: pip install 'pagefind[bin]'")
-        self._folder = tempfile.TemporaryDirectory(prefix="localoffer-pagefind-")
-        root = Path(self._folder.name)
-        for page in pages:
-            if page.kind != "offer":
-                continue
-            path = root / page.url / "index.html"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
-                            f"<title>{escape(page.title)}</title></head><body>{page.html}"
-                            "</body></html>", encoding="utf-8")
-        # One CPU is left to MkDocs, which writes the pages meanwhile (Pagefind's threads are
-        # rayon's). On two CPUs a second indexing thread saved no time and cost a third more
-        # CPU, taken from MkDocs.
-        threads = str(max(1, (os.cpu_count() or 1) - 1))
+        self._folder = tempfile.TemporaryDirectory(prefix="localoffer-pagefind-",
+                                                   dir=scratch_folder(room_needed))
+        self.copies = SearchCopies(Path(self._folder.name), context)
+        self._process: subprocess.Popen[str] | None = None
+
+    def start(self, site_dir: Path) -> None:
+        # Pagefind uses every CPU: it competes with MkDocs while the pages are written, then has
+        # them all to itself; on two CPUs that ended builds sooner than leaving one to MkDocs.
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "pagefind", "--site", str(root), "--output-path",
-             str(site_dir / PAGEFIND_FOLDER), "--force-language", "en", "--silent",
-             "--glob", PAGES],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-            env={**os.environ, "RAYON_NUM_THREADS": threads})
+            [sys.executable, "-m", "pagefind", "--site", str(self.copies.folder),
+             "--output-path", str(site_dir / PAGEFIND_FOLDER), "--force-language", "en",
+             "--silent", "--glob", PAGES],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
     def wait(self) -> None:
         try:
+            if self._process is None:
+                return
             _, errors = self._process.communicate()
             if self._process.returncode != 0:
                 raise LocalOfferError(f"Pagefind could not index the site: {errors.strip()}")
@@ -89,20 +108,20 @@ class PagefindRun:
             self._folder.cleanup()
 
     def stop(self) -> None:
-        if self._process.poll() is None:
+        if self._process is not None and self._process.poll() is None:
             self._process.kill()
             self._process.wait()
         self._folder.cleanup()
 
 
-def run_pagefind(site_dir: Path) -> None:
-    """Index the built site into site_dir/pagefind/ with the Pagefind binary from PyPI."""
-    if not pagefind_available():
-        raise LocalOfferError("The site is set to use Pagefind search, but Pagefind is not "
-                              "installed. Run: pip install 'pagefind[bin]'")
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir",
-         PAGEFIND_FOLDER, "--force-language", "en", "--silent", "--glob", PAGES],
-        capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise LocalOfferError(f"Pagefind could not index the site: {result.stderr.strip()}")
+def scratch_folder(room_needed: int) -> str | None:
+    """Where the copies go: shared memory when it has `room_needed` bytes free (a thousand
+    small files are written and read there several times faster than on a disk: a second off a
+    1,000-offer build here), otherwise the usual temporary folder (None)."""
+    try:
+        if (SHARED_MEMORY.is_dir() and os.access(SHARED_MEMORY, os.W_OK)
+                and shutil.disk_usage(SHARED_MEMORY).free > room_needed):
+            return str(SHARED_MEMORY)
+    except OSError:
+        pass
+    return None
