@@ -20,6 +20,12 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 # Markdown marks # > * _ ` |.
 _LINK_OR_ADDRESS = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|https?://\S+")
 _MARKS_TO_SPACES = str.maketrans("#>*_`|", "      ")
+# Words are found faster without _WORD where the text has no curly apostrophe (most answers):
+# every character but letters and the apostrophe becomes a space, and so does an apostrophe
+# not between two letters; what is left splits into exactly the words _WORD finds.
+_NOT_IN_WORDS = str.maketrans({chr(code): " " for code in range(128)
+                               if not (chr(code).isalpha() or chr(code) == "'")})
+_APOSTROPHE_OUTSIDE_WORD = re.compile(r"'(?:(?<![A-Za-z]')|(?![A-Za-z]))")
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +62,19 @@ def _syllable_total(words: list[str]) -> int:
         return sum(map(_SYLLABLES.__getitem__, words))
 
 
+def words(text: str) -> list[str]:
+    """The words of some text: runs of letters, with apostrophes inside ("don't")."""
+    if not text.isascii():
+        if "’" in text:
+            return _WORD.findall(text)
+        # Other characters beyond ASCII ("é", "–") are never part of a word (see _WORD).
+        text = text.encode("ascii", "replace").decode("ascii")
+    letters = text.translate(_NOT_IN_WORDS)
+    if "'" in letters:
+        letters = _APOSTROPHE_OUTSIDE_WORD.sub(" ", letters)
+    return letters.split()
+
+
 def _prose(markdown: str) -> str:
     if "](" in markdown or "://" in markdown:
         markdown = _LINK_OR_ADDRESS.sub(r" \1 ", markdown)
@@ -84,12 +103,12 @@ class TextStats:
 
 def text_stats(markdown: str) -> TextStats:
     text = _prose(markdown)
-    words = _WORD.findall(text)
-    if not words:
+    found = words(text)
+    if not found:
         return TextStats(0, 0, 0)
     parts = _SENTENCE_END.split(text)
     sentences = max(1, len(parts) - list(map(_WORD.search, parts)).count(None))  # with words
-    return TextStats(len(words), sentences, _syllable_total(words))
+    return TextStats(len(found), sentences, _syllable_total(found))
 
 
 def reading_ease(markdown: str) -> float | None:
