@@ -1,6 +1,8 @@
 """`localoffer export --format json`: valid against its published JSON Schema, and right."""
 from __future__ import annotations
 
+import json
+
 import jsonschema
 import pytest
 
@@ -67,3 +69,17 @@ def test_the_schema_rejects_an_unknown_review_state(demo_borough: Borough) -> No
     data["settings"][0]["review_state"] = "stale"
     with pytest.raises(AssertionError, match="review_state"):
         validate(data)
+
+
+def test_one_line_per_setting_and_an_empty_borough(demo_borough: Borough,
+                                                   borough: Borough) -> None:
+    from localoffer.exporting import export
+    from reporting.defects import TODAY
+
+    text = export(demo_borough, "json", TODAY, SITE)
+    lines = [line.strip().removesuffix(",") for line in text.splitlines()
+             if line.startswith('    {"slug": ')]
+    assert [json.loads(line) for line in lines] == json.loads(text)["settings"]
+    empty = json.loads(export(borough, "json", TODAY, SITE))
+    assert empty["settings"] == [] and empty["count"] == 0
+    validate(empty)
