@@ -126,3 +126,14 @@ def test_a_bare_local_offer_address_in_the_introduction_counts(check, primary: s
     text = primary.replace(f"[Calderbrook Local Offer]({borough.local_offer_url})", "our Local Offer")
     text = text.replace("Welcome to the offer", f"See <{borough.local_offer_url}>. Welcome to the offer")
     assert of_rule(check(text), LOCAL_OFFER) == []
+
+
+def test_links_inside_html_comments_are_not_read(check, primary: str, borough: Borough) -> None:
+    """A reader never sees a comment: its Local Offer link does not count, and its other
+    links are not checked."""
+    text = primary.replace(f"[Calderbrook Local Offer]({borough.local_offer_url})",
+                           f"our Local Offer <!-- [Local Offer]({borough.local_offer_url}) "
+                           "[old page](http://old.example) [gone](missing.pdf) -->")
+    findings = check(text)
+    assert len(of_rule(findings, LOCAL_OFFER)) == 1
+    assert of_rule(findings, INSECURE) == of_rule(findings, BROKEN) == []

@@ -130,12 +130,12 @@ def test_without_question_set_headings_follow_the_types_usual_set(load) -> None:
     assert load(chosen + f"## {question}\n\nAsk us.\n").sections[0].question is None
 
 
-def test_links_and_body_lines_carry_file_lines(load) -> None:
+def test_links_and_readable_lines_carry_file_lines(load) -> None:
     text = FRONT + "Intro with [a link](https://oak.example).\n\n```\n[code](x)\n```\n## A\n\n![pic](p.png)\n"
     offer = load(text)
     assert [(link.line, link.url) for link in offer.links] == [(9, "https://oak.example"),
                                                                (16, "p.png")]
-    assert [number for number, _ in offer.body_lines()] == [9, 10, 14, 15, 16, 17]
+    assert [number for number, _ in offer.readable_lines] == [9, 10, 14, 15, 16, 17]
 
 
 @pytest.mark.parametrize("content, rule, line", [

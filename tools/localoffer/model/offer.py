@@ -139,8 +139,9 @@ class Offer:
 
     @cached_property
     def links(self) -> list[Link]:
-        """Every link and image in the body, with its file line."""
-        return find_links(self.body_lines())
+        """Every link and image a reader sees in the body (none in comments), with its file
+        line."""
+        return find_links(self.readable_lines)
 
     @cached_property
     def readable_lines(self) -> list[tuple[int, str]]:
@@ -148,11 +149,6 @@ class Offer:
         HTML comments (the template's guidance), which leave blank lines behind."""
         body = strip_html_comments("\n".join(self.text.split("\n")[self.body_start - 1:]))
         return list(content_lines(body.split("\n"), self.body_start))
-
-    def body_lines(self) -> list[tuple[int, str]]:
-        """(file line, text) of every body line outside code blocks, headings included."""
-        lines = self.text.split("\n")[self.body_start - 1:]
-        return list(content_lines(lines, self.body_start))
 
 
 def offer_slug(path: Path) -> str:
