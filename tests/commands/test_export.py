@@ -33,9 +33,14 @@ def test_csv_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert out == "" and err == f"Wrote {target}.\n"
     lines = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
     assert len(lines) == 12
-    # Empty unless the demo's mkdocs.yml gives the site's address.
-    assert all(line["url"] in ("", ) or line["url"].endswith(f"/settings/{line['slug']}/")
-               for line in lines)
+    # The demo's mkdocs.yml gives the site's address.
+    assert all(line["url"] == f"{SITE}/settings/{line['slug']}/" for line in lines)
+
+
+def test_openreferral_uses_the_demo_sites_address(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("--format", "openreferral") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert all(service["url"].startswith(SITE + "/settings/") for service in data["service"])
 
 
 def test_openreferral(capsys: pytest.CaptureFixture[str]) -> None:
@@ -45,8 +50,10 @@ def test_openreferral(capsys: pytest.CaptureFixture[str]) -> None:
     assert all(service["url"].startswith(SITE + "/settings/") for service in data["service"])
 
 
-def test_openreferral_without_a_site_address(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run("--format", "openreferral") == 2
+def test_openreferral_without_a_site_address(borough_dir: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--config", str(borough_dir / "localoffer.yml"),
+                 "--format", "openreferral"]) == 2
     err = capsys.readouterr().err
     assert "Add 'site_url: https://...' to mkdocs.yml" in err and "Traceback" not in err
 

@@ -65,7 +65,7 @@ def test_offers_json_lists_published_offers_with_review_state(site: Path) -> Non
     data = json.loads((site / "offers.json").read_text(encoding="utf-8"))
     assert data["count"] == 5 == len(data["offers"])
     record = next(offer for offer in data["offers"] if offer["slug"] == "setting-00002")
-    assert record["url"] == "settings/setting-00002/"
+    assert record["url"] == "https://localoffer.calderbrook.example/settings/setting-00002/"
     assert (record["age_from"], record["age_to"]) == (0, 5)
     assert record["review"]["status"] == "ok"
     assert record["review"]["next_review"] == record["front_matter"]["next_review"]
