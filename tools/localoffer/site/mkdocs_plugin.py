@@ -208,7 +208,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                 nav.items.insert(1, file.page or Page("Search", file, config))
         return nav
 
-    # The site's own pages ----------------------------------------------------------------------
+    # The site's own pages ------------------------------------------------------------------
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
