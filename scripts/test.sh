@@ -17,13 +17,21 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-echo "==> Installing localoffer with its test and search extras"
-python3 -m pip install --disable-pip-version-check -q -e '.[test,search]'
+echo "==> Installing localoffer with its test, search and pdf extras"
+python3 -m pip install --disable-pip-version-check -q -e '.[test,search,pdf]'
 
 if [ ! -x "$CHROMIUM" ]; then
   echo "==> Installing Chromium and ChromeDriver from Debian (apt-get)"
   as_root apt-get update -q
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
+fi
+
+# WeasyPrint (localoffer pdf) draws text with Pango, which Chromium's packages usually bring.
+if ! python3 -c 'import weasyprint' 2>/dev/null; then
+  echo "==> Installing Pango and a font from Debian (apt-get), for WeasyPrint"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+    libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 fi
 
 # axe-core: axe-playwright-python (a test extra) ships axe.min.js in its wheel. If a future

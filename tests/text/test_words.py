@@ -1,7 +1,6 @@
 """The fast word finder finds exactly the words the regular expression finds."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st

@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check-ownership": ("check_ownership", "Refuse changes to offers the author does not maintain."),
     "report": ("report", "Report on every offer: review state, coverage and quality."),
     "export": ("export", "Export the settings as JSON, CSV or Open Referral UK records."),
+    "pdf": ("pdf", "Make a PDF booklet of the published offers, to print paper copies."),
 }
 
 

@@ -1,0 +1,100 @@
+"""Booklets as PDF files, to print paper copies for people without the internet (SEND Code of
+Practice 4.62).
+
+The booklet is the website's (booklet.py), laid out on A4 paper by WeasyPrint with a
+stylesheet of its own (print/booklet.css): contents with page numbers, each setting on a new
+page. The PDF is tagged (PDF/UA-1), so screen readers can read it too. Nothing is fetched
+from the internet: the only files read are the offers' own images, from their folders.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from html import escape
+from importlib import resources
+from typing import Any
+
+from localoffer.errors import LocalOfferError
+from localoffer.review import long_date
+from localoffer.site.booklet import BOOKLET_URL, booklet_pages
+from localoffer.site.catalogue import Catalogue
+from localoffer.site.render import Rendered
+
+# Pictures in the booklet's HTML, which the sanitiser wrote (attributes in double quotes).
+_IMAGE = re.compile(r"<img\b[^>]*>")
+_SOURCE = re.compile(r' src="([^"]*)"')
+_ALT = re.compile(r' alt="([^"]*)"')
+
+
+@dataclass
+class BookletPdf:
+    title: str
+    settings: int
+    pages: int
+    pdf: bytes
+
+
+def booklet_pdf(catalogue: Catalogue, bodies: dict[str, Rendered], type_id: str | None = None,
+                site_url: str | None = None) -> BookletPdf:
+    """The booklet of every published offer (or of one type of setting) as a PDF, dated
+    the catalogue's day. Links to the website are made full addresses from `site_url` when
+    it is known."""
+    weasyprint = _weasyprint()
+    url = f"{BOOKLET_URL}{type_id}/" if type_id else BOOKLET_URL
+    # One booklet page for all the settings it holds, however many (paper has no size limit).
+    pages = booklet_pages(catalogue, bodies, size=max(1, len(catalogue.offers)),
+                          glossary=catalogue.borough.glossary)
+    page = next((page for page in pages if page.url == url), None)
+    if page is None:
+        raise LocalOfferError(f"There are no published offers of the type '{type_id}'.")
+    css = (resources.files("localoffer.site") / "print" / "booklet.css").read_text("utf-8")
+    where = (f' The latest version is on the website: <a href="{escape(site_url)}">'
+             f"{escape(site_url)}</a>." if site_url else "")
+    made = (f'<p class="lo-made">This booklet was made on {long_date(catalogue.today)}.'
+            f"{where}</p>")
+    body = _local_images(page.html, url, catalogue).replace('<h2 id="contents">',
+                                                            f'{made}<h2 id="contents">', 1)
+    html = (f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+            f"<title>{escape(page.title)}</title><style>{css}</style></head>"
+            f"<body>{body}</body></html>")
+    base = f"{site_url.rstrip('/')}/{url}" if site_url else None
+    fetcher = weasyprint.urls.URLFetcher(allowed_protocols={"file"})
+    document = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render()
+    count = sum(1 for item in catalogue.offers if type_id in (None, item.facts.type_id))
+    return BookletPdf(page.title, count, len(document.pages),
+                      document.write_pdf(pdf_variant="pdf/ua-1"))
+
+
+def _local_images(html: str, booklet_url: str, catalogue: Catalogue) -> str:
+    """Pictures kept beside the offers, as the files they are. Any other picture (on another
+    website) is not fetched: its description is printed in its place."""
+    known = {f"settings/{item.slug}/{image.name}": image
+             for item in catalogue.offers for image in item.images}
+
+    def picture(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        source = _SOURCE.search(tag)
+        value = source.group(1) if source else ""
+        image = known.get(posixpath.normpath(booklet_url + value)) if ":" not in value else None
+        if image is not None and source is not None:
+            return tag.replace(source.group(0), f' src="{image.resolve().as_uri()}"', 1)
+        alt = _ALT.search(tag)
+        return (f'<span class="lo-picture">[Picture: {alt.group(1)}]</span>' if alt
+                and alt.group(1).strip() else '<span class="lo-picture">[Picture]</span>')
+
+    return _IMAGE.sub(picture, html)
+
+
+def _weasyprint() -> Any:
+    try:
+        import weasyprint
+        import weasyprint.urls
+    except ImportError:
+        raise LocalOfferError("Making a PDF needs WeasyPrint, which is not installed. Run: "
+                              "python3 -m pip install weasyprint") from None
+    except OSError as error:  # WeasyPrint is there, but the Pango library it draws text with is not
+        raise LocalOfferError("WeasyPrint could not start, because the Pango library is missing "
+                              f"({error}). On Debian or Ubuntu run: sudo apt-get install "
+                              "libpango-1.0-0 libpangoft2-1.0-0") from None
+    return weasyprint
