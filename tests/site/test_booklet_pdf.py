@@ -95,3 +95,14 @@ def test_without_weasyprint_the_message_says_what_to_install(
     assert main(["pdf", "--config", DEMO, "-o", str(tmp_path / "x.pdf"), "--today", TODAY]) == 2
     assert "python3 -m pip install weasyprint" in capsys.readouterr().err
 
+
+
+def test_a_type_with_no_published_offers(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    offers = make_borough(tmp_path, 1)
+    kind = next(line.split(":", 1)[1].strip() for line in
+                offers[0].read_text(encoding="utf-8").splitlines() if line.startswith("type:"))
+    other = "special" if kind != "special" else "primary"
+    assert main(["pdf", "--config", str(tmp_path / "localoffer.yml"), "--type", other,
+                 "-o", str(tmp_path / "x.pdf")]) == 2
+    assert f"There are no published offers of the type '{other}'." in capsys.readouterr().err
