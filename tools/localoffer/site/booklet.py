@@ -33,16 +33,29 @@ class Booklet:
     offers: list[PublishedOffer]
 
 
-def booklet_pages(catalogue: Catalogue, bodies: dict[str, Rendered], size: int = 100,
-                  glossary: dict[str, str] | None = None) -> list[BuiltPage]:
-    all_settings = Booklet(f"{catalogue.borough.name} Local Offer: all settings", BOOKLET_URL,
-                           catalogue.offers)
-    booklets = [all_settings]
+def all_booklets(catalogue: Catalogue) -> list[Booklet]:
+    """The booklet of all settings, then one for each type of setting that has any."""
+    found = [Booklet(f"{catalogue.borough.name} Local Offer: all settings", BOOKLET_URL,
+                     catalogue.offers)]
     for type_id, kind in catalogue.borough.setting_types.items():
         items = [item for item in catalogue.offers if item.facts.type_id == type_id]
         if items:
-            booklets.append(Booklet(f"{catalogue.borough.name} Local Offer: "
-                                    f"{kind.label.lower()}s", f"{BOOKLET_URL}{type_id}/", items))
+            found.append(Booklet(f"{catalogue.borough.name} Local Offer: "
+                                 f"{kind.label.lower()}s", f"{BOOKLET_URL}{type_id}/", items))
+    return found
+
+
+def whole_booklet_page(booklet: Booklet, bodies: dict[str, Rendered],
+                       glossary: dict[str, str]) -> BuiltPage:
+    """One booklet as a single page, however many settings it holds (for paper)."""
+    return _booklet_page(booklet, booklet.offers, booklet.url, 1, [booklet.url], bodies,
+                         glossary, [])
+
+
+def booklet_pages(catalogue: Catalogue, bodies: dict[str, Rendered], size: int = 100,
+                  glossary: dict[str, str] | None = None) -> list[BuiltPage]:
+    booklets = all_booklets(catalogue)
+    all_settings = booklets[0]
     others = [(booklet.title, booklet.url, len(booklet.offers)) for booklet in booklets[1:]]
     pages = []
     if len(catalogue.offers) > size:

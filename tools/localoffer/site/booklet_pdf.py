@@ -17,7 +17,7 @@ from typing import Any
 
 from localoffer.errors import LocalOfferError
 from localoffer.review import long_date
-from localoffer.site.booklet import BOOKLET_URL, booklet_pages
+from localoffer.site.booklet import BOOKLET_URL, all_booklets, whole_booklet_page
 from localoffer.site.catalogue import Catalogue
 from localoffer.site.render import Rendered
 
@@ -42,12 +42,10 @@ def booklet_pdf(catalogue: Catalogue, bodies: dict[str, Rendered], type_id: str 
     it is known."""
     weasyprint = _weasyprint()
     url = f"{BOOKLET_URL}{type_id}/" if type_id else BOOKLET_URL
-    # One booklet page for all the settings it holds, however many (paper has no size limit).
-    pages = booklet_pages(catalogue, bodies, size=max(1, len(catalogue.offers)),
-                          glossary=catalogue.borough.glossary)
-    page = next((page for page in pages if page.url == url), None)
-    if page is None:
+    booklet = next((booklet for booklet in all_booklets(catalogue) if booklet.url == url), None)
+    if booklet is None:
         raise LocalOfferError(f"There are no published offers of the type '{type_id}'.")
+    page = whole_booklet_page(booklet, bodies, catalogue.borough.glossary)
     css = (resources.files("localoffer.site") / "print" / "booklet.css").read_text("utf-8")
     where = (f' The latest version is on the website: <a href="{escape(site_url)}">'
              f"{escape(site_url)}</a>." if site_url else "")
@@ -61,8 +59,7 @@ def booklet_pdf(catalogue: Catalogue, bodies: dict[str, Rendered], type_id: str 
     base = f"{site_url.rstrip('/')}/{url}" if site_url else None
     fetcher = weasyprint.urls.URLFetcher(allowed_protocols={"file"})
     document = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render()
-    count = sum(1 for item in catalogue.offers if type_id in (None, item.facts.type_id))
-    return BookletPdf(page.title, count, len(document.pages),
+    return BookletPdf(page.title, len(booklet.offers), len(document.pages),
                       document.write_pdf(pdf_variant="pdf/ua-1"))
 
 
