@@ -128,10 +128,11 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                               changes_shown=self.config.changes_shown,
                               history=self.config.history, site_url=config.site_url or "",
                               dashboard=self.config.dashboard)
-        self.pagefind = self._search_index(options)
+        paths = offer_paths(self.borough)
+        self.pagefind = self._search_index(options, paths)
         self.catalogue, bodies = load_and_render(
             self.borough, self.today, run_checks=checks,
-            search_copies=self.pagefind.copies if self.pagefind else None)
+            search_copies=self.pagefind.copies if self.pagefind else None, paths=paths)
         if self.pagefind is not None:  # indexes while MkDocs writes; on_post_build waits for it
             self.pagefind.start(Path(config.site_dir))
         for finding in self.catalogue.errors:
@@ -167,12 +168,12 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                  f"{len(self.catalogue.drafts)} drafts left out.")
         return files
 
-    def _search_index(self, options: SiteOptions) -> PagefindRun | None:
+    def _search_index(self, options: SiteOptions, paths: list[Path]) -> PagefindRun | None:
         if options.search != "pagefind":
             return None
         assert self.borough is not None
         # The copies take about twice the size of the offers' files; four times leaves room.
-        room = 4 * sum(path.stat().st_size for path in offer_paths(self.borough))
+        room = 4 * sum(path.stat().st_size for path in paths)
         try:
             return PagefindRun(offer_page_context(self.borough, options), room)
         except LocalOfferError as error:

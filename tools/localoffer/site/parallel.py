@@ -47,10 +47,11 @@ _worker: tuple[_Job, MarkdownRenderer] | None = None
 
 def load_and_render(borough: Borough, today: date, run_checks: bool,
                     workers: int | None = None, search_copies: SearchCopies | None = None,
-                    ) -> tuple[Catalogue, dict[str, Rendered]]:
+                    paths: list[Path] | None = None) -> tuple[Catalogue, dict[str, Rendered]]:
     """The catalogue, and every published offer's body rendered, by slug; with
-    `search_copies`, each published offer's copy for the search index is written too."""
-    paths = offer_paths(borough)
+    `search_copies`, each published offer's copy for the search index is written too.
+    `paths`: the borough's offer files, when the caller has listed them already."""
+    paths = offer_paths(borough) if paths is None else paths
     job = _Job(borough, today, run_checks, paths, search_copies)
     if workers is None:
         workers = (os.cpu_count() or 1) - 1 if len(paths) >= PARALLEL_FROM else 0
