@@ -106,3 +106,12 @@ def test_a_type_with_no_published_offers(tmp_path: Path,
     assert main(["pdf", "--config", str(tmp_path / "localoffer.yml"), "--type", other,
                  "-o", str(tmp_path / "x.pdf")]) == 2
     assert f"There are no published offers of the type '{other}'." in capsys.readouterr().err
+
+
+def test_a_missing_folder_is_said_before_any_work(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "no-such-folder" / "booklet.pdf"
+    assert main(["pdf", "--config", DEMO, "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{target}: The folder for the PDF does not exist")
+    assert "Traceback" not in err

@@ -19,13 +19,17 @@ def run_pdf(borough: Borough, today: date, output: Path | None, type_id: str | N
     if type_id is not None and type_id not in borough.setting_types:
         known = ", ".join(sorted(borough.setting_types))
         raise LocalOfferError(f"'{type_id}' is not a type of setting. Use one of: {known}.")
+    target = output or Path(f"booklet-{type_id}.pdf" if type_id else "booklet.pdf")
+    if not target.parent.is_dir():  # said before the minutes a large booklet can take
+        raise LocalOfferError("The folder for the PDF does not exist: create it, or give "
+                              "another -o.", str(target))
     catalogue, bodies = load_and_render(borough, today, run_checks=False)
     made = booklet_pdf(catalogue, bodies, type_id, site_url(borough, site))
-    target = output or Path(f"booklet-{type_id}.pdf" if type_id else "booklet.pdf")
     try:
         target.write_bytes(made.pdf)
     except OSError as error:
-        raise LocalOfferError(f"The PDF could not be written: {error.strerror}.",
+        raise LocalOfferError(f"The PDF could not be written ({error.strerror}). Check that "
+                              "you can save files in that folder, or give another -o.",
                               str(target)) from None
     settings = "1 setting" if made.settings == 1 else f"{made.settings:,} settings"
     click.echo(f"Wrote {target}: {made.title}, {settings} on {made.pages:,} pages.", err=True)
