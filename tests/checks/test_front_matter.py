@@ -28,7 +28,7 @@ def test_a_required_key_that_is_left_out_is_reported_at_the_closing_line(
     text = drop_key(primary, key)
     if key == "senco":  # its indented lines go with it
         text = text.replace("  name: Sam Example\n", "").replace("  email: senco@", "x: senco@")
-        text = text.replace("  phone: 0161 496 0001\n", "").replace("\nx: senco@setting-00004.example", "")
+        text = text.replace("  phone: 0161 496 0001\n", "").replace("\nx: senco@setting-00005.example", "")
     missing = of_rule(check(text), MISSING)
     assert [(f.line, f.severity) for f in missing] == [(closing_line(text), ERROR)]
     assert key in missing[0].message and "for example" in missing[0].message
@@ -40,7 +40,7 @@ def test_an_empty_value_is_reported_at_its_own_line(check, primary: str) -> None
 
 
 def test_the_senco_needs_a_name_and_an_email(check, primary: str) -> None:
-    text = primary.replace("  email: senco@setting-00004.example\n", "")
+    text = primary.replace("  email: senco@setting-00005.example\n", "")
     findings = of_rule(check(text), MISSING)
     assert [(f.line, f.severity) for f in findings] == [(line_of(text, "senco:"), ERROR)]
     assert "senco.email" in findings[0].message
@@ -83,7 +83,7 @@ def test_a_college_needs_a_ukprn_not_a_urn(check, borough: Borough) -> None:
     ("next_review", "2027-09-20 10:00:00"),
     ("status", "live"),
     ("question_set", "se8-parent"),
-    ("maintainers", '"@example/setting-00004"'),
+    ("maintainers", '"@example/setting-00005"'),
     ("maintainers", "[]"),
     ("maintainers", "[1, 2]"),
     ("name", "[Oakfield, Primary]"),
@@ -120,7 +120,7 @@ def test_the_type_message_lists_the_boroughs_types(check, primary: str, borough:
 
 
 def test_the_senco_email_is_checked_at_its_own_line(check, primary: str) -> None:
-    text = primary.replace("email: senco@setting-00004.example", "email: senco at oakfield")
+    text = primary.replace("email: senco@setting-00005.example", "email: senco at oakfield")
     assert where(check(text), BAD) == [(line_of(text, "email: senco at"), ERROR)]
 
 
@@ -178,6 +178,6 @@ def test_an_unknown_key_inside_senco_is_reported_too(check, primary: str) -> Non
 
 
 def test_a_senco_that_is_not_a_mapping_is_a_bad_value(check, primary: str) -> None:
-    text = primary.replace("senco:\n  name: Sam Example\n  email: senco@setting-00004.example\n"
+    text = primary.replace("senco:\n  name: Sam Example\n  email: senco@setting-00005.example\n"
                            "  phone: 0161 496 0001", "senco: Sam Example")
     assert where(check(text), BAD) == [(line_of(text, "senco:"), ERROR)]

@@ -17,7 +17,7 @@ ISSUE_RULES = {
     "sections/duplicate", "sections/unknown", "review/overdue", "review/due-soon",
     "review/interval", "review/future", "plain-english/readability", "plain-english/jargon",
     "plain-english/too-long", "accessibility/image-alt", "accessibility/link-text",
-    "statutory/uncovered", "links/insecure", "links/broken-internal", "links/local-offer",
+    "statutory/uncovered", "statutory/evidence", "links/insecure", "links/broken-internal", "links/local-offer",
     "safety/raw-html", "safety/html", "safety/personal-data",
 }
 
@@ -44,9 +44,9 @@ def test_every_rule_has_tests(repo_root: Path) -> None:
     assert untested == []
 
 
-@pytest.mark.parametrize("setting_type", ["early-years", "childminder", "primary", "secondary",
-                                          "all-through", "special", "pru", "sixth-form",
-                                          "fe-college"])
+@pytest.mark.parametrize("setting_type", ["early-years", "nursery-school", "childminder",
+                                          "primary", "secondary", "all-through", "special", "pru",
+                                          "sixth-form", "fe-college"])
 def test_a_synthetic_offer_of_every_type_passes_every_check(check, borough: Borough,
                                                            setting_type: str) -> None:
     assert check(offer_text(borough, setting_type, words_per_answer=150)) == []

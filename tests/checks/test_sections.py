@@ -41,8 +41,11 @@ def test_an_offer_answering_every_question_has_no_section_findings(check, primar
 def test_a_missing_question_names_the_question_to_add(check, primary: str) -> None:
     text = drop_section(primary, COMPLAINTS)
     findings = of_rule(check(text), MISSING)
-    assert [(f.line, f.severity) for f in findings] == [(last_heading(text), ERROR)]
-    assert f"'## {COMPLAINTS}'" in findings[0].message
+    # At the heading it goes before: the next question of the set, the contacts question.
+    assert [(f.line, f.severity) for f in findings] == [
+        (line_of(text, "## Who can I contact for further information?"), ERROR)]
+    assert f"'## {COMPLAINTS}'" in findings[0].message and "before this heading" in \
+        findings[0].message
     assert "localoffer fix" in findings[0].message
 
 

@@ -96,9 +96,26 @@ def synthetic_offer(borough: Borough, setting: SyntheticSetting, words_per_answe
     ]
     for question in question_set.questions_for(setting.setting_type):
         lines += [f"## {question.text}", "", _answer(chooser, words_per_answer), ""]
-        if question.area == "contacts":
-            lines += [f"Read the [{borough.name} Local Offer]({borough.local_offer_url}).", ""]
+        for area in question.areas:
+            lines += [line for sentence in _EVIDENCE.get(area, ()) for line in
+                      (sentence.format(borough=borough.name, local_offer=borough.local_offer_url,
+                                       sendiass=borough.sendiass_url or "tel:01614960002"), "")]
     return "\n".join(lines)
+
+
+# What the statutory checks look for in an answer (checks/evidence.py), one paragraph each.
+_EVIDENCE = {
+    "contacts": ("Read the [{borough} Local Offer]({local_offer}).",
+                 "The SEND information, advice and support service gives free, independent "
+                 "advice: [{borough} SENDIASS]({sendiass})."),
+    "complaints": ("If you want to complain, please talk to the headteacher first.",),
+    "admissions": ("Disabled children are admitted on the same terms as other children, and we "
+                   "make reasonable adjustments so that no child is treated less favourably.",),
+    "access-and-activities": ("Our building has ramps, a lift and an accessible toilet, and we "
+                              "make reasonable adjustments so that disabled children are not "
+                              "treated less favourably. Our accessibility plan is on our "
+                              "website.",),
+}
 
 
 def _answer(chooser: random.Random, words: int) -> str:

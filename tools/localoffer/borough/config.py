@@ -32,6 +32,16 @@ class StatutoryItem:
     id: str
     short: str
     text: str
+    # Schedule 1, paragraphs 2 and 4: "in relation to mainstream schools and maintained
+    # nursery schools" only.
+    mainstream_and_nursery_only: bool = False
+    # Schedule 1, paragraph 8: about young people, over compulsory school age.
+    young_people_only: bool = False
+    # s.69(3)(b): about a school's admissions and its accessibility plan (Equality Act 2010,
+    # Schedule 10), which early years settings and colleges do not have.
+    schools_only: bool = False
+    # The area whose answer a missing piece of evidence belongs in, when several carry it.
+    home_area: str | None = None
 
 
 @dataclass(frozen=True)
@@ -42,6 +52,12 @@ class SettingType:
     question_set: str
     urn_kind: str  # dfe, ukprn or ofsted
     required_areas: tuple[str, ...]
+    # Who asks a setting without the duty for an SEN information report: "code" (the SEND
+    # Code of Practice and the borough) or "borough". "law" for the settings with the duty.
+    asked_by: str = "law"
+    special_school: bool = False
+    young_people: bool = False
+    school: bool = False
 
 
 @dataclass
@@ -235,7 +251,11 @@ def _areas() -> dict[str, Area]:
 
 def _statutory() -> dict[str, StatutoryItem]:
     raw = _packaged("statutory.yml")["statutory"]
-    return {key: StatutoryItem(key, value["short"], value["text"]) for key, value in raw.items()}
+    return {key: StatutoryItem(key, value["short"], value["text"],
+                               bool(value.get("mainstream_and_nursery_only")),
+                               bool(value.get("young_people_only")),
+                               bool(value.get("schools_only")), value.get("home_area"))
+            for key, value in raw.items()}
 
 
 def _question_sets(read: _Reader, areas: dict[str, Area]) -> dict[str, QuestionSet]:
@@ -293,6 +313,14 @@ def _setting_types(read: _Reader, areas: dict[str, Area],
         urn_kind = str(raw.get("urn") or "dfe")
         if urn_kind not in ("dfe", "ukprn", "ofsted"):
             raise read.fail(f"Setting type '{key}': 'urn' must be dfe, ukprn or ofsted.", *where)
-        result[key] = SettingType(key, str(raw.get("label") or key), bool(raw.get("duty")),
-                                  question_set, urn_kind, required)
+        duty = bool(raw.get("duty"))
+        asked_by = "law" if duty else str(raw.get("asked_by") or "borough")
+        if asked_by not in ("law", "code", "borough"):
+            raise read.fail(f"Setting type '{key}': 'asked_by' must be code or borough (who asks "
+                            "a setting without the legal duty for an SEN information report).",
+                            *where)
+        result[key] = SettingType(key, str(raw.get("label") or key), duty, question_set,
+                                  urn_kind, required, asked_by,
+                                  bool(raw.get("special_school")), bool(raw.get("young_people")),
+                                  bool(raw.get("school", urn_kind == "dfe")))
     return result

@@ -10,6 +10,7 @@ from rapidfuzz import fuzz, process
 from localoffer.borough import Borough, Question, QuestionSet
 from localoffer.borough.questions import normalise
 from localoffer.checks.base import error, warning
+from localoffer.checks.law_note import law_note
 from localoffer.checks.runner import CheckContext
 from localoffer.model import Finding, Offer, Section
 from localoffer.model.markdown import content_lines
@@ -41,7 +42,7 @@ def check(offer: Offer, context: CheckContext) -> Iterator[Finding]:
     yield from _placeholders(offer, offer.intro_text, offer.body_start, None)
     first_line: dict[str, int] = {}
     for section in offer.sections:
-        yield from _empty(offer, section)
+        yield from _empty(offer, section, context)
         if section.question is not None:
             earlier = first_line.setdefault(section.question.id, section.line)
             if earlier != section.line:
@@ -50,14 +51,19 @@ def check(offer: Offer, context: CheckContext) -> Iterator[Finding]:
                             "answers together under the first heading and delete this one.")
         elif section.area is None:
             yield _unknown(offer, section, question_set, borough)
-    yield from _missing(offer, borough, question_set)
+    yield from _missing(offer, context, question_set)
 
 
-def _empty(offer: Offer, section: Section) -> Iterator[Finding]:
-    if not any(line.strip() and not _HEADING.match(line) for line in section.text.split("\n")):
+def has_answer(section: Section) -> bool:
+    """True when the section has any text under its heading (comments and sub-headings aside)."""
+    return any(line.strip() and not _HEADING.match(line) for line in section.text.split("\n"))
+
+
+def _empty(offer: Offer, section: Section, context: CheckContext) -> Iterator[Finding]:
+    if not has_answer(section):
         yield error(offer, section.line, "sections/empty",
                     "This question has no answer yet. Write the answer under the heading, in "
-                    "plain words a parent would use.")
+                    "plain words a parent would use." + law_note(offer, context, section.areas))
         return
     yield from _placeholders(offer, section.text, section.body_start, section.question)
 
@@ -125,13 +131,13 @@ def _nearest_question(heading: str, question_set: QuestionSet | None) -> Questio
     return by_text[best[0]] if best else None
 
 
-def _missing(offer: Offer, borough: Borough,
+def _missing(offer: Offer, context: CheckContext,
              question_set: QuestionSet | None) -> Iterator[Finding]:
+    borough = context.borough
     kind = borough.setting_types.get(offer.setting_type or "")
     if kind is None:
         return  # front-matter/bad-value reports the type
     present = {area for section in offer.sections for area in section.areas}
-    line = offer.sections[-1].line if offer.sections else offer.line_of("type")
     for area_id in kind.required_areas:
         if area_id in present:
             continue
@@ -141,9 +147,26 @@ def _missing(offer: Offer, borough: Borough,
             add = f"add the question '## {question.text}' with your answer"
         else:
             add = f"add a section '## {area.title} {{#{area_id}}}' with your answer"
+        line, place = _where_missing_goes(offer, question_set, kind.id, question)
         yield error(offer, line, "sections/missing",
                     f"A {kind.label.lower()} must say '{area.title}', and this offer does not: "
-                    f"{add}. Run 'localoffer fix' to add the heading with its prompts.")
+                    f"{add}{place}. Run 'localoffer fix' to add the heading with its prompts."
+                    + law_note(offer, context, (area_id,)))
+
+
+def _where_missing_goes(offer: Offer, question_set: QuestionSet | None, setting_type: str,
+                        question: Question | None) -> tuple[int, str]:
+    """The line of the heading a missing question goes before (the next question of the set
+    that the offer answers), so that each missing question has its own line."""
+    if not offer.sections:
+        return offer.line_of("type"), ""
+    if question_set is not None and question is not None:
+        order = [q.id for q in question_set.questions_for(setting_type)]
+        later = set(order[order.index(question.id) + 1:]) if question.id in order else set()
+        for section in offer.sections:
+            if section.question is not None and section.question.id in later:
+                return section.line, " before this heading"
+    return offer.sections[-1].line, " after the last answer"
 
 
 def question_for_area(question_set: QuestionSet | None, setting_type: str,
