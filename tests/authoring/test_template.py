@@ -27,9 +27,9 @@ def _template(borough: Borough, setting_type: str, name: str = "Oakfield School"
     return parse_offer(text.encode(), borough, Offer(Path("offer.md"), "offer.md", "oakfield"))
 
 
-@pytest.mark.parametrize("setting_type", ["early-years", "childminder", "primary", "secondary",
-                                          "all-through", "special", "pru", "sixth-form",
-                                          "fe-college"])
+@pytest.mark.parametrize("setting_type", ["early-years", "nursery-school", "childminder",
+                                          "primary", "secondary", "all-through", "special", "pru",
+                                          "sixth-form", "fe-college"])
 def test_every_question_of_the_type_is_a_heading_mapped_to_its_question(
         borough: Borough, setting_type: str) -> None:
     offer = _template(borough, setting_type)
@@ -59,8 +59,8 @@ def test_front_matter_known_values_and_documented_order(borough: Borough) -> Non
     assert data["type"] == "primary"
     assert data["question_set"] == "se7-parent"
     assert data["status"] == "draft"
-    assert data["last_reviewed"] == TODAY
-    assert data["next_review"] == date(2027, 11, 28)  # the borough's 12-month interval
+    # Never today's date: the offer has not been reviewed yet.
+    assert data["last_reviewed"] is None and data["next_review"] is None
     documented = list(FRONT_MATTER_FIELDS)
     assert list(data) == sorted(data, key=documented.index)
     for key in ("urn", "age_range", "address", "postcode", "website", "phone", "approved_by",
@@ -76,12 +76,13 @@ def test_identifier_follows_the_setting_type(borough: Borough) -> None:
     assert "specialist_provision" in _template(borough, "special").front_matter.data
 
 
-def test_next_review_follows_the_boroughs_interval(borough_dir: Path) -> None:
-    config = borough_dir / "localoffer.yml"
-    config.write_text(config.read_text().replace("interval_months: 12", "interval_months: 6"))
-    from localoffer.borough import load_borough
-    offer = _template(load_borough(config), "primary")
-    assert offer.front_matter.data["next_review"] == date(2027, 5, 28)
+def test_the_review_dates_are_left_empty_with_a_note(borough: Borough) -> None:
+    offer = _template(borough, "primary")
+    lines = offer.text.split("\n")
+    assert "last_reviewed:  # When the offer was last reviewed (YYYY-MM-DD). For example: " \
+        "\"2026-09-12\"" in lines
+    assert TODAY.isoformat() not in offer.text
+    assert not any(line.startswith("next_review: 2") for line in lines)
 
 
 def test_a_chosen_question_set(borough: Borough) -> None:

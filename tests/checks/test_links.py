@@ -137,3 +137,53 @@ def test_links_inside_html_comments_are_not_read(check, primary: str, borough: B
     findings = check(text)
     assert len(of_rule(findings, LOCAL_OFFER)) == 1
     assert of_rule(findings, INSECURE) == of_rule(findings, BROKEN) == []
+
+
+@pytest.mark.parametrize("url", [
+    "http://www.calderbrook.example/localoffer",
+    "https://calderbrook.example/localoffer",
+    "http://calderbrook.example/localoffer/",
+    "https://WWW.Calderbrook.example/localoffer/",
+    "https://calderbrook.example/localoffer/education/schools",
+])
+def test_the_local_offer_written_as_real_reports_write_it_counts(check, primary: str,
+                                                                borough: Borough,
+                                                                url: str) -> None:
+    text = primary.replace(f"]({borough.local_offer_url})", f"]({url})")
+    assert of_rule(check(text), LOCAL_OFFER) == []
+
+
+@pytest.mark.parametrize("url", ["https://calderbrook.example/", "https://evil.example/localoffer",
+                                 "https://calderbrook.example.evil.example/localoffer"])
+def test_other_addresses_do_not_count(check, primary: str, borough: Borough, url: str) -> None:
+    text = primary.replace(f"]({borough.local_offer_url})", f"]({url})")
+    assert len(of_rule(check(text), LOCAL_OFFER)) == 1
+
+
+def test_the_borough_can_list_other_local_offer_addresses(check, primary: str, borough: Borough,
+                                                         borough_dir: Path) -> None:
+    config = borough_dir / "localoffer.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  sendiass_url:", "  local_offer_urls: [https://send.calderbrook.example/]\n"
+        "  sendiass_url:", 1), encoding="utf-8")
+    from localoffer.borough import load_borough
+    listed = load_borough(config)
+    text = primary.replace(f"]({borough.local_offer_url})",
+                           "](https://send.calderbrook.example/local-offer-home)")
+    from .helpers import run
+    assert of_rule(run(listed, borough_dir, text), LOCAL_OFFER) == []
+    assert len(of_rule(check(text), LOCAL_OFFER)) == 1  # the demo borough lists no other
+
+
+@pytest.mark.parametrize("url", ["www.calderbrook.example/localoffer",
+                                 "calderbrook.example/localoffer/"])
+def test_a_local_offer_link_without_https_gets_its_own_message(check, primary: str,
+                                                               borough: Borough,
+                                                               url: str) -> None:
+    text = primary.replace(f"]({borough.local_offer_url})", f"]({url})")
+    findings = check(text)
+    local = of_rule(findings, LOCAL_OFFER)
+    assert [(f.line, f.severity) for f in local] == [(line_of(text, url), ERROR)]
+    assert "has no https:// at the start" in local[0].message
+    assert f"write https://{url}" in local[0].message
+    assert of_rule(findings, BROKEN) == []

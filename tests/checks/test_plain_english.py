@@ -127,3 +127,46 @@ def test_an_abbreviation_in_the_introduction_is_checked(check, primary: str) -> 
 ])
 def test_what_counts_as_an_abbreviation(word: str, expected: str | None) -> None:
     assert abbreviation(word) == expected
+
+
+def test_the_settings_own_name_and_initials_are_not_jargon(check, primary: str) -> None:
+    from .helpers import set_key
+    text = set_key(primary, "name", "East Kent College")
+    text = add_to_answer(text, WELLBEING, "At EKC every student has a tutor. East Kent College "
+                         "staff meet you first. EK students can join the CLUB too.")
+    findings = of_rule(check(text), JARGON)
+    assert [f.message.split(" means")[0] for f in findings] == ["Parents may not know what CLUB"]
+
+
+def test_a_term_explained_on_the_next_lines_is_not_jargon(check, primary: str) -> None:
+    text = add_to_answer(primary, WELLBEING, "**THRIVE**\n\nOur trained staff use this approach "
+                         "to help children manage their feelings.\n\n- ELSA: our emotional "
+                         "literacy support assistant meets children each week.")
+    assert of_rule(check(text), JARGON) == []
+    alone = add_to_answer(primary, WELLBEING, "We use THRIVE with some children.")
+    assert len(of_rule(check(alone), JARGON)) == 1
+
+
+def test_a_motto_in_capitals_is_not_jargon(check, primary: str) -> None:
+    text = add_to_answer(primary, WELLBEING, "BELIEVE, ACHIEVE, SUCCEED")
+    assert of_rule(check(text), JARGON) == []
+
+
+def test_readability_is_measured_on_prose_not_on_lists(check, primary: str) -> None:
+    needs = "\n".join(f"- {need}" for need in (
+        "Autism spectrum condition", "Attention deficit hyperactivity disorder",
+        "Developmental coordination disorder", "Moderate learning difficulties",
+        "Severe learning difficulties", "Profound and multiple learning difficulties",
+        "Specific learning difficulties such as dyslexia and dyscalculia",
+        "Speech, language and communication needs", "Social, emotional and mental health needs",
+        "Hearing impairment", "Visual impairment", "Multi-sensory impairment",
+        "Physical disability", "Medical conditions such as epilepsy and diabetes"))
+    titles = "\n".join(("Mrs Amira Khan, Special Educational Needs Co-ordinator",
+                        "Mr Daniel Okafor, Assistant Headteacher for Inclusion",
+                        "Ms Priya Desai, Educational Psychologist"))
+    text = replace_answer(primary, CURRICULUM, f"We support children with these needs.\n\n{needs}"
+                          f"\n\n{titles}")
+    assert of_rule(check(text), READABILITY) == []
+    # The same list written as sentences of long words is still scored.
+    hard = replace_answer(primary, CURRICULUM, HARD * 3)
+    assert len(of_rule(check(hard), READABILITY)) == 1

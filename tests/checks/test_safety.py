@@ -112,12 +112,21 @@ def test_html_shown_as_code_or_plain_text_is_fine(check, primary: str, text: str
     assert of_rule(findings, RAW) == [] and of_rule(findings, HTML) == []
 
 
-@pytest.mark.parametrize("number", ["A123456789012", "x123456789012"])
+@pytest.mark.parametrize("number", ["A123456789012", "x123456789012",
+                                    "A12345678901B",  # a temporary UPN ends with a letter
+                                    "A123 4567 8901 2", "A 1234 5678 9012",
+                                    "A 1234 5678 901B"])
 def test_a_upn_is_an_error_that_never_repeats_the_number(check, primary: str, number: str) -> None:
     text = add_to_answer(primary, WELLBEING, f"Jo's UPN is {number}.")
     findings = of_rule(check(text), PERSONAL)
     assert [(f.line, f.severity) for f in findings] == [(line_of(text, number), ERROR)]
     assert "UPN" in findings[0].message and number not in findings[0].message
+
+
+def test_a_upn_is_not_also_reported_as_jargon(check, primary: str) -> None:
+    findings = check(add_to_answer(primary, WELLBEING, "Jo's UPN is A 1234 5678 901B."))
+    assert len(of_rule(findings, PERSONAL)) == 1
+    assert of_rule(findings, "plain-english/jargon") == []
 
 
 @pytest.mark.parametrize("number", ["943 476 5919", "9434765919", "943-476-5919"])
@@ -142,6 +151,8 @@ def test_personal_data_in_a_comment_is_still_reported(check, primary: str) -> No
     "943 476 59190 and 1943 476 5919",  # not 10 digits
     "943 4765 919",  # grouped the wrong way
     "See https://oak.example/doc/9434765919 and A12345678901 and AB1234567890123.",
+    "Room B 1234 5678 90 and flat A 12 34 56 78 9.",  # too few digits
+    "Call 0161 496 0000 a day ahead, or T: 0161 496 0000.",
 ])
 def test_numbers_that_are_not_upns_or_nhs_numbers_are_fine(check, primary: str, text: str) -> None:
     assert of_rule(check(add_to_answer(primary, WELLBEING, text)), PERSONAL) == []

@@ -34,7 +34,8 @@ def test_writes_the_offer_in_its_own_folder(borough_dir: Path,
     path = borough_dir / "offers" / "oakfield-primary-school" / "offer.md"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("---\nname: Oakfield Primary School\ntype: primary\n")
-    assert "\nlast_reviewed: 2026-11-28\nnext_review: 2027-11-28  # " in text
+    assert "\nlast_reviewed:  # When the offer was last reviewed" in text  # never today
+    assert "2026-11-28" not in text
     assert "status: draft" in text
     assert "Wrote " in capsys.readouterr().out
 
@@ -51,7 +52,7 @@ def test_check_fails_on_a_fresh_template_and_names_what_to_fill_in(
                if f["rule"] == "front-matter/missing-field"}
     identifier = "ukprn" if setting_type == "fe-college" else "urn"
     assert {identifier, "age_range", "address", "postcode", "website", "phone", "senco.name",
-            "senco.email", "approved_by", "maintainers"} <= missing
+            "senco.email", "last_reviewed", "next_review", "approved_by", "maintainers"} <= missing
     # Every question is reported unanswered, at its heading's line.
     lines = path.read_text().split("\n")
     heading_lines = {number for number, line in enumerate(lines, start=1) if line.startswith("## ")}

@@ -20,7 +20,6 @@ from localoffer.authoring.guidance import comment, section_lines
 from localoffer.borough import Borough, QuestionSet, SettingType
 from localoffer.model.schema import FRONT_MATTER_FIELDS, Field
 from localoffer.errors import LocalOfferError
-from localoffer.review import add_months
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -89,14 +88,13 @@ def offer_template(borough: Borough, request: TemplateRequest) -> str:
 def front_matter_lines(borough: Borough, request: TemplateRequest) -> list[str]:
     """The front-matter, in the documented order (model/schema.py). What the template cannot
     know is left empty, with the key's description as a note: the checks report every empty
-    required key until it is filled in."""
+    required key until it is filled in. The review dates are among them: the offer has not
+    been reviewed yet, and today's date would pass for a review that never happened."""
     kind = request.setting_type
     known: dict[str, Any] = {
         "name": request.name,
         "type": kind.id,
         "question_set": request.question_set.id,
-        "last_reviewed": request.today,
-        "next_review": add_months(request.today, borough.review_interval_months),
         "status": "draft",
         "languages": ["English"],
     }
@@ -114,7 +112,7 @@ def front_matter_lines(borough: Borough, request: TemplateRequest) -> list[str]:
 
 
 # Known values that need no note beside them.
-_PLAIN = ("name", "type", "last_reviewed")
+_PLAIN = ("name", "type")
 
 
 def _belongs(field: Field, kind: SettingType) -> bool:

@@ -7,6 +7,11 @@ from typing import Iterator
 from urllib.parse import unquote
 
 from localoffer.checks.base import error, warning
+from localoffer.checks.local_offer_address import (
+    is_local_offer_link,
+    is_local_offer_without_scheme,
+    local_offer_addresses,
+)
 from localoffer.checks.runner import CheckContext
 from localoffer.checks.sections import question_for_area
 from localoffer.model import Finding, Link, Offer
@@ -15,7 +20,9 @@ from localoffer.model.offer import OFFER_FILE, question_set_of
 RULES = {
     "links/insecure": "A link starting http:// rather than https:// (a warning).",
     "links/broken-internal": "A link to a file or another offer that does not exist.",
-    "links/local-offer": "No link to the borough's Local Offer.",
+    "links/local-offer": "No link to the borough's Local Offer (http:// or https://, with or "
+                         "without www., or a page of it, or another address the borough lists "
+                         "in borough.local_offer_urls), or a link to it without https://.",
 }
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -23,9 +30,15 @@ _CONTACTS_AREA = "contacts"
 
 
 def check(offer: Offer, context: CheckContext) -> Iterator[Finding]:
+    addresses = local_offer_addresses(context.borough)
     for link in offer.links:
         url = link.url.strip()
-        if url[:7].lower() == "http://":
+        if is_local_offer_without_scheme(url, addresses):
+            yield error(offer, link.line, "links/local-offer",
+                        f"This link to the Local Offer has no https:// at the start, so a "
+                        f"browser looks for it as a file on your own website: write "
+                        f"https://{url.removeprefix('//')}")
+        elif url[:7].lower() == "http://":
             yield warning(offer, link.line, "links/insecure",
                           f"This link starts http://, which is not secure: {url}. Check that the "
                           "page opens with https://, then change the link to https://.")
@@ -68,13 +81,13 @@ def _exists(path: Path) -> bool:
 
 def _local_offer(offer: Offer, context: CheckContext) -> Iterator[Finding]:
     borough = context.borough
-    home = borough.local_offer_url.strip().rstrip("/").lower()
-    if not home:
+    addresses = local_offer_addresses(borough)
+    if not addresses:
         return
     for link in offer.links:
-        url = link.url.strip().lower()
-        if url == home or url.startswith((home + "/", home + "?", home + "#")):
-            return
+        if is_local_offer_link(link.url, addresses) or is_local_offer_without_scheme(
+                link.url, addresses):
+            return  # a link without https:// is reported at its own line
     contacts = next((section for section in offer.sections
                      if _CONTACTS_AREA in section.areas), None)
     if contacts is not None:

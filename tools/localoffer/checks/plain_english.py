@@ -7,7 +7,8 @@ from typing import Iterator
 
 from localoffer.checks.base import warning
 from localoffer.checks.runner import CheckContext
-from localoffer.model import Finding, Offer
+from localoffer.model import Finding, Offer, Section
+from localoffer.text.readability import TextStats, text_stats
 
 RULES = {
     "plain-english/readability": "An answer whose reading ease is below the borough's minimum "
@@ -52,21 +53,84 @@ def check(offer: Offer, context: CheckContext) -> Iterator[Finding]:
                           f"This answer has {count:,} words; the borough's limit is "
                           f"{borough.word_limit:,}. Parents often read on a phone: keep to what "
                           "they need to know, and link to your policies for the detail.")
-        if count >= borough.min_words_to_score:
-            score = section.stats.reading_ease
+        prose = prose_stats(section)
+        if prose.words >= borough.min_words_to_score:
+            score = prose.reading_ease
             if score is not None and score < borough.reading_ease_min:
                 yield warning(offer, section.line, "plain-english/readability",
                               f"This answer is hard to read: its reading ease is {score:.0f}, "
                               f"and the borough asks for at least {borough.reading_ease_min:g}. "
                               "Use shorter sentences (about 15 words) and shorter, everyday "
                               "words, for example 'help' rather than 'intervention'.")
-    yield from _jargon(offer, frozenset(key.upper() for key in borough.glossary))
+    known = frozenset(key.upper() for key in borough.glossary) | own_names(offer.name)
+    yield from _jargon(offer, known)
+
+
+# Lines a reader does not read as sentences: list items, table rows, sub-headings, and short
+# lines without a full stop (a job title, "Mrs A Khan, SENCO", a need's name).
+_LIST_OR_TABLE = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s|\d+[.)]\s|\|)")
+_SENTENCE_END = re.compile(r"[.!?:]\s*$")
+_SHORT_LINE_WORDS = 8
+
+
+def prose_stats(section: Section) -> TextStats:
+    """Words, sentences and syllables of the section's prose: the paragraphs of sentences.
+    Readability is measured on these, never on a list of need names or of job titles."""
+    lines = section.text.split("\n")
+    if not any(_LIST_OR_TABLE.match(line) or _HEADING.match(line) for line in lines) and all(
+            _SENTENCE_END.search(line) or not line.strip() or len(line.split()) > _SHORT_LINE_WORDS
+            for line in lines):
+        return section.stats  # all prose already: the cached statistics
+    kept = [line for line in lines if line.strip() and not _LIST_OR_TABLE.match(line)
+            and not _HEADING.match(line)
+            and (_SENTENCE_END.search(line) or len(line.split()) > _SHORT_LINE_WORDS)]
+    return text_stats("\n".join(kept))
+
+
+_NAME_WORD = re.compile(r"[A-Za-z][\w'’]*")
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "at", "on", "&"})
+
+
+def own_names(name: str) -> frozenset[str]:
+    """The setting's own name is not jargon: its capitalised words (KEYS Academy) and its
+    initials, with and without the small words (East Kent College: EKC)."""
+    words = _NAME_WORD.findall(name)
+    found = {word.upper() for word in words if abbreviation(word)}
+    big = [word for word in words if word.lower() not in _SMALL_WORDS]
+    found.add("".join(word[0] for word in big).upper())
+    found.add("".join(word[0] for word in words).upper())
+    # The initials without the kind of setting: East Kent College is also "EK".
+    if len(big) > 2:
+        found.add("".join(word[0] for word in big[:-1]).upper())
+    return frozenset(item for item in found if len(item) >= 2)
+
+
+# A line of capitalised words only (a motto, "ASPIRE BELIEVE ACHIEVE", or a shouted title).
+_ALL_CAPS_LINE = re.compile(r"^[\W\d_]*(?:[A-Z][A-Z'’]+[\W\d_]+){2,}[A-Z][A-Z'’]*[\W\d_]*$")
+# A line that is only the term, as a list item, bold or a sub-heading: "**ELSA**", "- THRIVE:".
+_TERM_LINE = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?([A-Za-z]+)(?:\*\*|__)?\s*[:\-–]?\s*$")
+
+
+def _explained_on_next_lines(lines: list[tuple[int, str]], index: int, word: str) -> bool:
+    """A term alone on its line (or before a colon) with the explanation on the lines after:
+    "ELSA" then "Our emotional literacy support assistant meets children each week"."""
+    line = lines[index][1]
+    alone = _TERM_LINE.match(line)
+    colon = re.match(rf"^\s*(?:[-*+]\s+)?(?:\*\*|__)?{re.escape(word)}(?:\*\*|__)?\s*[:\-–]\s+\S",
+                     line)
+    if colon:
+        return True
+    if not alone or alone.group(1) != word:
+        return False
+    following = next((text for _, text in lines[index + 1:index + 4] if text.strip()), "")
+    return len(following.split()) >= 4
 
 
 def _jargon(offer: Offer, glossary: frozenset[str]) -> Iterator[Finding]:
     seen: set[str] = set()
-    for number, line in offer.readable_lines:
-        if not line or _HEADING.match(line):
+    lines = offer.readable_lines
+    for index, (number, line) in enumerate(lines):
+        if not line or _HEADING.match(line) or _ALL_CAPS_LINE.match(line):
             continue
         prose = line
         for hint, pattern in _NOT_PROSE:
@@ -77,7 +141,8 @@ def _jargon(offer: Offer, glossary: frozenset[str]) -> Iterator[Finding]:
             if key is None or key in seen:
                 continue
             seen.add(key)
-            if key in glossary or _explained(prose, match.start(), match.end()):
+            if key in glossary or _explained(prose, match.start(), match.end()) or \
+                    _explained_on_next_lines(lines, index, match.group(0)):
                 continue
             yield warning(offer, number, "plain-english/jargon",
                           f"Parents may not know what {match.group(0)} means. Explain it the "

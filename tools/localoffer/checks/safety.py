@@ -39,6 +39,10 @@ _ZEROS = bytes.maketrans(b"123456789", b"000000000")
 _NUMBER_SHAPE = re.compile(rb"000(?<!0000)(?:0000000|[ -]000[ -]0000)")
 # The searches start at the digits; what comes before them is checked by look-behinds.
 _UPN = re.compile(r"[0-9]{12}(?<=[A-Za-z][0-9]{12})(?<![A-Za-z0-9][A-Za-z][0-9]{12})(?![0-9])")
+# A temporary UPN (a letter last: A12345678901B), or any UPN written with spaces (A123 4567
+# 8901 2): a letter, eleven digits, then a digit or a letter, single spaces allowed between.
+_UPN_SPACED = re.compile(r"(?<![A-Za-z0-9])[A-Za-z] ?(?:[0-9] ?){11}[0-9A-Za-z](?![A-Za-z0-9])")
+_DIGITS = b"0123456789"
 _NHS_NUMBER = re.compile(
     r"([0-9]{3})(?<![\w+./=#-][0-9]{3})(?<!\+44 [0-9]{3})([ -]?)([0-9]{3})\2([0-9]{4})(?![\w-])")
 
@@ -122,11 +126,16 @@ def _unsafe_address(offer: Offer, line: int, scheme: str) -> Finding:
 def _personal_data(offer: Offer) -> Iterator[Finding]:
     # The whole file, comments and code included: everything in the repository is public.
     text = offer.text
-    if not _NUMBER_SHAPE.search(text.encode("utf-8", "replace").translate(_ZEROS)):
+    raw = text.encode("utf-8", "replace")
+    spaced = len(raw) - len(raw.translate(None, _DIGITS)) >= 11
+    if not spaced and not _NUMBER_SHAPE.search(raw.translate(_ZEROS)):
         return
     line_at = _Lines(list(enumerate(text.split("\n"), start=1)))
-    for match in _UPN.finditer(text):
-        yield error(offer, line_at(match.start() - 1), "safety/personal-data",
+    upns = [match.start() - 1 for match in _UPN.finditer(text)]
+    if spaced:
+        upns += [match.start() for match in _UPN_SPACED.finditer(text)]
+    for start in upns:
+        yield error(offer, line_at(start), "safety/personal-data",
                     "This line has something that looks like a pupil's unique pupil number "
                     "(UPN). Remove it: offers are public and must never identify a child.")
     for match in _NHS_NUMBER.finditer(text):

@@ -104,8 +104,8 @@ def _add_setting(tables: dict[str, list[dict[str, Any]]], borough: Borough, sett
         service["email"] = facts.senco.email
     if facts.ages:
         service["minimum_age"], service["maximum_age"] = facts.ages
-    if row.last_reviewed:
-        service["assured_date"] = row.last_reviewed.isoformat()
+    if setting.last_reviewed:
+        service["assured_date"] = setting.last_reviewed.isoformat()
     if row.review_state is ReviewState.OVERDUE and row.next_review:
         service["alert"] = (f"This offer was due for review on {long_date(row.next_review)} "
                             "and may be out of date.")

@@ -30,6 +30,9 @@ class Setting:
     facts: SettingFacts
     url: str | None
     question_set: str | None  # the set its headings follow (its own, or its type's usual set)
+    # The review dates an export may publish (see published_review_dates).
+    last_reviewed: date | None = None
+    next_review: date | None = None
 
 
 def settings(borough: Borough, offers: Iterable[Offer], today: date, site: str | None,
@@ -42,8 +45,19 @@ def settings(borough: Borough, offers: Iterable[Offer], today: date, site: str |
             found.append(Setting(
                 offer, setting_row(offer, borough, today, check_offer(offer, context)),
                 setting_facts(offer, borough), offer_url(site, offer.slug),
-                question_set.id if question_set is not None else None))
+                question_set.id if question_set is not None else None,
+                *published_review_dates(offer, today)))
     return sorted(found, key=lambda setting: (setting.row.name.casefold(), setting.offer.slug))
+
+
+def published_review_dates(offer: Offer, today: date) -> tuple[date | None, date | None]:
+    """(last_reviewed, next_review) as an export may publish them: never a placeholder. A
+    draft's dates are not published (it has not been approved: its dates may be a template's),
+    nor a last review after today, nor a next review that is not after the last one."""
+    last, due = offer.last_reviewed, offer.next_review
+    if offer.is_draft or last is None or last > today:
+        return None, None
+    return last, due if due is not None and due > last else None
 
 
 def text_or_none(value: Any) -> str | None:
@@ -83,8 +97,8 @@ def record(setting: Setting) -> dict[str, Any]:
                   "email": facts.senco.email if email_href(facts.senco.email) else None,
                   "phone": facts.senco.phone or None},
         "question_set": setting.question_set,
-        "last_reviewed": iso(row.last_reviewed),
-        "next_review": iso(row.next_review),
+        "last_reviewed": iso(setting.last_reviewed),
+        "next_review": iso(setting.next_review),
         "approved_by": text_or_none(offer.get("approved_by")),
         "review_state": row.review_state.value,
         "maintainers": offer.maintainers,
