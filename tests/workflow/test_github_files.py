@@ -103,6 +103,8 @@ def test_the_workflows_run_what_the_issue_asks() -> None:
     assert "localoffer publish --version" in str(publish) and "--push" in str(publish)
     assert set(reminders["on"]) == {"schedule", "workflow_dispatch"}
     assert "localoffer due --open-issues" in str(reminders)
+    assert "localoffer check --links online" in str(reminders["jobs"]["links"])
+    assert reminders["jobs"]["links"]["permissions"] == {"contents": "read"}
 
 
 @pytest.mark.parametrize("path", ISSUE_FORMS, ids=lambda p: p.name)

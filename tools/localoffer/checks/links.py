@@ -23,6 +23,8 @@ RULES = {
     "links/local-offer": "No link to the borough's Local Offer (http:// or https://, with or "
                          "without www., or a page of it, or another address the borough lists "
                          "in borough.local_offer_urls), or a link to it without https://.",
+    "links/unreachable": "Only with `check --links online`: a web link that does not open (an "
+                         "error for the Local Offer link, a warning for the others).",
 }
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")

@@ -7,7 +7,7 @@ from functools import lru_cache
 from datetime import date
 from pathlib import Path
 from types import ModuleType
-from typing import Iterable
+from typing import Callable, Iterable
 
 from localoffer.borough import Borough
 from localoffer.collector import collector_paused
@@ -80,14 +80,24 @@ def check_offer(offer: Offer, context: CheckContext) -> list[Finding]:
     return sorted(set(findings), key=_order)
 
 
-def run_checks(paths: Iterable[Path], borough: Borough, today: date) -> CheckReport:
-    """Check every offer file under `paths` (files or folders)."""
+def run_checks(paths: Iterable[Path], borough: Borough, today: date,
+               online: Callable[[list[Offer], Borough], list[Finding]] | None = None
+               ) -> CheckReport:
+    """Check every offer file under `paths` (files or folders). `online`, when given, also
+    looks at the loaded offers over the network (`check --links online`)."""
     files = find_offer_files(paths)
     context = CheckContext(borough, today, known_slugs(borough))
     report = CheckReport(files=len(files))
+    loaded: list[Offer] = []
     with collector_paused():
         for path in files:
-            report.findings.extend(check_offer(load_offer(path, borough), context))
+            offer = load_offer(path, borough)
+            report.findings.extend(check_offer(offer, context))
+            if online is not None and offer.readable:
+                loaded.append(offer)
+    if online is not None:
+        report.findings.extend(online(loaded, borough))
+        report.findings.sort(key=_order)
     return report
 
 

@@ -9,6 +9,7 @@ import click
 
 from localoffer.borough import Borough
 from localoffer.checks import CheckReport, all_rules, run_checks
+from localoffer.checks.links_online import DEFAULT_TIMEOUT, DEFAULT_WORKERS, OnlineLinks
 from localoffer.commands.options import borough_from, config_option, today_option
 from localoffer.model import Finding, Severity
 
@@ -16,9 +17,11 @@ FORMATS = ("text", "json", "github")
 
 
 def run_check(borough: Borough, paths: list[Path], today: date, output_format: str = "text",
-              strict: bool = False) -> int:
-    """Check offers, print the findings; return 0 when clean, 1 when problems were found."""
-    report = run_checks(paths or [borough.offers_dir], borough, today)
+              strict: bool = False, online: OnlineLinks | None = None) -> int:
+    """Check offers, print the findings; return 0 when clean, 1 when problems were found.
+    With `online`, also ask every web link whether it still opens."""
+    report = run_checks(paths or [borough.offers_dir], borough, today,
+                        online.findings if online is not None else None)
     click.echo(render(report, output_format, strict), nl=False)
     return 1 if report.failed(strict) else 0
 
@@ -64,9 +67,20 @@ def _annotation(finding: Finding) -> str:
               show_default=True, help="text for people, json for programs, github for CI annotations.")
 @click.option("--strict", is_flag=True, help="Treat warnings as problems too (exit code 1).")
 @click.option("--list-rules", is_flag=True, help="List every rule and what it finds, then stop.")
+@click.option("--links", "links_mode", type=click.Choice(("offline", "online")), default="offline",
+              show_default=True,
+              help="online also asks every web link whether it opens (above all the Local "
+                   "Offer), a few at a time: for a scheduled CI job, not for every commit.")
+@click.option("--links-timeout", type=click.FloatRange(min=0.1), default=DEFAULT_TIMEOUT,
+              show_default=True, metavar="SECONDS", help="With --links online: how long to wait "
+              "for each address.")
+@click.option("--links-cache", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="With --links online: where to keep answers for a day. Default: "
+                   ".localoffer-cache/links.json beside localoffer.yml.")
 @today_option
 @config_option
 def cli(paths: tuple[Path, ...], output_format: str, strict: bool, list_rules: bool,
+        links_mode: str, links_timeout: float, links_cache: Path | None,
         today: date, config_path: Path | None) -> int:
     """Check offers (default: every offer in offers/) and say what to fix.
 
@@ -77,4 +91,9 @@ def cli(paths: tuple[Path, ...], output_format: str, strict: bool, list_rules: b
         for rule, description in all_rules().items():
             click.echo(f"{rule:28} {description}")
         return 0
-    return run_check(borough_from(config_path), list(paths), today, output_format, strict)
+    borough = borough_from(config_path)
+    online = None
+    if links_mode == "online":
+        online = OnlineLinks(links_cache or borough.root / ".localoffer-cache" / "links.json",
+                             links_timeout, DEFAULT_WORKERS)
+    return run_check(borough, list(paths), today, output_format, strict, online)
