@@ -113,8 +113,10 @@ FRONT_MATTER_FIELDS: dict[str, Field] = {field.key: field for field in (
           ["English", "Urdu"]),
     Field("specialist_provision", "text_list", "Areas of need a specialist setting or "
           "resourced provision caters for.", ["communication-and-interaction"]),
-    Field("sen_report_duty", "boolean", "true or false, to override whether this setting must "
-          "publish an SEN information report (normally set by its type).", True),
+    Field("sen_report_duty", "boolean", "true or false, to override whether the law requires "
+          "this setting to publish an SEN information report (normally set by its type): false "
+          "for a non-maintained or independent special school, or a hospital school, of type "
+          "special.", True),
 )}
 
 
