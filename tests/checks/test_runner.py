@@ -17,7 +17,7 @@ ISSUE_RULES = {
     "sections/duplicate", "sections/unknown", "review/overdue", "review/due-soon",
     "review/interval", "review/future", "plain-english/readability", "plain-english/jargon",
     "plain-english/too-long", "accessibility/image-alt", "accessibility/link-text",
-    "statutory/uncovered", "statutory/evidence", "links/insecure", "links/broken-internal", "links/local-offer",
+    "statutory/uncovered", "statutory/evidence", "links/insecure", "links/broken-internal", "links/local-offer", "links/unreachable",
     "safety/raw-html", "safety/html", "safety/personal-data",
 }
 

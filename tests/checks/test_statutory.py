@@ -45,7 +45,7 @@ WHO_ASKS = {
     "secondary": (None, LAW),
     "all-through": (None, LAW),
     "special": (None, LAW),
-    "pru": ("a pupil referral unit or alternative provision academy", CODE),
+    "pru": ("a pupil referral unit", CODE),
     "sixth-form": ("a sixth form college", CODE),
     "fe-college": ("a further education college", CODE),
 }

@@ -30,9 +30,9 @@ class Planted:
     status: str = "published"
 
 
-# index: (dropped question ids, change) -- index % 9 picks the type (alphabetical):
-# 0 all-through, 1 childminder, 2 early-years, 3 fe-college, 4 primary, 5 pru, 6 secondary,
-# 7 sixth-form, 8 special, 9 all-through
+# index: (dropped question ids, change) -- index % 10 picks the type (alphabetical):
+# 0 all-through, 1 childminder, 2 early-years, 3 fe-college, 4 nursery-school, 5 primary,
+# 6 pru, 7 secondary, 8 sixth-form, 9 special
 DEFECTS: dict[int, tuple[tuple[str, ...], str]] = {
     0: ((), "none"),
     1: (("se7p-14", "se7p-complaints"), "none"),

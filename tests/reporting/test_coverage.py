@@ -53,9 +53,11 @@ def test_area_totals(defect_report: Report, defects: tuple[Borough, dict[str, Pl
 def _borough(folder: Path, count: int = 4) -> tuple[Borough, list[Path]]:
     (folder / "offers").mkdir(parents=True, exist_ok=True)
     borough = load_borough(folder / "localoffer.yml")
+    types = sorted(borough.setting_types)  # synthetic_setting picks the type by index, in order
     paths = []
     for index in range(count):
-        setting = synthetic_setting(borough, 4 + 9 * index, TODAY)  # all primary schools
+        setting = synthetic_setting(borough, types.index("primary") + len(types) * index, TODAY)
+        assert setting.setting_type == "primary"
         path = folder / "offers" / setting.slug / "offer.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(synthetic_offer(borough, setting, words_per_answer=80), encoding="utf-8")

@@ -41,7 +41,7 @@ def test_the_built_site_has_the_dashboard_page(site_folder: Path) -> None:
     assert page.count("<desc id=\"chart-") == 2
     # Published offers link to their pages; drafts (never published) are listed, unlinked.
     assert '<a href="../settings/setting-00000/">Example All-through school 0</a>' in page
-    assert "Example Primary school 4" in page
+    assert "Example Maintained nursery school 4" in page
     assert 'href="../settings/setting-00004/"' not in page
     assert (site / "settings" / "setting-00000" / "index.html").is_file()
     # The public page leaves out the checks' findings.

@@ -26,8 +26,9 @@ def test_text(defect_report: Report) -> None:
     assert re.search(r"Up to date\s+7 of 9\s+4\s+\d+\s+\d+", line)
     assert "Example Childminder 1: No answer on Complaints and sorting out disagreements; " \
            "Who to contact, and the Local Offer. Statutory items not covered:" in text
+    name = next(r.name for r in defect_report.rows if r.slug == "setting-00006")
     matrix_row = next(line for line in text.splitlines()
-                      if line.startswith("Example Secondary school 6 ") and " Y " in line)
+                      if line.startswith(f"{name} ") and " Y " in line)
     cells = matrix_row.split()[-19:]
     areas = list(defect_report.borough.areas)
     row = next(r for r in defect_report.rows if r.slug == "setting-00006")

@@ -15,9 +15,11 @@ def test_totals_by_type(defect_report: Report, defects: tuple[Borough, dict[str,
         borough.setting_types)
     assert [t.label for t in defect_report.totals[-2:]] == ["Type not recognised", "All settings"]
     all_through = totals["All-through school"]
-    assert (all_through.settings, all_through.published, all_through.complete) == (2, 1, 1)
+    assert (all_through.settings, all_through.published, all_through.complete) == (1, 1, 1)
     assert all_through.state(ReviewState.OK) == 1
-    assert all_through.state(ReviewState.NEVER_PUBLISHED) == 1
+    special = totals["Special school"]  # setting-00009, a draft never published
+    assert (special.settings, special.published, special.complete) == (1, 0, 0)
+    assert special.state(ReviewState.NEVER_PUBLISHED) == 1
     assert totals["Type not recognised"].settings == 2  # unknown type and unreadable
     for t in defect_report.totals[:-1]:
         expected = [p for p in planted.values() if (p.setting_type or None) == t.setting_type]
