@@ -88,6 +88,7 @@ def test_an_unexplained_abbreviation_is_a_warning_at_its_first_use(
     "PECS means Picture Exchange Communication System.",
     "Children with EHCPs and an APDR cycle; SpLD and DfE guidance; KS2 and SENDCo.",  # glossary
     "McDonald, YouTube, iPad and OK are not abbreviations.",
+    "Our SENCos meet. Read the FAQs, use a PC, and see the KS2 SATs results.",  # plurals, everyday
     "Read [the policy](https://oak.example/SEND-POLICY) or email ABC@oak.example.",
     "Type `HTML` into the box.",
     "<!-- PECS: explain this -->",

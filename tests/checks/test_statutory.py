@@ -277,3 +277,13 @@ def test_a_complete_offer_of_every_type_has_no_statutory_findings(check, borough
 def test_an_unknown_type_has_no_statutory_findings(check, primary: str) -> None:
     findings = check(set_key(drop_key(primary, "senco"), "type", "academy"))
     assert of_rule(findings, UNCOVERED) == of_rule(findings, EVIDENCE) == []
+
+
+def test_a_senco_named_on_one_line_with_the_phone_on_the_next_counts(check, primary: str) -> None:
+    # As a real report (Co-op Academy Smithies Moor) writes it.
+    text = set_body(without_senco(primary), CONTACTS,
+                    "SEND Coordinator: Gemma Shaw\n\nSENDCo contact details:\n\n"
+                    "Telephone number 01924 326708\n\nCalderbrook SENDIASS: "
+                    "[advice](https://www.calderbrook.example/sendiass). "
+                    "[Local Offer](https://www.calderbrook.example/localoffer)")
+    assert of_rule(check(text), EVIDENCE) == []

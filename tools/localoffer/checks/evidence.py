@@ -18,8 +18,9 @@ from localoffer.model import Offer
 _EMAIL = re.compile(r"[^\s@<>()\[\]]+@[^\s@<>()\[\]]+\.[A-Za-z]{2,}")
 _PHONE = re.compile(r"(?<![\d])(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\d])")
 _LINK = re.compile(r"\]\(|https?://|www\.", re.I)
-_SENCO = re.compile(r"\bSENC[Oo]\b|\bSENDC[Oo]\b|\bSENDCO\b|\bSENCO\b|special educational needs "
-                    r"(?:and disabilities? )?co-?ordinator|\binclusion (?:lead|manager)\b", re.I)
+_SENCO = re.compile(r"\bSEN(?:D)?C[Oo]\b|\bSEN(?:D)? co-?ordinator\b|special educational needs "
+                    r"(?:and disabilit(?:y|ies) )?co-?ordinator|\binclusion (?:lead|manager|"
+                    r"co-?ordinator)\b|\bSEND lead\b", re.I)
 _TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z][\w'’-]+")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z'’-]+ (?:[A-Z]\. )?[A-Z][a-z'’-]+")
 # Capitalised pairs that are not a person: "Local Offer", "Head Teacher", "Oakfield Primary".
@@ -79,8 +80,15 @@ def _senco(text: str, offer: Offer, _borough: Borough) -> bool:
     if isinstance(senco, dict) and _filled(senco.get("name")) and (
             _filled(senco.get("email")) or _filled(senco.get("phone"))):
         return True  # the page shows the front-matter's SENCO with the report
-    return any(_SENCO.search(part) and _names_person(part) and
-               (_EMAIL.search(part) or _PHONE.search(part)) for part in _paragraphs(text))
+    # The name and the contact may be on lines of their own: "SENCO: Gemma Shaw", then
+    # "Telephone 01924 326708". Look at each mention with the two paragraphs after it.
+    parts = _paragraphs(text)
+    for index, part in enumerate(parts):
+        if _SENCO.search(part):
+            near = "\n".join(parts[index:index + 3])
+            if _names_person(near) and (_EMAIL.search(near) or _PHONE.search(near)):
+                return True
+    return False
 
 
 def _filled(value: object) -> bool:

@@ -20,7 +20,8 @@ RULES = {
 
 # Words in capitals that are everyday English, not jargon; and placeholders, which
 # sections/empty reports.
-_EVERYDAY = frozenset({"OK", "TV", "AM", "PM", "TODO", "TBC", "TBA", "XXX"})
+_EVERYDAY = frozenset({"OK", "TV", "AM", "PM", "TODO", "TBC", "TBA", "XXX", "FAQ", "PC", "ID",
+                       "DVD", "CD", "USB", "UK"})
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 # What a reader does not read as words: link addresses, HTML tags, web and email addresses,
 # code. Each comes with a cheap test that says whether a line can hold it at all. (Each
@@ -155,7 +156,8 @@ def _jargon(offer: Offer, glossary: frozenset[str]) -> Iterator[Finding]:
 @lru_cache(maxsize=16384)
 def abbreviation(word: str) -> str | None:
     """The abbreviation a word is (EHCPs -> EHCP), or None for ordinary words like McDonald."""
-    if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
+    # A plural: EHCPs -> EHCP, SENCos -> SENCO, FAQs -> FAQ.
+    if len(word) > 2 and word.endswith("s") and sum(1 for c in word[:-1] if c.isupper()) >= 2:
         word = word[:-1]
     capitals = sum(1 for letter in word if letter.isupper())
     if capitals < 2 or capitals < len(word) - capitals or word.upper() in _EVERYDAY:
