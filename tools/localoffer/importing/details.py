@@ -69,23 +69,21 @@ def find_details(text: str, title: str | None = None) -> Details:
         if found.senco_name:
             break
     previous = ""
-    for paragraph in re.split(r"\n\s*\n|\n(?=#)", text):
-        # "SENDCo contact details:" introduces the next paragraph's number or address.
-        senco_here = re.search(_SENCO_WORD, paragraph, re.I) or (
-            found.senco_name and found.senco_name in paragraph) or (
-            previous.rstrip().endswith(":") and re.search(_SENCO_WORD, previous, re.I))
-        previous = paragraph
-        for email in _EMAIL.findall(paragraph):
+    for sentence in re.split(r"(?<=[.!?)])\s+(?=[A-Z])|\n\s*\n|\n(?=#)", text):
+        # The SENCO's own sentence, or the one after it ("Please contact her at ...", or the
+        # number after "SENDCo contact details:").
+        senco_here = any(re.search(_SENCO_WORD, part, re.I) or (
+            found.senco_name and found.senco_name in part) for part in (sentence, previous))
+        previous = sentence
+        for email in _EMAIL.findall(sentence):
             if senco_here and not found.senco_email:
                 found.senco_email = email
-        for phone in _PHONE.findall(paragraph):
+        for phone in _PHONE.findall(sentence):
             phone = " ".join(phone.split())
             if senco_here and not found.senco_phone:
                 found.senco_phone = phone
             elif not senco_here and not found.phone:
                 found.phone = phone
-    if found.senco_phone and not found.phone and not found.senco_email:
-        found.phone = ""
     postcode = _POSTCODE.search(text)
     found.postcode = postcode.group(1) if postcode else ""
     urn = _URN.search(text)

@@ -143,8 +143,10 @@ class _Converter(MarkdownConverter):
     def convert_img(self, el: Any, text: str, *args: Any, **kwargs: Any) -> str:
         alt = " ".join((el.attrs.get("alt") or "").split())
         src = el.attrs.get("src") or ""
-        if self._images is None or not src:
+        if not src:
             return ""
+        if self._images is None:  # already saved by the reader (a Word document's images)
+            return f"![{alt}]({src})"
         target = self._images.add(src, alt, self._address)
         return f"![{alt}]({target})"
 

@@ -30,13 +30,14 @@ class _Line:
 def read_pdf(path: Path, data: bytes) -> Report:
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
 
     if not data.startswith(b"%PDF"):
         raise LocalOfferError("This is not a PDF file that can be read.", str(path))
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             lines = [line for number, page in enumerate(pdf.pages) for line in _lines(page, number)]
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as error:
+    except (PDFSyntaxError, PdfminerException, ValueError, KeyError, TypeError) as error:
         raise LocalOfferError(f"This PDF could not be read ({type(error).__name__}). Save the "
                               "report as a Word document or web page instead.", str(path)) from None
     return Report(path, "PDF", _markdown(lines))
