@@ -238,3 +238,16 @@ def test_a_symlinked_offer_folder_is_not_written_through(
     code, out = _run(borough_dir, capsys, str(page), "--type", "primary", "--slug", "oak")
     assert code == 2 and "symbolic link" in out
     assert not any(elsewhere.iterdir())
+
+
+def test_a_link_to_the_old_website_without_its_address_is_named_to_check(
+        borough_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    source = tmp_path / "saved.htm"
+    source.write_text("<html><body><main><h1>Ash Primary School</h1><h2>Admissions</h2>"
+                      "<p>See <a href='/admissions.pdf'>our admissions policy</a>.</p>"
+                      "</main></body></html>", encoding="utf-8")
+    code, out = _run(borough_dir, capsys, str(source), "--type", "primary")
+    assert code == 0
+    assert "[our admissions policy](/admissions.pdf)" in _offer(borough_dir, "ash-primary-school")
+    assert ("The link 'our admissions policy' points to '/admissions.pdf' on the old website: "
+            "write its full address") in out

@@ -152,8 +152,13 @@ class _Converter(MarkdownConverter):
 
     def convert_a(self, el: Any, text: str, *args: Any, **kwargs: Any) -> str:
         href = el.get("href") or ""
-        if self._address and href and not href.startswith(("#", "mailto:", "tel:")):
-            el["href"] = urljoin(self._address, href)
+        if href and not href.startswith(("#", "mailto:", "tel:")) and not urlparse(href).scheme:
+            if self._address:
+                el["href"] = urljoin(self._address, href)
+            elif self._images is not None:
+                self._images.notes.append(
+                    f"The link '{' '.join(text.split())}' points to '{href}' on the old website: "
+                    "write its full address, starting https://.")
         return super().convert_a(el, text, *args, **kwargs)
 
 

@@ -48,14 +48,8 @@ def text_to_markdown(text: str) -> str:
                     pending = []
                 pending.append(_escape(line.strip()))
         if pending:
-            blocks.append(_join(pending))
+            blocks.append("\n".join(pending))
     return "\n\n".join(blocks) + "\n"
-
-
-def _join(lines: list[str]) -> str:
-    if all(line.startswith("- ") for line in lines):
-        return "\n".join(lines)
-    return "\n".join(lines)
 
 
 def _is_heading(line: str, alone: bool) -> bool:
