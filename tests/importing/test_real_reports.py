@@ -57,11 +57,11 @@ EXPECTED: dict[str, tuple[str, str | None, list[tuple[str, str]]]] = {
          "Hurst School", "intro"),
         ("How does the school know if children/young people need extra help?", "se7p-01"),
     ]),
-    "hindley-nursery-school": ("early-years", "Hindley Nursery School", [
+    "hindley-nursery-school": ("nursery-school", "Hindley Nursery School", [
         ("Support For Children With Special Educational Needs And Disabilities", "intro"),
         ("1. How does the school know if children need extra help?", "se7p-01"),
     ]),
-    "bognor-regis-nursery-school": ("early-years", None, [
+    "bognor-regis-nursery-school": ("nursery-school", None, [
         ("Special Educational Needs Information Report", "intro"),
         ("What is the Local Offer?", "se7p-14"),
         ("What do we mean by additional needs? The types of special educational needs (SEN) for "
