@@ -192,3 +192,11 @@ def test_an_unknown_type_is_not_checked_for_sections(check, primary: str) -> Non
 def test_identifying_needs_is_first_in_the_synthetic_offer(primary: str) -> None:
     # A guard on the helpers: the tests above rely on the SE7 parent wording.
     assert f"## {IDENTIFYING}" in primary and f"## {COMPLAINTS}" in primary
+
+
+def test_other_information_is_not_an_unknown_heading(check, primary: str) -> None:
+    # Where `localoffer import` puts the setting's sections that answer no question.
+    text = primary + "\n## Other information\n\nOur school motto is Learn and Grow.\n"
+    assert of_rule(check(text), "sections/unknown") == []
+    assert len(of_rule(check(primary + "\n## Our garden\n\nWe grow beans.\n"),
+                       "sections/unknown")) == 1
