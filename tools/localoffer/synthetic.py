@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from localoffer.borough import Borough
+from localoffer.model.vocabulary import ACCESS_FEATURES, NEEDS
 
 _SENTENCES = (
     "We meet you to talk about how your child is getting on.",
@@ -58,9 +59,13 @@ def synthetic_setting(borough: Borough, index: int, today: date) -> SyntheticSet
 
 
 def synthetic_offer(borough: Borough, setting: SyntheticSetting, words_per_answer: int = 150,
-                    seed: int = 0) -> str:
-    """A complete offer: front-matter and an answer to every question its type needs."""
+                    seed: int = 0, varied: bool = False) -> str:
+    """A complete offer: front-matter and an answer to every question its type needs.
+
+    `varied`: ages, places, needs, access and languages drawn at random (for the finder's
+    benchmark), instead of the same for every offer."""
     chooser = random.Random(f"{seed}-{setting.slug}")
+    place = _varied_place(chooser) if varied else _PLACE
     kind = borough.setting_types[setting.setting_type]
     question_set = borough.question_sets[kind.question_set]
     identifier = {"dfe": ("urn", f'"{100000 + int(setting.slug[-5:]):06d}"'),
@@ -71,11 +76,11 @@ def synthetic_offer(borough: Borough, setting: SyntheticSetting, words_per_answe
         f"name: {setting.name}",
         f"type: {setting.setting_type}",
         f"{identifier[0]}: {identifier[1]}",
-        'age_range: "4-11"',
-        "address: 1 Example Street, Calderbrook",
-        "town: Calderbrook",
-        "ward: Central",
-        "postcode: CK1 1AA",
+        f'age_range: "{place["ages"]}"',
+        f"address: 1 Example Street, {place['town']}",
+        f"town: {place['town']}",
+        f"ward: {place['ward']}",
+        f"postcode: {place['postcode']}",
         f"website: https://{setting.slug}.example",
         "phone: 0161 496 0000",
         "senco:",
@@ -88,7 +93,8 @@ def synthetic_offer(borough: Borough, setting: SyntheticSetting, words_per_answe
         f"approved_by: Governing Body, {setting.last_reviewed:%d %b %Y}",
         "status: published",
         f'maintainers: ["@example/{setting.slug}"]',
-        "languages: [English]",
+        f"languages: [{place['languages']}]",
+        *place["needs"],
         "---",
         "",
         f"Welcome to the offer of {setting.name}.",
@@ -99,6 +105,33 @@ def synthetic_offer(borough: Borough, setting: SyntheticSetting, words_per_answe
         if question.area == "contacts":
             lines += [f"Read the [{borough.name} Local Offer]({borough.local_offer_url}).", ""]
     return "\n".join(lines)
+
+
+# Every synthetic answer may mention a lift, an accessible toilet and quiet spaces, so every
+# offer gives those access facts (check's access/facts-missing).
+_PLACE = {"ages": "4-11", "town": "Calderbrook", "ward": "Central", "postcode": "CK1 1AA",
+          "languages": "English",
+          "needs": ["access:", "  lift: true", "  accessible_toilet: true", "  quiet_room: true"]}
+_TOWNS = ("Calderbrook", "Hollins", "Eastfold", "Marsden Vale", "Kirkby Moor")
+_LANGUAGES = ("Urdu", "Polish", "Arabic", "Bengali", "Punjabi", "Somali", "Romanian",
+              "British Sign Language", "Portuguese", "Gujarati", "Lithuanian", "Tigrinya")
+_AGES = ("0-5", "2-4", "3-11", "4-11", "11-16", "11-18", "2-19", "16-19", "16-25", "3-16")
+
+
+def _varied_place(chooser: random.Random) -> dict[str, object]:
+    town = chooser.randrange(len(_TOWNS))
+    district = 1 + chooser.randrange(30)
+    ward = f"{_TOWNS[town]} {chooser.choice(('North', 'South', 'East', 'West', 'Park', 'Central'))}"
+    spoken = ["English"] + [language for language in _LANGUAGES if chooser.random() < 0.08]
+    needs = [need for need in list(NEEDS)[:8] if chooser.random() < 0.6]
+    access = {feature: chooser.random() < 0.5 for feature in ACCESS_FEATURES}
+    access.update(lift=True, accessible_toilet=True, quiet_room=True)
+    lines = [f"provides_for: [{', '.join(needs)}]"] if needs else []
+    lines += ["access:"] + [f"  {feature}: {'true' if has else 'false'}"
+                            for feature, has in access.items()]
+    return {"ages": chooser.choice(_AGES), "town": _TOWNS[town], "ward": ward,
+            "postcode": f"CK{district} {chooser.randrange(10)}AA",
+            "languages": ", ".join(spoken), "needs": lines}
 
 
 def _answer(chooser: random.Random, words: int) -> str:
@@ -112,13 +145,13 @@ def _answer(chooser: random.Random, words: int) -> str:
 
 
 def write_borough(borough: Borough, folder: Path, count: int, today: date,
-                  words_per_answer: int = 150) -> list[Path]:
+                  words_per_answer: int = 150, varied: bool = False) -> list[Path]:
     """Write `count` synthetic offers into folder/offers/<slug>/offer.md; return their paths."""
     paths = []
     for index in range(count):
         setting = synthetic_setting(borough, index, today)
         path = folder / "offers" / setting.slug / "offer.md"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(synthetic_offer(borough, setting, words_per_answer), encoding="utf-8")
+        path.write_text(synthetic_offer(borough, setting, words_per_answer, varied=varied), encoding="utf-8")
         paths.append(path)
     return paths

@@ -23,6 +23,7 @@ CHECK_MODULES = (
     "links",
     "safety",
     "accessibility",
+    "access_facts",
     "plain_english",
 )
 

@@ -10,6 +10,7 @@ from localoffer.borough import Borough
 from localoffer.reporting.dashboard import dashboard_page
 from localoffer.site.booklet import booklet_pages
 from localoffer.site.catalogue import Catalogue
+from localoffer.site.finder import finder
 from localoffer.site.history import Change, read_changes
 from localoffer.site.lists import list_pages
 from localoffer.site.open_data import open_data_json
@@ -39,6 +40,8 @@ class BuiltSite:
     pages: list[BuiltPage]
     images: dict[str, Path] = field(default_factory=dict)  # site path: file beside the offer
     open_data: str = ""
+    # Other files the pages read, such as the finder's data: {site path: text}.
+    files: dict[str, str] = field(default_factory=dict)
 
     def page(self, url: str) -> BuiltPage | None:
         return next((page for page in self.pages if page.url == url), None)
@@ -65,6 +68,8 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
     pages = [offer_page(item, bodies[item.slug], changes.get(item.slug, []), context)
              for item in catalogue.offers]
     pages += list_pages(catalogue)
+    found = finder(catalogue)
+    pages.append(found.page)
     if options.dashboard:
         pages.append(dashboard_page(catalogue))
     pages += booklet_pages(catalogue, bodies, options.booklet_size, borough.glossary)
@@ -72,7 +77,8 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
         pages.append(search_page())
     images = {f"{item.url}{image.name}": image
               for item in catalogue.offers for image in item.images}
-    return BuiltSite(catalogue, pages, images, open_data_json(catalogue, options.site_url))
+    return BuiltSite(catalogue, pages, images, open_data_json(catalogue, options.site_url),
+                     found.files)
 
 
 def fill_placeholders(markdown: str, catalogue: Catalogue) -> str:

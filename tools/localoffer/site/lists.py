@@ -9,6 +9,7 @@ from collections import defaultdict
 from typing import Iterable
 
 from localoffer.site.catalogue import Catalogue, PublishedOffer, sort_key
+from localoffer.model.vocabulary import ACCESS_FEATURES, access_label
 from localoffer.site.facts import NEEDS, need_label
 from localoffer.site.sanitise import escape
 from localoffer.site.structure import BuiltPage, relative_url, toc_entry
@@ -19,11 +20,13 @@ TYPE_URL = "find/type/"
 AGE_URL = "find/age/"
 NEED_URL = "find/need/"
 AREA_URL = "find/area/"
+ACCESS_URL = "find/access/"
 
 
 def list_pages(catalogue: Catalogue) -> list[BuiltPage]:
     return [a_to_z(catalogue), by_type(catalogue), by_age(catalogue),
-            *[for_age(catalogue, age) for age in AGES], by_need(catalogue), by_area(catalogue)]
+            *[for_age(catalogue, age) for age in AGES], by_need(catalogue), by_area(catalogue),
+            by_access(catalogue)]
 
 
 def a_to_z(catalogue: Catalogue) -> BuiltPage:
@@ -153,13 +156,33 @@ def by_area(catalogue: Catalogue) -> BuiltPage:
     return _page(url, "Settings by area", html, toc, "Settings by ward and postcode district.")
 
 
+def by_access(catalogue: Catalogue) -> BuiltPage:
+    url = ACCESS_URL
+    groups = _group(catalogue.offers, lambda item: item.facts.access)
+    order = [feature for feature in ACCESS_FEATURES if feature in groups]
+    sections = [f'<h2 id="{escape(feature)}">{escape(access_label(feature))}</h2>'
+                + _entries(groups[feature], url) for feature in order]
+    toc = [toc_entry(2, feature, escape(access_label(feature))) for feature in order]
+    html = ("<h1>Settings by physical access</h1>"
+            "<p>What each setting says about getting into and around its buildings. A setting "
+            "that has not said is not listed: ask it.</p>"
+            + _contents(toc) + ("".join(sections) or "<p>No setting has given its access "
+                                "facts yet.</p>"))
+    return _page(url, "Settings by physical access", html, toc,
+                 "Settings with a step-free entrance, a lift, a hoist, a hearing loop and more.")
+
+
 def entry(item: PublishedOffer, from_url: str) -> str:
     facts = item.facts
     details = [facts.type_label]
-    if facts.town:
-        details.append(facts.town)
     if facts.ages:
         details.append(f"ages {facts.ages_text}")
+    area = " ".join(part for part in (facts.town, facts.postcode_district) if part)
+    if area:
+        details.append(area)
+    if facts.access:
+        details.append("access: " + ", ".join(access_label(feature).lower()
+                                               for feature in facts.access))
     overdue = (' <strong class="lo-overdue-tag">review overdue</strong>'
                if item.review.overdue else "")
     return (f'<li><a href="{relative_url(from_url, item.url)}">{escape(item.name)}</a>'

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode, urlsplit
 
+from localoffer.model.vocabulary import access_label
 from localoffer.review import long_date
 from localoffer.site.catalogue import PublishedOffer
 from localoffer.site.facts import (
@@ -104,10 +105,23 @@ def header_card(facts: SettingFacts, glossary: dict[str, str], pagefind: bool = 
     if facts.specialist_provision:
         needs = ", ".join(need_label(need) for need in facts.specialist_provision)
         rows.append(("Specialist provision for", escape(needs)))
+    if facts.provides_for:
+        kinds = ", ".join(need_label(need) for need in facts.provides_for)
+        rows.append(("Says it provides for", escape(kinds)))
+    if facts.access or facts.no_access:
+        rows.append(("Physical access", access_list(facts)))
     short = {"Type", "Ages", "Phone"}
     items = "".join(f'<div{"" if label in short else " class=lo-wide"}><dt>{label}</dt>'
                     f"<dd>{value}</dd></div>" for label, value in rows)
     return f'<dl class="lo-card" data-pagefind-weight="5">{items}</dl>'
+
+
+def access_list(facts: SettingFacts) -> str:
+    """What the setting says it has, then what it says it has not; unknown facts are left out."""
+    has = "".join(f"<li>{escape(access_label(feature))}</li>" for feature in facts.access)
+    has_not = "".join(f"<li>No {escape(access_label(feature)).lower()}</li>"
+                      for feature in facts.no_access)
+    return f'<ul class="lo-access">{has}{has_not}</ul>'
 
 
 def review_box(item: PublishedOffer) -> str:
