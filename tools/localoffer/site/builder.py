@@ -10,6 +10,7 @@ from localoffer.borough import Borough
 from localoffer.reporting.dashboard import dashboard_page
 from localoffer.site.booklet import booklet_pages
 from localoffer.site.catalogue import Catalogue
+from localoffer.site.feedback_links import PRIVACY_WARNING, feedback_links
 from localoffer.site.finder import finder
 from localoffer.site.history import Change, read_changes
 from localoffer.site.lists import list_pages
@@ -49,7 +50,7 @@ class BuiltSite:
 
 def offer_page_context(borough: Borough, options: SiteOptions) -> OfferPageContext:
     return OfferPageContext(borough.name, borough.feedback_url, borough.glossary,
-                            options.changes_shown, options.site_url)
+                            options.changes_shown, options.site_url, borough.feedback)
 
 
 def build_site(catalogue: Catalogue, options: SiteOptions,
@@ -87,6 +88,12 @@ def fill_placeholders(markdown: str, catalogue: Catalogue) -> str:
     return _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), markdown)
 
 
+def _site_feedback_url(catalogue: Catalogue) -> str:
+    borough = catalogue.borough
+    links = feedback_links(borough.feedback, borough.feedback_url, "the Local Offer website", "")
+    return links[0].href if links else borough.local_offer_url
+
+
 def placeholder_values(catalogue: Catalogue) -> dict[str, str]:
     borough = catalogue.borough
     return {
@@ -95,4 +102,7 @@ def placeholder_values(catalogue: Catalogue) -> dict[str, str]:
         "borough.sendiass_url": borough.sendiass_url or borough.local_offer_url,
         "borough.feedback_url": borough.feedback_url or borough.local_offer_url,
         "settings.count": f"{len(catalogue.offers):,}",
+        # The parents' route (a form or an email), for the site as a whole, and its warning.
+        "feedback.url": _site_feedback_url(catalogue),
+        "feedback.warning": PRIVACY_WARNING,
     }

@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
-
-from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
 
 from localoffer.model.vocabulary import ACCESS_FEATURES, NEEDS
 from localoffer.site.catalogue import Catalogue
 from localoffer.site.structure import BuiltPage
+from localoffer.site.templating import render
 
 FINDER_URL = "find/"
 DATA_FILE = "find/finder-data.json"
@@ -29,12 +26,6 @@ NAMES_PER_CHUNK = 500
 # What a type of setting is to a parent, from the kind of reference number it has.
 TYPE_GROUPS = {"dfe": "school", "ofsted": "early years", "ukprn": "college"}
 LANGUAGE_BITS = 30  # bits per number in a language mask: JavaScript's bit operators use 32
-
-
-@lru_cache(maxsize=1)
-def _templates() -> Environment:
-    return Environment(loader=PackageLoader("localoffer.site", "templates"), autoescape=True,
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
 @dataclass
@@ -117,11 +108,10 @@ def finder_data(catalogue: Catalogue) -> dict[str, Any]:
 
 
 def finder_page(data: dict[str, Any]) -> BuiltPage:
-    template = _templates().get_template("finder.html")
-    html = template.render(data=data, ages=range(0, 26),
-                           centred=[row[0] for row in data["districts"] if len(row) == 3],
-                           lists=_no_script_lists())
-    return BuiltPage(url=FINDER_URL, title="Find a setting", html=Markup(html),
+    html = render("finder.html", data=data, ages=range(0, 26),
+                  centred=[row[0] for row in data["districts"] if len(row) == 3],
+                  lists=_no_script_lists())
+    return BuiltPage(url=FINDER_URL, title="Find a setting", html=html,
                      description="Find a school, college or early years setting by your child's "
                                  "age, needs, area, type, access and language.",
                      search_exclude=True, kind="finder")

@@ -3,7 +3,7 @@ how to suggest a change. Engine-neutral: it returns HTML (see structure.BuiltPag
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import urlsplit
 
 from localoffer.model.vocabulary import access_label
 from localoffer.review import long_date
@@ -15,19 +15,23 @@ from localoffer.site.facts import (
     phone_href,
     website_href,
 )
+from localoffer.borough.config import FeedbackRoute
+from localoffer.site.feedback_links import PRIVACY_WARNING, feedback_links, issue_link
 from localoffer.site.history import Change
 from localoffer.site.render import MarkdownRenderer, Rendered
 from localoffer.site.sanitise import escape
 from localoffer.site.structure import BuiltPage, toc_entry
+from localoffer.site.templating import render
 
 
 @dataclass
 class OfferPageContext:
     borough_name: str
-    feedback_url: str
+    feedback_url: str  # the staff's route (issue forms)
     glossary: dict[str, str]
     changes_shown: int = 10
     site_url: str = ""
+    feedback: FeedbackRoute = FeedbackRoute()  # the parents' route (form or email)
 
 
 def render_body(item: PublishedOffer, renderer: MarkdownRenderer) -> Rendered:
@@ -172,32 +176,17 @@ def words_section(abbreviations: dict[str, str]) -> str:
 
 
 def feedback_box(item: PublishedOffer, context: OfferPageContext) -> str:
-    url = feedback_link(context.feedback_url, item.name, context.site_url + item.url)
-    if not url:
+    links = feedback_links(context.feedback, context.feedback_url, item.name,
+                           (context.site_url or "/") + item.url)
+    if not links:
         return ""
-    return ('<aside class="lo-feedback" aria-label="Suggest a change" data-pagefind-ignore>'
-            f"<p>Is something on this page wrong or unclear?</p>"
-            f'<p><a class="md-button" href="{escape(url)}">Suggest a change or report a '
-            "problem</a></p></aside>")
+    return render("feedback.html", question="Is something on this page wrong or unclear? "
+                  "Tell us.", warning=PRIVACY_WARNING, links=links)
 
 
 def feedback_link(base: str, setting: str, page_url: str) -> str:
-    """The borough's feedback address, with the setting named where the address allows it.
-
-    `{setting}` and `{url}` in the address are filled in; a GitHub or GitLab 'new issue'
-    address gets a title. Anything else is used as it is.
-    """
-    if not base:
-        return ""
-    if "{setting}" in base or "{url}" in base:
-        return base.replace("{setting}", quote(setting)).replace("{url}", quote(page_url))
-    path = urlsplit(base).path.rstrip("/")
-    if path.endswith("/issues/new") and "?" not in base:
-        query = {"title": f"{setting}: "}
-        if page_url:
-            query["body"] = f"Page: {page_url}\n\nWhat should change?\n"
-        return f"{base}?{urlencode(query, quote_via=quote)}"
-    return base
+    """The staff's feedback address for a setting's page (see feedback_links.issue_link)."""
+    return issue_link(base, setting, page_url) if base else ""
 
 
 def _link(href: str | None, text: str) -> str:
