@@ -2,7 +2,7 @@
  *
  * Filters at once from columns of numbers; names are fetched in chunks only for the results
  * shown. The choices are kept in the address (?age=7&need=autism&near=CK7...), so a search
- * can be shared; ?q=... (from the home page) is read as a sentence and turned into choices.
+ * can be shared; ?describe=... (from the home page; not ?q=, which opens the theme's search) is read as a sentence and turned into choices.
  * Every value reaches the page as text (textContent), never as HTML.
  */
 (function () {
@@ -67,9 +67,9 @@
 
   function fromAddress() {
     var params = new URLSearchParams(location.search);
-    if (params.get("q")) {
-      document.getElementById("lo-finder-q").value = params.get("q");
-      return understand(params.get("q"));
+    if (params.get("describe")) {
+      document.getElementById("lo-finder-q").value = params.get("describe");
+      return understand(params.get("describe"));
     }
     function list(key) { return (params.get(key) || "").split(",").filter(Boolean); }
     return {
