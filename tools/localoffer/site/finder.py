@@ -16,8 +16,8 @@ from typing import Any
 
 from localoffer.model.vocabulary import ACCESS_FEATURES, NEEDS
 from localoffer.site.catalogue import Catalogue
+from localoffer.site.markup import fragment
 from localoffer.site.structure import BuiltPage
-from localoffer.site.templating import render
 
 FINDER_URL = "find/"
 DATA_FILE = "find/finder-data.json"
@@ -108,9 +108,8 @@ def finder_data(catalogue: Catalogue) -> dict[str, Any]:
 
 
 def finder_page(data: dict[str, Any]) -> BuiltPage:
-    html = render("finder.html", data=data, ages=range(0, 26),
-                  centred=[row[0] for row in data["districts"] if len(row) == 3],
-                  lists=_no_script_lists())
+    html = fragment("finder.html", "finder", data, range(0, 26),
+                    [row[0] for row in data["districts"] if len(row) == 3], _no_script_lists())
     return BuiltPage(url=FINDER_URL, title="Find a setting", html=html,
                      description="Find a school, college or early years setting by your child's "
                                  "age, needs, area, type, access and language.",
