@@ -19,6 +19,7 @@ from localoffer.site.open_data import open_data_json
 from localoffer.site.pages import OfferPageContext, offer_page, render_body
 from localoffer.site.render import MarkdownRenderer, Rendered
 from localoffer.site.search import search_page
+from localoffer.site.search_words import WORDS_FILE, glossary_page, words_file
 from localoffer.site.structure import BuiltPage
 
 OPEN_DATA_FILE = "offers.json"
@@ -72,6 +73,7 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
     pages += list_pages(catalogue)
     found = finder(catalogue)
     pages.append(found.page)
+    pages.append(glossary_page(catalogue))
     if options.dashboard:
         pages.append(dashboard_page(catalogue))
     pages += booklet_pages(catalogue, bodies, options.booklet_size, borough.glossary)
@@ -80,7 +82,7 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
     images = {f"{item.url}{image.name}": image
               for item in catalogue.offers for image in item.images}
     return BuiltSite(catalogue, pages, images, open_data_json(catalogue, options.site_url),
-                     found.files)
+                     {**found.files, WORDS_FILE: words_file(catalogue)})
 
 
 def fill_placeholders(markdown: str, catalogue: Catalogue) -> str:

@@ -94,6 +94,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         if self.config.search == "pagefind":
             self._turn_off_theme_search(config)
             config.extra_javascript.append(f"{ASSETS}search.js")
+        else:
+            config.extra_javascript.append(f"{ASSETS}search-words.js")
         return config
 
     def _today(self) -> date:
@@ -223,6 +225,10 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         if isinstance(page, _BuiltPage):
             return markdown
         assert self.catalogue is not None
+        folders = tuple(f"{str(folder).strip('/')}/" for folder in self.config.staff_guides)
+        if (not self.config.search_staff_guides and folders
+                and page.file.src_uri.startswith(folders)):
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         for key, value in page.meta.items():
             if isinstance(value, str):
                 page.meta[key] = fill_placeholders(value, self.catalogue)
