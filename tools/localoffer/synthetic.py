@@ -65,7 +65,7 @@ def synthetic_offer(borough: Borough, setting: SyntheticSetting, words_per_answe
     `varied`: ages, places, needs, access and languages drawn at random (for the finder's
     benchmark), instead of the same for every offer."""
     chooser = random.Random(f"{seed}-{setting.slug}")
-    place = _varied_place(chooser) if varied else _PLACE
+    place = _varied_place(chooser, setting.setting_type) if varied else _PLACE
     kind = borough.setting_types[setting.setting_type]
     question_set = borough.question_sets[kind.question_set]
     identifier = {"dfe": ("urn", f'"{100000 + int(setting.slug[-5:]):06d}"'),
@@ -115,21 +115,38 @@ _PLACE = {"ages": "4-11", "town": "Calderbrook", "ward": "Central", "postcode": 
 _TOWNS = ("Calderbrook", "Hollins", "Eastfold", "Marsden Vale", "Kirkby Moor")
 _LANGUAGES = ("Urdu", "Polish", "Arabic", "Bengali", "Punjabi", "Somali", "Romanian",
               "British Sign Language", "Portuguese", "Gujarati", "Lithuanian", "Tigrinya")
-_AGES = ("0-5", "2-4", "3-11", "4-11", "11-16", "11-18", "2-19", "16-19", "16-25", "3-16")
+# The ages a type of setting usually takes; some settings differ.
+_AGES = {"early-years": "0-5", "childminder": "0-8", "primary": "4-11", "secondary": "11-16",
+         "all-through": "4-16", "special": "2-19", "pru": "11-16", "sixth-form": "16-19",
+         "fe-college": "16-25"}
+_OTHER_AGES = ("2-4", "3-11", "11-18", "3-16", "5-19")
+# What settings say they provide for: most a usual set, some more (see model/vocabulary.py).
+_NEED_PROFILES = (
+    ("communication-and-interaction", "cognition-and-learning", "semh", "sensory"),
+    ("communication-and-interaction", "cognition-and-learning", "semh", "sensory", "autism"),
+    ("communication-and-interaction", "cognition-and-learning", "semh", "sensory", "autism",
+     "specific-learning-difficulties", "adhd"),
+    ("semh", "adhd"),
+)
 
 
-def _varied_place(chooser: random.Random) -> dict[str, object]:
-    town = chooser.randrange(len(_TOWNS))
-    district = 1 + chooser.randrange(30)
-    ward = f"{_TOWNS[town]} {chooser.choice(('North', 'South', 'East', 'West', 'Park', 'Central'))}"
+def _varied_place(chooser: random.Random, setting_type: str) -> dict[str, object]:
+    """A setting in one of 60 wards: a ward lies in one town and one postcode district, as in
+    a real borough; the other facts are drawn for each setting."""
+    ward = chooser.randrange(60)
+    town = _TOWNS[ward % len(_TOWNS)]
+    district = 1 + ward // 2
+    ages = _AGES.get(setting_type, "4-11") if chooser.random() < 0.8 \
+        else chooser.choice(_OTHER_AGES)
     spoken = ["English"] + [language for language in _LANGUAGES if chooser.random() < 0.08]
-    needs = [need for need in list(NEEDS)[:8] if chooser.random() < 0.6]
+    needs = list(chooser.choice(_NEED_PROFILES))
+    needs += [need for need in list(NEEDS)[8:] if chooser.random() < 0.05]
     access = {feature: chooser.random() < 0.5 for feature in ACCESS_FEATURES}
     access.update(lift=True, accessible_toilet=True, quiet_room=True)
-    lines = [f"provides_for: [{', '.join(needs)}]"] if needs else []
+    lines = [f"provides_for: [{', '.join(needs)}]"]
     lines += ["access:"] + [f"  {feature}: {'true' if has else 'false'}"
                             for feature, has in access.items()]
-    return {"ages": chooser.choice(_AGES), "town": _TOWNS[town], "ward": ward,
+    return {"ages": ages, "town": town, "ward": f"{town} Ward {ward + 1}",
             "postcode": f"CK{district} {chooser.randrange(10)}AA",
             "languages": ", ".join(spoken), "needs": lines}
 
