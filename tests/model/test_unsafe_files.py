@@ -94,6 +94,7 @@ def test_a_pipe_as_the_offer_file_does_not_hang_check(borough_dir: Path) -> None
     result = check_in_subprocess(borough_dir)
     assert result.returncode == 1, result.stderr
     assert "offers/oakfield/offer.md:1: file/not-a-file" in result.stdout
+    assert findings(borough_dir)["offers/oakfield/photo.jpg"] == "file/not-a-file"
     assert "offers/oakfield/photo.jpg:1: file/not-a-file" in result.stdout
 
 
