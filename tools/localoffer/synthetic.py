@@ -117,7 +117,7 @@ _EVIDENCE = {
     "complaints": ("If you want to complain, please talk to the headteacher first.",),
     "admissions": ("Disabled children are admitted on the same terms as other children, and we "
                    "make reasonable adjustments so that no child is treated less favourably.",),
-    "access-and-activities": ("Our building has ramps, a lift and an accessible toilet, and we "
+    "access-and-activities": ("Our building has a lift and an accessible toilet, and we "
                               "make reasonable adjustments so that disabled children are not "
                               "treated less favourably. Our accessibility plan is on our "
                               "website.",),
