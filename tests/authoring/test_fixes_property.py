@@ -189,7 +189,10 @@ def test_fixing_keeps_every_word_and_comment_and_is_idempotent(case: tuple[str, 
     assert_idempotent(result.text)
 
 
-@pytest.mark.skipif(not DEMO, reason="the demo borough has no offers")
+def test_the_demo_borough_has_offers_to_mutate() -> None:
+    assert len(DEMO) >= 10
+
+
 @SETTINGS
 @given(st.sampled_from(DEMO or [Path(".")]), st.data())
 def test_mutated_demo_offers_keep_every_word(path: Path, data: st.DataObject) -> None:
@@ -224,7 +227,18 @@ def test_mutated_demo_offers_keep_every_word(path: Path, data: st.DataObject) ->
     assert_idempotent(result.text)
 
 
-@settings(max_examples=300, deadline=None)
+ANY_TEXT = settings(max_examples=300, deadline=None)
+
+
+def test_the_contributors_guide_gives_these_tests_numbers_of_examples() -> None:
+    guide = (REPO_ROOT / "docs" / "contributing" / "offer-format.md").read_text(encoding="utf-8")
+    sentence = " ".join(guide.split("property tests check this", 1)[1].split()[:25])
+    assert SETTINGS.max_examples == 150 and ANY_TEXT.max_examples == 300
+    assert ("over 150 generated offers, 150 changed copies of the demo offers and 300 texts of "
+            "any characters at all") in sentence
+
+
+@ANY_TEXT
 @given(st.text(max_size=400) | st.binary(max_size=200).map(lambda b: b.decode("latin-1")))
 def test_any_text_at_all_is_fixed_without_a_crash(text: str) -> None:
     for candidate in (text, "---\n" + text, "---\ntype: primary\n" + text + "\n---\n" + text):
