@@ -20,6 +20,7 @@ from localoffer.commands.options import (
 )
 from localoffer.errors import LocalOfferError
 from localoffer.site.engine import engine_logger_names, use_engine
+from localoffer.site.file_links import link_index_files
 
 TODAY_VARIABLE = "LOCALOFFER_TODAY"
 CONFIG_VARIABLE = "LOCALOFFER_CONFIG"  # read by the plugin: the borough's localoffer.yml
@@ -102,10 +103,12 @@ class BuildFailed(LocalOfferError):
 
 def run_build(site_config: Path | None, today: date | None, strict: bool,
               site_dir: Path | None, config_path: Path | None = None,
-              engine: str | None = None) -> int:
+              engine: str | None = None, for_files: bool = True) -> int:
     mkdocs_config = find_mkdocs_config(site_config, config_path)
     folder = build_site(mkdocs_config, today, strict, site_dir, config_path=config_path,
                         engine=engine)
+    if for_files:
+        link_index_files(folder)
     click.echo(f"The website is in {folder}. Open {folder / 'index.html'} in a browser, or run "
                "'localoffer serve' to preview it.")
     return 0
@@ -117,12 +120,17 @@ def run_build(site_config: Path | None, today: date | None, strict: bool,
                    "page instead).")
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the website. Default: site/ (from mkdocs.yml).")
+@click.option("--folder-links", is_flag=True,
+              help="Link pages by folder (settings/<name>/), as a web server answers them. "
+                   "Default: links name each folder's index.html, so the site also opens "
+                   "from disk by double-clicking index.html.")
 @engine_option
 @site_config_options
 @today_option
 @config_option
-def cli(strict: bool, site_dir: Path | None, engine: str | None, site_config: Path | None,
-        old_site_config: Path | None, today: date, config_path: Path | None) -> int:
+def cli(strict: bool, site_dir: Path | None, folder_links: bool, engine: str | None,
+        site_config: Path | None, old_site_config: Path | None, today: date,
+        config_path: Path | None) -> int:
     """Build the borough's Local Offer website (default: into site/).
 
     Every published offer becomes a page; drafts are left out. Review dates are worked out
@@ -131,4 +139,4 @@ def cli(strict: bool, site_dir: Path | None, engine: str | None, site_config: Pa
     explicit = click.get_current_context().get_parameter_source("today")
     chosen = today if explicit and explicit.name != "DEFAULT" else None
     return run_build(chosen_site_config(site_config, old_site_config), chosen, strict, site_dir,
-                     config_path, engine)
+                     config_path, engine, for_files=not folder_links)
