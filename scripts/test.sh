@@ -22,7 +22,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 VENV=${LOCALOFFER_VENV:-.venv}
 CONSTRAINTS=${LOCALOFFER_CONSTRAINTS:-constraints.txt}
-EXTRAS='.[test,search,pdf]'
+EXTRAS='.[test,search,pdf,import]'
 CHROMIUM=/usr/bin/chromium
 AXE_FALLBACK_DIR=node_modules/axe-core   # gitignored
 
@@ -65,7 +65,7 @@ else
 fi
 # setuptools too: pre-commit builds the published hook from this checkout with it, offline.
 "$PYTHON" -m pip wheel "${pip_args[@]}" "${pin[@]}" --wheel-dir "$WHEELHOUSE" "$EXTRAS" setuptools
-echo "==> Installing localoffer with its test, search and pdf extras into $VENV"
+echo "==> Installing localoffer with its test, search, pdf and import extras into $VENV"
 "$PYTHON" -m pip install "${pip_args[@]}" "${pin[@]}" --no-index --find-links "$WHEELHOUSE" \
   --upgrade --upgrade-strategy eager -e "$EXTRAS"
 "$PYTHON" -m pip check
