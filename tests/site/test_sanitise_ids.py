@@ -19,8 +19,8 @@ from localoffer.site.sanitise import clean_html
     ('<p id="9lives">x</p>', "<p>x</p>"),          # starts with a letter
     ('<p id="a b">x</p>', "<p>x</p>"),
     ('<p id="a_b">x</p>', "<p>x</p>"),
-    (f'<p id="a{"b" * 80}">x</p>', f'<p id="a{"b" * 80}">x</p>'),  # 81 characters: the limit
-    (f'<p id="a{"b" * 81}">x</p>', "<p>x</p>"),
+    (f'<p id="a{"b" * 200}">x</p>', f'<p id="a{"b" * 200}">x</p>'),  # 201 characters: the limit
+    (f'<p id="a{"b" * 201}">x</p>', "<p>x</p>"),
 ])
 def test_ids(fragment: str, expected: str) -> None:
     assert clean_html(fragment) == expected
