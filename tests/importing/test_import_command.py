@@ -62,6 +62,7 @@ def test_a_web_page_keeps_links_lists_tables_and_its_details(
     assert "name: Oakfield Primary School\n" in front
     assert "urn: \"113562\"" in front or "urn: '113562'" in front
     assert "postcode: CK4 2QT\n" in front
+    assert "address: 12 Oak Lane, Hollins\n" in front
     assert "phone: 0161 496 0540\n" in front
     assert "  name: Mrs Asha Patel\n  email: senco@oak.example\n  phone: 0161 496 0541" in front
     assert "last_reviewed: 2023-10-01  # The report says \"Reviewed in October 2023\"." in front
