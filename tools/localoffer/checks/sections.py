@@ -7,7 +7,7 @@ from typing import Iterator
 
 
 from localoffer.borough import Borough, Question, QuestionSet
-from localoffer.borough.questions import normalise
+from localoffer.borough.questions import OTHER_INFORMATION, normalise
 from localoffer.checks.base import error, warning
 from localoffer.checks.law_note import law_note
 from localoffer.checks.runner import CheckContext
@@ -31,8 +31,6 @@ _PLACEHOLDER_HINTS = ("todo", "tbc", "tba", "lorem", "insert", "xxx")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _LIST_MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*")
 _NOT_LETTER = re.compile(r"[\W_]+")
-# Where `localoffer import` puts what answers no question: a heading of its own, not unknown.
-_OTHER_INFORMATION = normalise("Other information")
 
 
 def check(offer: Offer, context: CheckContext) -> Iterator[Finding]:
@@ -48,7 +46,7 @@ def check(offer: Offer, context: CheckContext) -> Iterator[Finding]:
                 yield error(offer, section.line, "sections/duplicate",
                             f"This question is already answered at line {earlier}. Put both "
                             "answers together under the first heading and delete this one.")
-        elif section.area is None and normalise(section.heading) != _OTHER_INFORMATION:
+        elif section.area is None and normalise(section.heading) != normalise(OTHER_INFORMATION):
             yield _unknown(offer, section, question_set, borough)
     yield from _missing(offer, context, question_set)
 
