@@ -118,7 +118,7 @@ def by_area(catalogue: Catalogue) -> BuiltPage:
                  toc, "Settings by ward and postcode district.")
 
 
-def entry(item: PublishedOffer, from_url: str) -> tuple[str, str, list[str], bool]:
+def entry(item: PublishedOffer, from_url: str) -> tuple[str, str, str, bool]:
     """What a list shows of one setting: name, link, details and whether it is overdue."""
     facts = item.facts
     details = [facts.type_label]
@@ -126,7 +126,7 @@ def entry(item: PublishedOffer, from_url: str) -> tuple[str, str, list[str], boo
         details.append(facts.town)
     if facts.ages:
         details.append(f"ages {facts.ages_text}")
-    return item.name, relative_url(from_url, item.url), details, item.review.overdue
+    return item.name, relative_url(from_url, item.url), " · ".join(details), item.review.overdue
 
 
 def _entries(items: Iterable[PublishedOffer], from_url: str) -> Markup:

@@ -49,8 +49,9 @@ def offer_page(item: PublishedOffer, body: Rendered, changes: list[Change],
     if body.abbreviations:
         toc.append(toc_entry(2, "words-we-use", "Words we use on this page"))
     feedback = feedback_link(context.feedback_url, item.name, context.site_url + item.url)
+    questions = [token for token in body.toc if token["level"] == 2]
     html = fragment("offer.html", "offer_page", item, header_card(facts, context.glossary),
-                    body, [_change(change) for change in shown], len(changes) - len(shown),
+                    body, questions, [_change(change) for change in shown], len(changes) - len(shown),
                     feedback)
     where = f" in {facts.town}" if facts.town else ""
     ages = f", ages {facts.ages_text}" if facts.ages else ""
