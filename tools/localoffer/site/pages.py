@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode, urlsplit
 
+from localoffer.git.history import PublicChange as Change
 from localoffer.review import long_date
 from localoffer.site.catalogue import PublishedOffer
 from localoffer.site.facts import (
@@ -14,7 +15,6 @@ from localoffer.site.facts import (
     phone_href,
     website_href,
 )
-from localoffer.site.history import Change
 from localoffer.site.render import MarkdownRenderer, Rendered
 from localoffer.site.sanitise import escape
 from localoffer.site.structure import BuiltPage, toc_entry
