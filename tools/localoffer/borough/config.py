@@ -14,7 +14,7 @@ import yaml
 
 from localoffer.borough.questions import Question, QuestionSet
 from localoffer.errors import ConfigError
-from localoffer.model.yaml_reader import KeyLines, line_of_key, read_yaml
+from localoffer.yaml_reader import KeyLines, line_of_key, read_yaml
 
 CONFIG_FILE = "localoffer.yml"
 _DATA = resources.files("localoffer") / "data"

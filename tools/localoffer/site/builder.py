@@ -14,7 +14,8 @@ from localoffer.site.catalogue import Catalogue
 from localoffer.site.lists import list_pages
 from localoffer.site.markup import escape
 from localoffer.site.open_data import open_data_json
-from localoffer.site.pages import OfferPageContext, offer_page, render_body
+from localoffer.site.bodies import render_body
+from localoffer.site.pages import OfferPageContext, offer_page
 from localoffer.site.render import MarkdownRenderer, Rendered
 from localoffer.site.search import search_page
 from localoffer.site.structure import BuiltPage

@@ -15,7 +15,7 @@ from localoffer.site.facts import (
     phone_href,
     website_href,
 )
-from localoffer.site.render import MarkdownRenderer, Rendered
+from localoffer.site.render import Rendered
 from localoffer.site.markup import Markup, fragment
 from localoffer.site.structure import BuiltPage, toc_entry
 
@@ -27,16 +27,6 @@ class OfferPageContext:
     glossary: dict[str, str]
     changes_shown: int = 10
     site_url: str = ""
-
-
-def render_body(item: PublishedOffer, renderer: MarkdownRenderer) -> Rendered:
-    """The offer's welcome and answers as safe HTML (rendered once per build)."""
-    from localoffer.site.booklet import prepare
-
-    offer = item.offer
-    body = renderer.render("\n".join(offer.text.split("\n")[offer.body_start - 1:]))
-    body.booklet_html = prepare(body.html, item.slug)
-    return body
 
 
 def offer_page(item: PublishedOffer, body: Rendered, changes: list[Change],
