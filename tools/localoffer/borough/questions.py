@@ -5,7 +5,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
 
 # How alike (0-100, after normalising) a heading must be to a question to count as it.
 MATCH_THRESHOLD = 85
@@ -82,6 +81,10 @@ class QuestionSet:
         exact = self._by_text.get(key)
         if exact is not None:
             return exact
+        # Imported here: most headings match exactly, and rapidfuzz's import is a tenth of the
+        # pre-commit hook's start.
+        from rapidfuzz import fuzz, process
+
         best = process.extractOne(key, self._by_text.keys(), scorer=fuzz.ratio,
                                   score_cutoff=MATCH_THRESHOLD)
         return self._by_text[best[0]] if best else None

@@ -5,7 +5,6 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from rapidfuzz import fuzz, process
 
 from localoffer.borough import Borough, Question, QuestionSet
 from localoffer.borough.questions import normalise
@@ -119,6 +118,8 @@ def _unknown(offer: Offer, section: Section, question_set: QuestionSet | None,
 def _nearest_question(heading: str, question_set: QuestionSet | None) -> Question | None:
     if question_set is None or not question_set.questions:
         return None
+    from rapidfuzz import fuzz, process  # only for a heading that matches no question
+
     by_text = {normalise(question.text): question for question in question_set.questions}
     best = process.extractOne(normalise(heading), list(by_text), scorer=fuzz.token_set_ratio,
                               score_cutoff=_SUGGEST_THRESHOLD)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 PATTERNS_FILE = "hyphenation-en-GB.json"
 # pyphen's defaults, which localoffer has always counted with: no break leaves fewer than two
@@ -23,8 +23,7 @@ _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[dict[str, str], int]:
     """The patterns (letters: Liang's digits) and the length of the longest, read once."""
-    text = (resources.files("localoffer.text") / "data" / PATTERNS_FILE).read_text(
-        encoding="utf-8")
+    text = (Path(__file__).resolve().parent / "data" / PATTERNS_FILE).read_text(encoding="utf-8")
     patterns: dict[str, str] = json.loads(text)["patterns"]
     return patterns, max(map(len, patterns))
 
