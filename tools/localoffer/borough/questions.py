@@ -15,7 +15,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
 
 # How alike (0-100) a heading must be to one of a question's wordings to count as it.
 MATCH_THRESHOLD = 85
@@ -109,6 +108,10 @@ class _Weights:
         if word in self._weight or len(word) < 5:
             return word
         if word not in self._spelling:
+            # Imported here, as below: most headings need no fuzzy matching, and rapidfuzz's
+            # import is a tenth of the pre-commit hook's start.
+            from rapidfuzz import fuzz, process
+
             found = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio,
                                        score_cutoff=88)
             self._spelling[word] = found[0] if found else word
@@ -124,6 +127,8 @@ def similarity(heading: _Key, wording: _Key, weights: _Weights) -> float:
         return 100.0
     if not heading.words or not wording.words:
         # Nothing but common words ("How do we?"): only a near copy counts.
+        from rapidfuzz import fuzz
+
         near = fuzz.ratio(heading.whole, wording.whole)
         return near if near >= 90 else 0.0
     shared = weights.of(heading.words & wording.words)
