@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from localoffer.text.readability import words
-from localoffer.text.syllables import PATTERNS_FILE, hyphenation_points, syllables
+from localoffer.text import syllables as syllables_module
+from localoffer.text.syllables import PATTERNS_FILE, common_words, hyphenation_points, syllables
 from testpaths import REPO_ROOT
 
 _PYPHEN = pyphen.Pyphen(lang="en_GB")
@@ -54,6 +55,21 @@ def test_every_word_of_the_repository_counts_as_with_pyphen() -> None:
 def test_repository_words_and_their_capitals(word: str) -> None:
     for form in (word, word.upper(), word.capitalize()):
         assert syllables(form) == pyphen_syllables(form)
+
+
+def test_every_word_of_the_common_words_table_counts_as_with_pyphen() -> None:
+    table = common_words()
+    assert len(table) > 2500 and table["the"] == 1 and table["communication"] == 5
+    assert {word: count for word, count in table.items() if count != pyphen_syllables(word)} == {}
+
+
+def test_words_not_in_the_table_are_counted_from_the_patterns(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "zyxomma" not in common_words()
+    assert syllables("zyxomma") == pyphen_syllables("zyxomma") == 3
+    monkeypatch.setattr(syllables_module, "common_words", lambda: {})
+    assert [syllables(word) for word in REPOSITORY_WORDS] == [
+        pyphen_syllables(word) for word in REPOSITORY_WORDS]
 
 
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz'", min_size=1, max_size=24))

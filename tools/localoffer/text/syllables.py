@@ -4,7 +4,9 @@
 The patterns are pyphen's en_GB dictionary, kept as JSON in text/data/ by
 scripts/make_hyphenation_patterns.py: pyphen took a quarter of a second to read its dictionary
 on every run of `localoffer check` (each commit, through the pre-commit hook), the JSON takes
-a few milliseconds. tests/text/test_syllables.py checks that every count is pyphen's.
+a few milliseconds. The words Local Offers use most are looked up in a table
+(text/data/common-words.txt, by scripts/make_syllable_table.py), and the patterns are read only
+for a word not in it. tests/text/test_syllables.py checks that every count is pyphen's.
 """
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 PATTERNS_FILE = "hyphenation-en-GB.json"
+COMMON_WORDS_FILE = "common-words.txt"
+_DATA = Path(__file__).resolve().parent / "data"
 # pyphen's defaults, which localoffer has always counted with: no break leaves fewer than two
 # letters at either end of a word.
 _LEFT, _RIGHT = 2, 2
@@ -23,9 +27,20 @@ _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[dict[str, str], int]:
     """The patterns (letters: Liang's digits) and the length of the longest, read once."""
-    text = (Path(__file__).resolve().parent / "data" / PATTERNS_FILE).read_text(encoding="utf-8")
+    text = (_DATA / PATTERNS_FILE).read_text(encoding="utf-8")
     patterns: dict[str, str] = json.loads(text)["patterns"]
     return patterns, max(map(len, patterns))
+
+
+@lru_cache(maxsize=1)
+def common_words() -> dict[str, int]:
+    """Lower-case word: syllables, for the words Local Offers use most."""
+    table: dict[str, int] = {}
+    for line in (_DATA / COMMON_WORDS_FILE).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            count, _, found = line.partition(" ")
+            table.update(dict.fromkeys(found.split(), int(count)))
+    return table
 
 
 def hyphenation_points(word: str) -> list[int]:
@@ -49,12 +64,16 @@ def hyphenation_points(word: str) -> list[int]:
 
 
 def syllables(word: str) -> int:
-    """Syllables in one word: the larger of the hyphenation count and a vowel-group count.
+    """Syllables in one word: the larger of the hyphenation count and a vowel-group count
+    (looked up for common words).
 
     Hyphenation patterns avoid breaks near the ends of words ("ta-ble"), so on their own
     they undercount; vowel groups catch those.
     """
     lower = word.lower()
+    known = common_words().get(lower)
+    if known is not None:
+        return known
     by_hyphenation = len(hyphenation_points(lower)) + 1
     vowel_groups = len(_VOWEL_GROUP.findall(lower))
     if lower.endswith("e") and not lower.endswith(("le", "ee", "ye")) and vowel_groups > 1:
