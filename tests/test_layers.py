@@ -1,7 +1,7 @@
 """The layers of localoffer only look down, and no modules import each other in a circle.
 
     faces:      cli, commands/, the MkDocs plugin (site/mkdocs_plugin.py)
-    features:   site/, reporting/, workflow/, exporting/, authoring/, synthetic
+    features:   site/, reporting/, workflow/, importing/, exporting/, authoring/, synthetic
     checks:     checks/, review (the review-date rule the checks and the pages share)
     foundation: model/, borough/, git/
     utilities:  text/, yaml_reader, errors, collector
@@ -23,11 +23,12 @@ LAYERS = (
     ("faces", ("localoffer.cli", "localoffer.__main__", "localoffer.commands",
                "localoffer.site.mkdocs_plugin")),
     ("features", ("localoffer.site", "localoffer.reporting", "localoffer.workflow",
-                  "localoffer.exporting", "localoffer.authoring", "localoffer.synthetic")),
+                  "localoffer.importing", "localoffer.exporting", "localoffer.authoring",
+                  "localoffer.synthetic")),
     ("checks", ("localoffer.checks", "localoffer.review")),
     ("foundation", ("localoffer.model", "localoffer.borough", "localoffer.git")),
     ("utilities", ("localoffer.text", "localoffer.yaml_reader", "localoffer.errors",
-                   "localoffer.collector", "localoffer")),
+                   "localoffer.collector")),
 )
 
 
@@ -42,7 +43,10 @@ MODULES = {module_name(path): path for path in PACKAGE.rglob("*.py")}
 
 
 def layer_of(module: str) -> int:
-    """The layer of a module: the longest prefix listed wins (site.mkdocs_plugin is a face)."""
+    """The layer of a module: the longest prefix listed wins (site.mkdocs_plugin is a face).
+    The package's own __init__ (its version) is at the bottom."""
+    if module == "localoffer":
+        return len(LAYERS) - 1
     best, rank = -1, len(LAYERS)
     for index, (_name, prefixes) in enumerate(LAYERS):
         for prefix in prefixes:
