@@ -7,6 +7,7 @@ them follows.
 """
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from dataclasses import dataclass
@@ -152,8 +153,6 @@ def _text(field: Field, value: Any, *_: Any) -> str | None:
 def _setting_type(field: Field, value: Any, borough: Borough, _kind: str | None) -> str | None:
     if not isinstance(value, str) or value not in borough.setting_types:
         allowed = ", ".join(borough.setting_types)
-        import difflib  # only for a mistake, not on every check
-
         nearest = difflib.get_close_matches(str(value), list(borough.setting_types), n=1)
         guess = f" Did you mean {nearest[0]}?" if nearest else ""
         return f"'{value}' is not a type of setting in this borough.{guess} Use one of: {allowed}."
