@@ -24,8 +24,8 @@ def test_theme_search_weights_name_type_and_town(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not pagefind_available(), reason="pagefind[bin] is not installed")
 def test_pagefind_indexes_offer_pages(tmp_path: Path) -> None:
+    assert pagefind_available(), "Pagefind is missing: pip install -e '.[search]'"
     make_borough(tmp_path, 3, search="pagefind")
     site = build(tmp_path, strict=True)
     assert (site / "pagefind" / "pagefind.js").is_file()

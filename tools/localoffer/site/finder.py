@@ -47,7 +47,10 @@ def finder(catalogue: Catalogue) -> FinderFiles:
 
 
 def finder_data(catalogue: Catalogue) -> dict[str, Any]:
-    """Everything the filters read, as columns of numbers (one entry per setting, A to Z)."""
+    """Everything the filters read: tables of the ages, places, types, needs, access facts and
+    languages, and for each setting (A to Z) a column of small numbers per fact, each column
+    written as a string of fixed-width base-64 digits (a tenth of the size of a JSON list of
+    numbers once compressed; finder.js reads them back)."""
     borough = catalogue.borough
     offers = catalogue.offers
     types = list(borough.setting_types)
@@ -65,20 +68,21 @@ def finder_data(catalogue: Catalogue) -> dict[str, Any]:
     ward_index = {pair: index for index, pair in enumerate(wards)}
     district_index = {district: index for index, district in enumerate(districts)}
     language_index = {language: index for index, language in enumerate(languages)}
+    # Settings share a few age ranges and places (town, ward, postcode district): each is
+    # written once in a table, and a setting gives its row.
+    ages: dict[tuple[int, int], int] = {}
+    places: dict[tuple[int, int, int], int] = {}
     columns: dict[str, list[int]] = {key: [] for key in (
-        "from", "to", "type", "town", "ward", "district", "need", "specialist", "access",
-        "overdue")}
+        "ages", "type", "place", "need", "specialist", "access", "overdue")}
     language_words = max(1, -(-len(languages) // LANGUAGE_BITS))
     language_columns: list[list[int]] = [[] for _ in range(language_words)]
     for item in offers:
         facts = item.facts
-        ages = facts.ages or (-1, -1)
-        columns["from"].append(ages[0])
-        columns["to"].append(ages[1])
+        columns["ages"].append(ages.setdefault(facts.ages or (-1, -1), len(ages)))
+        place = (town_index.get(facts.town, -1), ward_index.get((facts.ward, facts.town), -1),
+                 district_index.get(facts.postcode_district, -1))
+        columns["place"].append(places.setdefault(place, len(places)))
         columns["type"].append(types.index(facts.type_id) if facts.type_id in types else -1)
-        columns["town"].append(town_index.get(facts.town, -1))
-        columns["ward"].append(ward_index.get((facts.ward, facts.town), -1))
-        columns["district"].append(district_index.get(facts.postcode_district, -1))
         columns["need"].append(_mask(need_ids, (*facts.provides_for,
                                                 *facts.specialist_provision)))
         columns["specialist"].append(_mask(need_ids, facts.specialist_provision))
@@ -103,8 +107,27 @@ def finder_data(catalogue: Catalogue) -> dict[str, Any]:
         "districts": [[district, *borough.district_centres.get(district, ())]
                       for district in districts],
         "languages": languages,
-        "columns": {**columns, "languages": language_columns},
+        "ages": [list(pair) for pair in ages],
+        "places": [list(place) for place in places],
+        "columns": {**{key: packed(values) for key, values in columns.items()},
+                    "languages": [packed(column) for column in language_columns]},
     }
+
+
+# The digits of the columns: 6 bits each, characters that need no escaping in JSON.
+DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+
+def packed(values: list[int]) -> list[Any]:
+    """[width, digits]: each value plus one (so -1, 'not given', is 0) in `width` digits."""
+    largest = max(values, default=0) + 1
+    width = max(1, -(-largest.bit_length() // 6))
+    digits = []
+    for value in values:
+        number = value + 1
+        digits.append("".join(DIGITS[(number >> (6 * place)) & 63]
+                              for place in reversed(range(width))))
+    return [width, "".join(digits)]
 
 
 def finder_page(data: dict[str, Any]) -> BuiltPage:

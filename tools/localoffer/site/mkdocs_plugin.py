@@ -48,6 +48,7 @@ from localoffer.site.structure import BuiltPage
 log = get_plugin_logger(__name__)
 
 TODAY_VARIABLE = "LOCALOFFER_TODAY"
+CONFIG_VARIABLE = "LOCALOFFER_CONFIG"
 ASSETS = "assets/localoffer/"
 # Pages reached from list pages rather than from the menu.
 _NOT_IN_MENU = ("offer", "booklet")
@@ -80,7 +81,9 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.today = self._today()
         try:
             start = Path(config.config_file_path or ".").resolve().parent
-            path = Path(self.config.config) if self.config.config else None
+            # The command line's --config (localoffer build/serve/publish) wins.
+            given = os.environ.get(CONFIG_VARIABLE) or self.config.config
+            path = Path(given) if given else None
             self.borough = load_borough(path, start=start)
         except LocalOfferError as error:
             raise PluginError(f"localoffer: {error}") from error

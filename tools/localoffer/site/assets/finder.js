@@ -147,42 +147,59 @@
       typeWanted = {};
       chosen.type.forEach(function (t) { typeWanted[indexOf(data.types, t)] = true; });
     }
-    var area = chosen.area.split(":"), areaColumn = null, areaValue = -2;
+    // Which age ranges and places match: worked out once per table row, not per setting.
+    var ageOk = data.ages.map(function (pair) { return age < 0 || (pair[0] <= age && age <= pair[1]); });
+    var area = chosen.area.split(":"), placeOk = null;
     if (area.length > 1) {
       var what = area[0], name = area.slice(1).join(":");
-      areaColumn = c[what];
-      areaValue = what === "town" ? data.towns.indexOf(name)
+      var column = { town: 0, ward: 1, district: 2 }[what];
+      var wanted = what === "town" ? data.towns.indexOf(name)
         : what === "ward" ? indexOf(data.wards, name) : indexOf(data.districts, name);
+      placeOk = data.places.map(function (place) { return place[column] === wanted; });
     }
     var languageWord = -1, languageBit = 0;
     if (chosen.language) {
       var li = data.languages.indexOf(chosen.language);
-      languageWord = li < 0 ? 0 : Math.floor(li / 30);
+      languageWord = li < 0 ? -2 : Math.floor(li / 30);
       languageBit = li < 0 ? 0 : 1 << (li % 30);
-      if (li < 0) languageWord = -2;
     }
     var found = [];
     for (var i = 0, n = data.count; i < n; i++) {
-      if (age >= 0 && (c.from[i] > age || c.to[i] < age)) continue;
+      if (!ageOk[c.ages[i]]) continue;
       if (need && !(needColumn[i] & need)) continue;
       if (access && (c.access[i] & access) !== access) continue;
       if (typeWanted && !typeWanted[c.type[i]]) continue;
-      if (areaColumn && areaColumn[i] !== areaValue) continue;
+      if (placeOk && !placeOk[c.place[i]]) continue;
       if (languageWord === -2) continue;
       if (languageWord >= 0 && !(c.languages[languageWord][i] & languageBit)) continue;
       found.push(i);
     }
     if (chosen.near) {
       var centre = data.districts[indexOf(data.districts, chosen.near)];
-      var distance = data.districts.map(function (row) {
-        return row.length === 3 ? kilometres(centre, row) : Infinity;
+      var distance = data.places.map(function (place) {
+        var row = data.districts[place[2]];
+        return row && row.length === 3 ? kilometres(centre, row) : Infinity;
       });
-      var order = found.map(function (i, position) { return [distance[c.district[i]] === undefined ? Infinity : distance[c.district[i]], position, i]; });
+      var order = found.map(function (i, position) { return [distance[c.place[i]], position, i]; });
       order.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
       found = order.map(function (entry) { return entry[2]; });
-      found.distance = distance;
     }
     return found;
+  }
+
+  // A column as finder.py packs it: [width, digits], each value plus one in `width` base-64
+  // digits.
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  function unpack(column) {
+    var width = column[0], digits = column[1], count = digits.length / width;
+    var values = new Int32Array(count), value = {};
+    for (var k = 0; k < 64; k++) value[DIGITS.charCodeAt(k)] = k;
+    for (var i = 0, at = 0; i < count; i++) {
+      var number = 0;
+      for (var w = 0; w < width; w++) number = number * 64 + value[digits.charCodeAt(at++)];
+      values[i] = number - 1;
+    }
+    return values;
   }
 
   function kilometres(a, b) {
@@ -257,12 +274,13 @@
       row.appendChild(text("dd", value));
       facts.appendChild(row);
     }
-    fact("Ages", c.from[i] < 0 ? "" : c.from[i] === c.to[i] ? String(c.from[i]) : c.from[i] + " to " + c.to[i]);
+    var ages = data.ages[c.ages[i]];
+    fact("Ages", ages[0] < 0 ? "" : ages[0] === ages[1] ? String(ages[0]) : ages[0] + " to " + ages[1]);
     fact("Type", c.type[i] >= 0 ? data.types[c.type[i]][1] : "");
-    var area = [];
-    if (c.town[i] >= 0) area.push(data.towns[c.town[i]]);
-    if (c.ward[i] >= 0) area.push(data.wards[c.ward[i]][0] + " ward");
-    if (c.district[i] >= 0) area.push(data.districts[c.district[i]][0]);
+    var place = data.places[c.place[i]], area = [];
+    if (place[0] >= 0) area.push(data.towns[place[0]]);
+    if (place[1] >= 0) area.push(data.wards[place[1]][0] + " ward");
+    if (place[2] >= 0) area.push(data.districts[place[2]][0]);
     fact("Area", area.join(", "));
     var access = data.access.filter(function (row, bit) { return c.access[i] & (1 << bit); })
       .map(function (row) { return row[1]; });
@@ -275,6 +293,11 @@
 
   function start(loaded) {
     data = loaded;
+    var packed = data.columns;
+    data.columns = {};
+    Object.keys(packed).forEach(function (key) {
+      data.columns[key] = key === "languages" ? packed[key].map(unpack) : unpack(packed[key]);
+    });
     form.hidden = false;
     describe.hidden = false;
     output.hidden = false;
