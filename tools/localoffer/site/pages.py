@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from localoffer.borough.config import FeedbackRoute
+from localoffer.git.history import PublicChange as Change
 from localoffer.model.vocabulary import access_label
 from localoffer.review import long_date
 from localoffer.site.catalogue import PublishedOffer
@@ -17,8 +18,7 @@ from localoffer.site.facts import (
     website_href,
 )
 from localoffer.site.feedback_links import PRIVACY_WARNING, feedback_links, issue_link
-from localoffer.site.history import Change
-from localoffer.site.render import MarkdownRenderer, Rendered
+from localoffer.site.render import Rendered
 from localoffer.site.markup import Markup, fragment
 from localoffer.site.structure import BuiltPage, toc_entry
 
@@ -31,16 +31,6 @@ class OfferPageContext:
     changes_shown: int = 10
     site_url: str = ""
     feedback: FeedbackRoute = FeedbackRoute()  # the parents' route (a form or an email)
-
-
-def render_body(item: PublishedOffer, renderer: MarkdownRenderer) -> Rendered:
-    """The offer's welcome and answers as safe HTML (rendered once per build)."""
-    from localoffer.site.booklet import prepare
-
-    offer = item.offer
-    body = renderer.render("\n".join(offer.text.split("\n")[offer.body_start - 1:]))
-    body.booklet_html = prepare(body.html, item.slug)
-    return body
 
 
 def offer_page(item: PublishedOffer, body: Rendered, changes: list[Change],
