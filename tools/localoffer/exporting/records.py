@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from localoffer.borough import Borough
 from localoffer.checks import CheckContext, check_offer
@@ -35,19 +35,24 @@ class Setting:
     next_review: date | None = None
 
 
-def settings(borough: Borough, offers: Iterable[Offer], today: date, site: str | None,
-             offer_slugs: frozenset[str]) -> list[Setting]:
+def checked_settings(borough: Borough, offers: Iterable[Offer], today: date, site: str | None,
+                     offer_slugs: frozenset[str]) -> Iterator[Setting]:
+    """Each offer, checked once, as it is read: in the order given, so that an export can
+    keep what it writes of a setting and let the parsed offer go (see exporting/spool.py)."""
     context = CheckContext(borough, today, offer_slugs)
-    found = []
     with collector_paused():
         for offer in offers:
             question_set = question_set_of(offer, borough) if offer.readable else None
-            found.append(Setting(
+            yield Setting(
                 offer, setting_row(offer, borough, today, check_offer(offer, context)),
                 setting_facts(offer, borough), offer_url(site, offer.slug),
                 question_set.id if question_set is not None else None,
-                *published_review_dates(offer, today)))
-    return sorted(found, key=lambda setting: (setting.row.name.casefold(), setting.offer.slug))
+                *published_review_dates(offer, today))
+
+
+def sort_key(setting: Setting) -> tuple[str, str]:
+    """Exports list settings by name (ignoring capitals), then by folder."""
+    return setting.row.name.casefold(), setting.offer.slug
 
 
 def published_review_dates(offer: Offer, today: date) -> tuple[date | None, date | None]:
