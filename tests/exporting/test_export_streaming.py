@@ -47,9 +47,9 @@ def test_the_whole_text_is_the_expected_text(generated: Path, output_format: str
 def test_the_expected_files_are_sorted_by_name_not_by_folder() -> None:
     lines = (EXPECTED / "export.csv").read_text(encoding="utf-8").splitlines()
     slugs = [line.split(",", 1)[0] for line in lines[1:]]
-    assert slugs == ["setting-00000", "setting-00009", "setting-00001", "setting-00010",
-                     "setting-00011", "setting-00002", "setting-00003", "setting-00004",
-                     "setting-00006", "setting-00007", "setting-00008", "setting-00005"]
+    assert slugs == ["setting-00000", "setting-00010", "setting-00001", "setting-00011",
+                     "setting-00002", "setting-00003", "setting-00004", "setting-00006",
+                     "setting-00007", "setting-00008", "setting-00009", "setting-00005"]
 
 
 @pytest.mark.parametrize("output_format", sorted(FORMATS))
