@@ -35,6 +35,7 @@ from localoffer.borough import Borough, Question, QuestionSet
 from localoffer.checks.sections import question_for_area
 from localoffer.model import Offer, parse_offer
 from localoffer.model.frontmatter import FrontMatterError, split_front_matter
+from localoffer.model.markdown import lines_inside_comments
 from localoffer.model.schema import FRONT_MATTER_FIELDS, Field
 
 # Field kinds whose values are text, even when they look like numbers or dates.
@@ -361,20 +362,30 @@ def _add_missing_sections(result: FixResult, borough: Borough) -> None:
     for question in missing:
         inserts.setdefault(_insert_before(offer, order, order[question.id], len(lines)),
                            []).append(question)
+    hidden = lines_inside_comments(result.text)
+    added: set[str] = set()
     for before in sorted(inserts, reverse=True):
+        at = before - 1  # 0-based index of the line the block goes before
+        ends_file = at >= len(lines) - 1
+        if ends_file:
+            at = len(lines) - 1  # before the empty string that stands for the last newline
+        if at in hidden:
+            # Never inside the author's comment: the guidance's own '-->' would end it early
+            # and publish what was hidden. (Only at the end of a file whose comment is never
+            # closed: every other place is before a heading a reader sees.)
+            continue
         block: list[str] = []
         for question in inserts[before]:
             block += section_lines(question, borough, question_set.audience)
-        at = before - 1  # 0-based index of the line the block goes before
-        if at >= len(lines) - 1:
-            # At the end: before the empty string that stands for the file's last newline.
-            at, block = len(lines) - 1, block[:-1]
+        if ends_file:
+            block = block[:-1]
         if at > 0 and lines[at - 1].strip():
             block.insert(0, "")
         lines[at:at] = block
+        added.update(question.id for question in inserts[before])
     result.text = "\n".join(lines)
     result.changes += [f"added an empty section for you to answer: ## {question.text}"
-                       for question in missing]
+                       for question in missing if question.id in added]
 
 
 def _question_set(offer: Offer, borough: Borough) -> QuestionSet | None:

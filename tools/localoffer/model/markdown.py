@@ -106,6 +106,23 @@ def strip_html_comments(text: str) -> str:
         position = end + 3
 
 
+def lines_inside_comments(text: str) -> set[int]:
+    """The 0-based numbers of the lines of `text` that start inside an HTML comment (an
+    unclosed one runs to the end). A heading there is hidden, and a line put before one of
+    them would be hidden too, until some later '-->' ends the comment early."""
+    inside: set[int] = set()
+    line, counted_to, position = 0, 0, 0
+    while (start := text.find("<!--", position)) != -1:
+        end = text.find("-->", start + 4)
+        line += text.count("\n", counted_to, start)
+        last = line + text.count("\n", start, len(text) if end == -1 else end)
+        inside.update(range(line + 1, last + 1))
+        if end == -1:
+            break
+        line, counted_to, position = last, end, end + 3
+    return inside
+
+
 def find_links(numbered_lines: list[tuple[int, str]]) -> list[Link]:
     """Every link and image, with reference links resolved against their definitions."""
     definitions: dict[str, str] = {}

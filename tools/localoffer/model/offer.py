@@ -16,6 +16,7 @@ from localoffer.model.markdown import (
     Link,
     content_lines,
     find_links,
+    lines_inside_comments,
     parse_heading,
     strip_html_comments,
 )
@@ -208,11 +209,15 @@ def parse_offer(content: bytes, borough: Borough, offer: Offer) -> Offer:
 def _split_sections(offer: Offer, borough: Borough) -> None:
     lines = offer.text.split("\n")[offer.body_start - 1:]
     outside_code = {number for number, _ in content_lines(lines, offer.body_start)}
+    # A heading in an HTML comment (a question put aside, the template's guidance) answers
+    # nothing: the reader does not see it.
+    hidden = {offer.body_start + offset for offset in lines_inside_comments("\n".join(lines))}
     question_set = question_set_of(offer, borough)
     current: Section | None = None
     for offset, line in enumerate(lines):
         number = offer.body_start + offset
-        heading = parse_heading(line, number) if number in outside_code else None
+        heading = (parse_heading(line, number)
+                   if number in outside_code and number not in hidden else None)
         if heading is not None and heading.level == 2:
             current = Section(heading.text, number, [], anchor=heading.anchor)
             _map_to_area(current, question_set, borough)
