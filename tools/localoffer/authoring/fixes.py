@@ -34,7 +34,7 @@ from localoffer.authoring.guidance import section_lines
 from localoffer.borough import Borough, Question, QuestionSet
 from localoffer.checks.sections import question_for_area
 from localoffer.model import Offer, parse_offer
-from localoffer.model.frontmatter import FrontMatterError, split_front_matter
+from localoffer.model.frontmatter import FrontMatterError, parse_front_matter, split_front_matter
 from localoffer.model.markdown import lines_inside_comments
 from localoffer.model.schema import FRONT_MATTER_FIELDS, Field
 
@@ -120,9 +120,12 @@ def _round_trip(indent: tuple[int, int, int] = (2, 2, 0)) -> YAML:
 
 def _fix_front_matter(result: FixResult, borough: Borough) -> None:
     try:
+        # What the checks' reader refuses (tags, aliases, nesting) is left alone; ruamel.yaml
+        # also stops on values the checks read as text, such as the date 2027-02-30.
+        parse_front_matter(result.text)
         yaml_text, _close, body_start = split_front_matter(result.text)
         data = _round_trip().load(yaml_text)
-    except (FrontMatterError, YAMLError):
+    except (FrontMatterError, YAMLError, ValueError, OverflowError, RecursionError):
         return  # the check reports it; there is nothing safe to do
     if not isinstance(data, CommentedMap):
         return
