@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from localoffer.authoring.fixes import fix_text
 from localoffer.borough import Borough, load_borough
 from localoffer.checks import CheckContext, all_rules, check_offer
 from localoffer.collector import collector_paused
@@ -147,3 +148,17 @@ def test_pathological_files_are_checked_quickly(fuzz_borough: Borough, content: 
     with collector_paused():
         assert_checks_cleanly(fuzz_borough, content)
     assert time.process_time() - started < 1.0
+
+
+REGRESSIONS = Path(__file__).resolve().parents[1] / "fixtures" / "fuzz_regressions"
+
+
+@pytest.mark.parametrize("path", sorted(REGRESSIONS.iterdir()), ids=lambda path: path.name)
+def test_every_input_that_once_failed_is_checked_and_fixed(fuzz_borough: Borough,
+                                                           path: Path) -> None:
+    """Inputs that once gave a traceback or a hang (security review, findings 4 to 6 and 9,
+    and what fuzzing found since), kept as files."""
+    content = path.read_bytes()
+    assert_checks_cleanly(fuzz_borough, content)
+    fixed = fix_text(content.decode("utf-8"), fuzz_borough)
+    assert fix_text(fixed.text, fuzz_borough).text == fixed.text

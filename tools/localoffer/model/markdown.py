@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from typing import Iterator
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
+# The text is taken whole and its trailing spaces stripped after: a lazy text followed by
+# optional spaces tried the spaces again at every character of a long heading.
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
 # Starts at its brace, so a long run of spaces is not tried once per space (spaces before
 # the brace are stripped after).
 _ATTRIBUTES = re.compile(r"\{:?[ \t]*([^{}]*)\}[ \t]*$")
@@ -74,7 +76,7 @@ def parse_heading(line: str, number: int) -> Heading | None:
     match = _ATX.match(line)
     if not match:
         return None
-    text = _without_closing_hashes(match.group(2) or "")
+    text = _without_closing_hashes((match.group(2) or "").rstrip(" \t"))
     anchor = None
     attributes = _ATTRIBUTES.search(text) if "{" in text else None
     if attributes:
