@@ -79,12 +79,8 @@ def build_site(mkdocs_config: Path, today: date | None = None, strict: bool = Fa
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-<<<<<<< HEAD
     from localoffer.site.mkdocs_plugin import SetupError
 
-    prepare(today)
-=======
->>>>>>> main
     if quiet:
         for name in engine_logger_names():
             logging.getLogger(name).setLevel(logging.WARNING)

@@ -33,7 +33,10 @@ class LocalOfferConfig(base.Config):
     # Folders of docs/ whose pages are added to the menu as one section, in file-name order,
     # so people who write them need not edit mkdocs.yml: {folder: section title}.
     nav_folders = c.Type(dict, default={"contributing": "For schools and settings"})
-<<<<<<< HEAD
+    # Folders of docs/ that hold guides for staff, not parents: left out of the theme's search
+    # unless search_staff_guides is true (parents' searches found them among settings).
+    staff_guides = c.Type(list, default=["contributing"])
+    search_staff_guides = c.Type(bool, default=False)
 
 
 def option_line(mkdocs_file: str | None, option: str) -> int | None:
@@ -51,9 +54,3 @@ def option_line(mkdocs_file: str | None, option: str) -> int | None:
                 line = options[option][0]
             return line + 1
     return None
-=======
-    # Folders of docs/ that hold guides for staff, not parents: left out of the theme's search
-    # unless search_staff_guides is true (parents' searches found them among settings).
-    staff_guides = c.Type(list, default=["contributing"])
-    search_staff_guides = c.Type(bool, default=False)
->>>>>>> main
