@@ -65,10 +65,12 @@ def test_every_command_stops_at_a_tagged_value_in_localoffer_yml(
         borough_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
         command: list[str]) -> None:
     config = borough_dir / "localoffer.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "interval_months: 12", "interval_months: !!int 'x'"), encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    line = text[:text.index("interval_months: 12")].count("\n") + 1
+    config.write_text(text.replace("interval_months: 12", "interval_months: !!int 'x'"),
+                      encoding="utf-8")
     monkeypatch.chdir(borough_dir)
     assert main(command) == 2
     err = capsys.readouterr().err
-    assert f"{config.resolve()}:12: " in err or f"{config}:12: " in err, err
+    assert f"{config.resolve()}:{line}: " in err or f"{config}:{line}: " in err, err
     assert "'x' cannot be read as a whole number" in err

@@ -14,15 +14,16 @@ from localoffer.cli import main
 from site_helpers import make_borough
 
 MISTAKES = {
-    # name: (file, text to find, what replaces it, line reported, words of the message)
-    "borough-list": ("localoffer.yml", "borough:\n", "borough: [1, 2]\nold_borough:\n", 4,
+    # name: (file, text to find, what replaces it, the reported line's place in it (0 for
+    # the first line of the replacement), words of the message)
+    "borough-list": ("localoffer.yml", "\nborough:\n", "\nborough: [1, 2]\nold_borough:\n", 1,
                      "'borough' must be a set of 'key: value' settings"),
-    "tagged-value": ("localoffer.yml", "interval_months: 12", "interval_months: !!float 'x'", 12,
+    "tagged-value": ("localoffer.yml", "interval_months: 12", "interval_months: !!float 'x'", 0,
                      "'x' cannot be read as a number"),
     "huge-interval": ("localoffer.yml", "interval_months: 12", "interval_months: 99999999999",
-                      12, "'review.interval_months' must be a number from 1 to 120"),
+                      0, "'review.interval_months' must be a number from 1 to 120"),
     "plugin-option": ("mkdocs.yml", "      search: material\n",
-                      "      search: material\n      booklet_size: lots\n", 37,
+                      "      search: material\n      booklet_size: lots\n", 1,
                       "The localoffer option 'booklet_size' is not valid"),
 }
 
@@ -35,7 +36,7 @@ def site_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _break(folder: Path, name: str) -> tuple[Path, int, str]:
-    file_name, old, new, line, words = MISTAKES[name]
+    file_name, old, new, offset, words = MISTAKES[name]
     for good in ("localoffer.yml", "mkdocs.yml"):
         saved = folder / f"{good}.good"
         if not saved.exists():
@@ -44,6 +45,7 @@ def _break(folder: Path, name: str) -> tuple[Path, int, str]:
     broken = folder / file_name
     text = broken.read_text(encoding="utf-8")
     assert old in text
+    line = text[:text.index(old)].count("\n") + 1 + offset
     broken.write_text(text.replace(old, new, 1), encoding="utf-8")
     return broken, line, words
 
