@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from localoffer.model.frontmatter import FrontMatterError, parse_front_matter
-from localoffer.model.yaml_reader import read_yaml
+from localoffer.yaml_reader import read_yaml
 
 
 def _error(yaml_lines: str) -> FrontMatterError:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from yaml.constructor import ConstructorError
 
 from localoffer.borough.questions import Question, QuestionSet
 from localoffer.errors import ConfigError
-from localoffer.model.yaml_reader import (
+from localoffer.yaml_reader import (
     AliasError,
     KeyLines,
     is_nesting_error,
@@ -25,7 +24,9 @@ from localoffer.model.yaml_reader import (
 )
 
 CONFIG_FILE = "localoffer.yml"
-_DATA = resources.files("localoffer") / "data"
+# The packaged defaults, read as files beside the code: importlib.resources would cost the
+# pre-commit hook a fifth of its start (it imports zipfile, tempfile and the compressors).
+_DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from localoffer.git.repo import (
 from localoffer.model import load_offer
 from localoffer.model.offer import OFFER_FILE
 from localoffer.workflow.compare import compare_offers
-from localoffer.workflow.history import load_version
+from localoffer.workflow.offer_versions import load_version
 
 
 @dataclass

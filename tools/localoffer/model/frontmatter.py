@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 from yaml.constructor import ConstructorError
 
-from localoffer.model.yaml_reader import (
+from localoffer.yaml_reader import (
     AliasError,
     DuplicateKeyError,
     KeyLines,

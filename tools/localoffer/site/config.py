@@ -7,7 +7,7 @@ import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from localoffer.model.yaml_reader import key_lines
+from localoffer.yaml_reader import key_lines
 from localoffer.site.builder import SEARCH_ENGINES
 
 
