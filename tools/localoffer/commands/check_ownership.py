@@ -13,7 +13,6 @@ from localoffer.commands.options import config_option
 from localoffer.errors import LocalOfferError
 from localoffer.git.repo import (
     FileChange,
-    blob_text,
     changed_files,
     file_at,
     folders_at,
@@ -50,9 +49,9 @@ def run_check_ownership(config_path: Path | None, base: str, head: str, author: 
     rules = ownership_rules(repo, rules_borough, base_sha, changes)
     refusals = check_changes(
         changes, rules, author,
-        symlink_targets={c.path: blob_text(repo, c.new_blob) for c in changes if c.is_symlink},
         maintainers_changed=maintainers_changed(repo, rules_borough, base_sha, head_sha, changes))
-    click.echo(render(refusals, len(changes), author, output_format), nl=False)
+    paths = len({path for change in changes for path in change.paths})
+    click.echo(render(refusals, paths, author, output_format), nl=False)
     return 1 if refusals else 0
 
 

@@ -235,11 +235,6 @@ def file_at(repo: git.Repo, rev: str, path: str) -> bytes | None:
     return blob.data_stream.read()
 
 
-def blob_text(repo: git.Repo, blob_id: str) -> str:
-    """A blob's content by id (for example the target of a symlink)."""
-    return run(repo, "cat-file", "blob", blob_id, what="read a file from the history")
-
-
 def identity(repo: git.Repo) -> tuple[str, str]:
     """The user's name and email as Git will record them; a plain error when not set."""
     reader = repo.config_reader()

@@ -14,11 +14,10 @@ from localoffer.borough import Borough
 from localoffer.checks import CheckContext, check_offer
 from localoffer.model import Finding, Offer, Severity, load_offer
 from localoffer.model.discover import find_offer_files
+from localoffer.model.offer_folder import IMAGE_SUFFIXES
 from localoffer.site.facts import SettingFacts, setting_facts
 from localoffer.site.review_notice import ReviewNotice, review_notice
 
-# Not SVG: opened on its own, an SVG file can run scripts on the site.
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp"}
 # Findings shown to readers (as the review notice) rather than stopping the build.
 NOT_BUILD_FAILURES = ("review/",)
 
