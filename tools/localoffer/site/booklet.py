@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from localoffer.site.catalogue import Catalogue, PublishedOffer
 from localoffer.site.pages import header_card
 from localoffer.site.render import Rendered
-from localoffer.site.sanitise import escape
+from localoffer.site.markup import Markup, escape, fragment
 from localoffer.site.structure import BuiltPage, relative_url, toc_entry
 
 BOOKLET_URL = "booklet/"
@@ -75,78 +75,52 @@ def booklet_pages(catalogue: Catalogue, bodies: dict[str, Rendered], size: int =
 
 
 def _contents_page(booklet: Booklet, others: list[tuple[str, str, int]]) -> BuiltPage:
-    links = "".join(f'<li><a href="{relative_url(booklet.url, url)}">{escape(title)}</a> '
-                    f"({count:,} settings)</li>" for title, url, count in others)
-    html = (f'<div class="lo-booklet"><h1>{escape(booklet.title)}</h1>'
-            "<p>Printable booklets, one for each type of setting. Together they hold every "
-            "setting in the Local Offer. Each setting starts on a new page. Please ask the "
-            "council if you would like a copy posted to you, or in another language or "
-            f'format.</p><ul class="lo-list">{links}</ul></div>')
-    return BuiltPage(url=booklet.url, title=booklet.title, html=html, search_exclude=True,
-                     description="Printable booklets of the Local Offer.", kind="booklet")
+    links = [(title, relative_url(booklet.url, url), count) for title, url, count in others]
+    return BuiltPage(url=booklet.url, title=booklet.title,
+                     html=fragment("booklet.html", "contents_page", booklet.title, links),
+                     search_exclude=True, description="Printable booklets of the Local Offer.",
+                     kind="booklet")
 
 
 def _booklet_page(booklet: Booklet, items: list[PublishedOffer], url: str, number: int,
                   urls: list[str], bodies: dict[str, Rendered], glossary: dict[str, str],
                   others: list[tuple[str, str, int]]) -> BuiltPage:
     title = booklet.title + (f" (part {number} of {len(urls)})" if len(urls) > 1 else "")
-    contents = "".join(f'<li><a href="#{escape(item.slug)}">{escape(item.name)}</a>'
-                       f' <span class="lo-meta">{escape(item.facts.type_label)}</span></li>'
-                       for item in items)
-    parts_nav = ""
-    if len(urls) > 1:
-        links = "".join(f'<li><a href="{relative_url(url, part)}"'
-                        f'{" aria-current=page" if part == url else ""}>Part {index}</a></li>'
-                        for index, part in enumerate(urls, start=1))
-        parts_nav = f'<nav aria-label="Parts of this booklet"><ul class="lo-jump">{links}</ul></nav>'
-    other_booklets = ""
-    if others:
-        links = "".join(f'<li><a href="{relative_url(url, other_url)}">{escape(other_title)}</a>'
-                        f" ({count})</li>" for other_title, other_url, count in others)
-        other_booklets = (f'<details class="info lo-other-booklets"><summary>Booklets for one type '
-                          f"of setting</summary><ul>{links}</ul></details>")
+    parts = [(relative_url(url, part), part == url) for part in urls]
+    links = [(other_title, relative_url(url, other_url), count)
+             for other_title, other_url, count in others]
     sections = [_offer_section(item, bodies[item.slug], url, glossary) for item in items]
-    html = (f'<div class="lo-booklet"><h1>{escape(title)}</h1>'
-            '<p class="lo-print-hint">To make a paper copy, use your browser\'s Print '
-            "command. Each setting starts on a new page. Please ask the council if you would "
-            "like a copy posted to you, or in another language or format.</p>"
-            f"{other_booklets}{parts_nav}"
-            f'<h2 id="contents">Contents</h2><ol class="lo-contents">{contents}</ol>'
-            + "".join(sections) + "</div>")
+    html = fragment("booklet.html", "booklet_page", title, items, parts, links, sections)
     toc = [toc_entry(2, "contents", "Contents")] + [
-        toc_entry(2, item.slug, escape(item.name)) for item in items]
+        toc_entry(2, item.slug, item.name) for item in items]
     return BuiltPage(url=url, title=title, html=html, toc=toc,
                      description=f"A printable booklet: {title}.", search_exclude=True,
                      kind="booklet")
 
 
 def _offer_section(item: PublishedOffer, body: Rendered, booklet_url: str,
-                   glossary: dict[str, str]) -> str:
-    page = relative_url(booklet_url, item.url)
+                   glossary: dict[str, str]) -> Markup:
     answers = place(body.booklet_html or prepare(body.html, item.slug), booklet_url)
-    return (f'<section class="lo-booklet-offer" id="{escape(item.slug)}" '
-            f'aria-labelledby="{escape(item.slug)}--name">'
-            f'<h2 id="{escape(item.slug)}--name">{escape(item.name)}</h2>'
-            f"{header_card(item.facts, glossary, pagefind=False)}"
-            f'<p class="lo-review">{escape(item.review.sentence)}'
-            + (" <strong>The review is overdue.</strong>" if item.review.overdue else "")
-            + f'</p><p class="lo-online">Online: <a href="{page}">{escape(item.name)}</a></p>'
-            f"{answers}</section>")
+    return fragment("booklet.html", "offer_section", item,
+                    header_card(item.facts, glossary, pagefind=False),
+                    relative_url(booklet_url, item.url), answers)
 
 
-def prepare(html: str, slug: str) -> str:
+def prepare(html: Markup, slug: str) -> Markup:
     """An offer's HTML made ready for any booklet, once per build (where it is rendered):
     headings one level down, ids prefixed with the slug, and links relative to the offer's
-    page made relative to the site's root, marked with ROOT for `place` to fill in."""
+    page made relative to the site's root, marked with ROOT for `place` to fill in.
+    It rewrites sanitised HTML: attribute values stay as nh3 escaped them, and what is added
+    (the slug) is escaped here, so the result is still safe to mark as Markup."""
     html = _HEADING.sub(lambda match: f"<{match.group(1)}h{int(match.group(2)) + 1}", html)
-    page = f"settings/{slug}/"
+    page = f"settings/{escape(slug)}/"
 
     def attribute(match: re.Match[str]) -> str:
         name, value = match.group(1), match.group(2)
         if name == "id":
-            return f' id="{slug}--{value}"'
+            return f' id="{escape(slug)}--{value}"'
         if value.startswith("#"):
-            return f' {name}="#{slug}--{value[1:]}"'
+            return f' {name}="#{escape(slug)}--{value[1:]}"'
         if ":" in value.split("/")[0] or value.startswith("/"):
             return match.group(0)
         path, _, anchor = value.partition("#")
@@ -155,10 +129,10 @@ def prepare(html: str, slug: str) -> str:
             return match.group(0)  # outside the site: leave it as written
         return f' {name}="{ROOT}{joined}{"#" + anchor if anchor else ""}"'
 
-    return _ATTRIBUTE.sub(attribute, html)
+    return Markup(_ATTRIBUTE.sub(attribute, html))
 
 
-def place(prepared: str, booklet_url: str) -> str:
+def place(prepared: Markup, booklet_url: str) -> Markup:
     """Prepared HTML with its links made relative to the booklet page at `booklet_url`."""
     root = relative_url(booklet_url, "")
-    return prepared.replace(ROOT, "" if root == "./" else root)
+    return Markup(str.replace(prepared, ROOT, "" if root == "./" else root))

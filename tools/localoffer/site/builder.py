@@ -12,6 +12,7 @@ from localoffer.site.booklet import booklet_pages
 from localoffer.site.catalogue import Catalogue
 from localoffer.site.history import Change, read_changes
 from localoffer.site.lists import list_pages
+from localoffer.site.markup import escape
 from localoffer.site.open_data import open_data_json
 from localoffer.site.pages import OfferPageContext, offer_page, render_body
 from localoffer.site.render import MarkdownRenderer, Rendered
@@ -76,8 +77,9 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
 
 
 def fill_placeholders(markdown: str, catalogue: Catalogue) -> str:
-    """`{{ borough.name }}` and friends in the site's own pages, from localoffer.yml."""
-    values = placeholder_values(catalogue)
+    """`{{ borough.name }}` and friends in the site's own pages, from localoffer.yml, escaped
+    (the pages' Markdown and meta may hold HTML, and the theme prints meta as it is)."""
+    values = {key: str(escape(value)) for key, value in placeholder_values(catalogue).items()}
     return _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), markdown)
 
 

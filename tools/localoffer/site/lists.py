@@ -10,7 +10,7 @@ from typing import Iterable
 
 from localoffer.site.catalogue import Catalogue, PublishedOffer, sort_key
 from localoffer.site.facts import NEEDS, need_label
-from localoffer.site.sanitise import escape
+from localoffer.site.markup import Markup, fragment
 from localoffer.site.structure import BuiltPage, relative_url, toc_entry
 
 AGES = range(0, 26)
@@ -33,51 +33,35 @@ def a_to_z(catalogue: Catalogue) -> BuiltPage:
         first = sort_key(item.name)[:1].upper()
         groups[first if first.isalpha() and first.isascii() else "#"].append(item)
     letters = sorted(groups, key=lambda letter: (letter == "#", letter))
-    jump = "".join(f'<li><a href="#letter-{_letter_id(letter)}">{escape(letter)}</a></li>'
-                   for letter in letters)
-    sections = [f'<h2 id="letter-{_letter_id(letter)}">{escape(letter)}</h2>'
-                + _entries(groups[letter], url) for letter in letters]
-    html = (f"<h1>All settings A to Z</h1>{_count(len(catalogue.offers))}"
-            f'<nav aria-label="Jump to a letter"><ul class="lo-letters">{jump}</ul></nav>'
-            + "".join(sections))
+    html = fragment("lists.html", "a_to_z", _settings(len(catalogue.offers)).capitalize(),
+                    [{"id": _letter_id(letter), "letter": letter,
+                      "entries": _entries(groups[letter], url)} for letter in letters])
     return _page(url, "All settings A to Z", html,
-                 [toc_entry(2, f"letter-{_letter_id(letter)}", escape(letter)) for letter in letters],
+                 [toc_entry(2, f"letter-{_letter_id(letter)}", letter) for letter in letters],
                  "Every school, college and early years setting in the Local Offer, A to Z.")
 
 
 def by_type(catalogue: Catalogue) -> BuiltPage:
     url = TYPE_URL
     groups = _group(catalogue.offers, lambda item: [item.facts.type_id])
-    sections, toc = [], []
+    types, toc = [], []
     for type_id, kind in catalogue.borough.setting_types.items():
         items = groups.get(type_id, [])
         if not items:
             continue
-        booklet = relative_url(url, f"booklet/{type_id}/")
-        sections.append(f'<h2 id="{escape(type_id)}">{escape(_plural(kind.label))} '
-                        f"({len(items)})</h2>{_entries(items, url)}"
-                        f'<p class="lo-booklet-link"><a href="{booklet}">Printable booklet of '
-                        f"every {escape(kind.label.lower())}</a></p>")
-        toc.append(toc_entry(2, type_id, escape(_plural(kind.label))))
-    html = ("<h1>Settings by type</h1><p>Nurseries and childminders, schools, special schools "
-            "and colleges. Choose a type to see every setting of that kind.</p>"
-            + _contents(toc) + "".join(sections))
-    return _page(url, "Settings by type", html, toc,
+        types.append({"id": type_id, "plural": _plural(kind.label), "label": kind.label.lower(),
+                      "count": len(items),
+                      "entries": _entries(items, url),
+                      "booklet": relative_url(url, f"booklet/{type_id}/")})
+        toc.append(toc_entry(2, type_id, _plural(kind.label)))
+    return _page(url, "Settings by type", fragment("lists.html", "by_type", toc, types), toc,
                  "Schools, colleges and early years settings, by type.")
 
 
 def by_age(catalogue: Catalogue) -> BuiltPage:
-    url = AGE_URL
     counts = {age: sum(item.facts.covers_age(age) for item in catalogue.offers) for age in AGES}
-    links = "".join(f'<li><a href="{age}/"><span class="lo-age"><span class="lo-hidden">Age '
-                    f'</span>{age}</span><span class="lo-hidden">: </span>'
-                    f'<span class="lo-age-count">{_settings(counts[age])}</span></a></li>'
-                    for age in AGES)
-    html = ("<h1>Settings by age</h1>"
-            "<p>Choose the age of your child or young person to see the settings that take "
-            "children of that age. The Local Offer covers ages 0 to 25.</p>"
-            f'<nav aria-label="Ages"><ul class="lo-ages">{links}</ul></nav>')
-    return _page(url, "Settings by age", html, [],
+    html = fragment("lists.html", "by_age", [(age, _settings(counts[age])) for age in AGES])
+    return _page(AGE_URL, "Settings by age", html, [],
                  "Find settings for a child or young person of a given age, 0 to 25.")
 
 
@@ -85,19 +69,16 @@ def for_age(catalogue: Catalogue, age: int) -> BuiltPage:
     url = f"{AGE_URL}{age}/"
     items = [item for item in catalogue.offers if item.facts.covers_age(age)]
     groups = _group(items, lambda item: [item.facts.type_id])
-    sections, toc = [], []
+    types, toc = [], []
     for type_id, kind in catalogue.borough.setting_types.items():
         if groups.get(type_id):
-            sections.append(f'<h2 id="{escape(type_id)}">{escape(_plural(kind.label))}</h2>'
-                            + _entries(groups[type_id], url))
-            toc.append(toc_entry(2, type_id, escape(_plural(kind.label))))
+            types.append({"id": type_id, "plural": _plural(kind.label),
+                          "entries": _entries(groups[type_id], url)})
+            toc.append(toc_entry(2, type_id, _plural(kind.label)))
     title = f"Settings for age {age}"
-    other = '<p><a href="../">Choose another age</a></p>'
-    empty = "" if items else "<p>No setting in the Local Offer takes children of this age.</p>"
     count = (f"{_settings(len(items)).capitalize()} take{'s' if len(items) == 1 else ''} "
              f"children and young people aged {age}.") if items else ""
-    html = (f"<h1>{escape(title)}</h1><p>{count}</p>{other}{empty}"
-            + "".join(sections))
+    html = fragment("lists.html", "for_age", title, count, not items, types)
     return _page(url, title, html, toc, f"Settings that take children aged {age}.")
 
 
@@ -105,69 +86,51 @@ def by_need(catalogue: Catalogue) -> BuiltPage:
     url = NEED_URL
     groups = _group(catalogue.offers, lambda item: item.facts.specialist_provision)
     order = [need for need in NEEDS if need in groups] + sorted(set(groups) - set(NEEDS))
-    sections = [f'<h2 id="{escape(need)}">{escape(need_label(need))}</h2>'
-                + _entries(groups[need], url) for need in order]
-    toc = [toc_entry(2, need, escape(need_label(need))) for need in order]
-    html = ("<h1>Specialist provision by area of need</h1>"
-            "<p>Every school, college and early years setting must support children and young "
-            "people with special educational needs. The settings below also have specialist "
-            "places, a special school or a resourced base for a particular area of need.</p>"
-            + _contents(toc) + ("".join(sections) or "<p>No setting lists specialist "
-                                "provision yet.</p>"))
-    return _page(url, "Specialist provision by need", html, toc,
+    needs = [{"id": need, "label": need_label(need), "entries": _entries(groups[need], url)}
+             for need in order]
+    toc = [toc_entry(2, need, need_label(need)) for need in order]
+    return _page(url, "Specialist provision by need",
+                 fragment("lists.html", "by_need", toc, needs), toc,
                  "Special schools and resourced provision, by area of need.")
 
 
 def by_area(catalogue: Catalogue) -> BuiltPage:
     url = AREA_URL
-    towns = _group(catalogue.offers, lambda item: [item.facts.town or "Other places"])
-    ward_parts, toc_towns = [], []
-    for town in sorted(towns, key=str.casefold):
-        wards = _group(towns[town], lambda item: [item.facts.ward or "Ward not given"])
+    towns_found = _group(catalogue.offers, lambda item: [item.facts.town or "Other places"])
+    towns, toc_towns = [], []
+    for town in sorted(towns_found, key=str.casefold):
+        wards = _group(towns_found[town], lambda item: [item.facts.ward or "Ward not given"])
         town_id = "town-" + _slug(town)
-        part = [f'<h3 id="{town_id}">{escape(town)}</h3>']
-        for ward in sorted(wards, key=str.casefold):
-            part.append(f'<h4 id="{town_id}-{_slug(ward)}">{escape(ward)} ward</h4>'
-                        + _entries(wards[ward], url))
-        ward_parts.append("".join(part))
-        toc_towns.append(toc_entry(3, town_id, escape(town)))
-    districts = _group(catalogue.offers, lambda item: [item.facts.postcode_district or "?"])
-    district_parts, toc_districts = [], []
-    for district in sorted(districts, key=_district_order):
+        towns.append({"id": town_id, "name": town, "wards": [
+            {"id": f"{town_id}-{_slug(ward)}", "name": ward, "entries": _entries(wards[ward], url)}
+            for ward in sorted(wards, key=str.casefold)]})
+        toc_towns.append(toc_entry(3, town_id, town))
+    found = _group(catalogue.offers, lambda item: [item.facts.postcode_district or "?"])
+    districts, toc_districts = [], []
+    for district in sorted(found, key=_district_order):
         district_id = "postcode-" + _slug(district)
-        district_parts.append(f'<h3 id="{district_id}">{escape(district)}</h3>'
-                              + _entries(districts[district], url))
-        toc_districts.append(toc_entry(3, district_id, escape(district)))
+        districts.append({"id": district_id, "name": district,
+                          "entries": _entries(found[district], url)})
+        toc_districts.append(toc_entry(3, district_id, district))
     toc = [toc_entry(2, "by-ward", "By ward", toc_towns),
            toc_entry(2, "by-postcode", "By postcode district", toc_districts)]
-    jump = "".join(f'<li><a href="#{entry["id"]}">{entry["name"]}</a></li>'
-                   for entry in toc_districts)
-    html = ("<h1>Settings by area</h1><p>Find settings near you by council ward or by the "
-            "first half of the postcode (for example CK4).</p>"
-            '<ul class="lo-jump"><li><a href="#by-ward">By ward</a></li>'
-            '<li><a href="#by-postcode">By postcode district</a></li></ul>'
-            '<h2 id="by-ward">By ward</h2>' + "".join(ward_parts)
-            + '<h2 id="by-postcode">By postcode district</h2>'
-            + f'<nav aria-label="Postcode districts"><ul class="lo-letters">{jump}</ul></nav>'
-            + "".join(district_parts))
-    return _page(url, "Settings by area", html, toc, "Settings by ward and postcode district.")
+    return _page(url, "Settings by area", fragment("lists.html", "by_area", towns, districts),
+                 toc, "Settings by ward and postcode district.")
 
 
-def entry(item: PublishedOffer, from_url: str) -> str:
+def entry(item: PublishedOffer, from_url: str) -> tuple[str, str, list[str], bool]:
+    """What a list shows of one setting: name, link, details and whether it is overdue."""
     facts = item.facts
     details = [facts.type_label]
     if facts.town:
         details.append(facts.town)
     if facts.ages:
         details.append(f"ages {facts.ages_text}")
-    overdue = (' <strong class="lo-overdue-tag">review overdue</strong>'
-               if item.review.overdue else "")
-    return (f'<li><a href="{relative_url(from_url, item.url)}">{escape(item.name)}</a>'
-            f'<span class="lo-meta">{escape(" · ".join(details))}</span>{overdue}</li>')
+    return item.name, relative_url(from_url, item.url), details, item.review.overdue
 
 
-def _entries(items: Iterable[PublishedOffer], from_url: str) -> str:
-    return '<ul class="lo-list">' + "".join(entry(item, from_url) for item in items) + "</ul>"
+def _entries(items: Iterable[PublishedOffer], from_url: str) -> Markup:
+    return fragment("lists.html", "entries", [entry(item, from_url) for item in items])
 
 
 def _group(items: Iterable[PublishedOffer], keys) -> dict[str, list[PublishedOffer]]:  # type: ignore[no-untyped-def]
@@ -179,20 +142,9 @@ def _group(items: Iterable[PublishedOffer], keys) -> dict[str, list[PublishedOff
     return groups
 
 
-def _page(url: str, title: str, html: str, toc: list, description: str) -> BuiltPage:  # type: ignore[type-arg]
-    return BuiltPage(url=url, title=title, html=f'<div class="lo-listing">{html}</div>',
+def _page(url: str, title: str, html: Markup, toc: list, description: str) -> BuiltPage:  # type: ignore[type-arg]
+    return BuiltPage(url=url, title=title, html=fragment("lists.html", "listing", html),
                      toc=toc, description=description, search_exclude=True, kind="list")
-
-
-def _contents(toc: list) -> str:  # type: ignore[type-arg]
-    if len(toc) < 2:
-        return ""
-    items = "".join(f'<li><a href="#{entry["id"]}">{entry["name"]}</a></li>' for entry in toc)
-    return f'<nav aria-label="On this page"><ul class="lo-jump">{items}</ul></nav>'
-
-
-def _count(number: int) -> str:
-    return f"<p>{_settings(number).capitalize()} in the Local Offer.</p>"
 
 
 def _settings(number: int) -> str:

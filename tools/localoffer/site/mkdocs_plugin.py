@@ -7,7 +7,6 @@ history, render every page. The page hooks only hand over HTML that is already m
 from __future__ import annotations
 
 import gc
-import html
 import os
 from datetime import date
 from importlib import resources
@@ -36,6 +35,7 @@ from localoffer.site.builder import (
 )
 from localoffer.site.catalogue import Catalogue, offer_paths
 from localoffer.site.config import LocalOfferConfig
+from localoffer.site.markup import escape
 from localoffer.site.mkdocs_menu import draw_menu_once_per_folder
 from localoffer.site.parallel import load_and_render
 from localoffer.site.search import PagefindRun
@@ -277,8 +277,10 @@ class _BuiltPage(Page):
 
     def read_source(self, config: MkDocsConfig) -> None:
         built = self.built
-        meta: dict[str, Any] = {"title": html.escape(built.title),
-                                "description": built.description}
+        # The one place a built page's text reaches MkDocs: the theme prints title,
+        # description and tags into HTML as they are, so they are escaped here, once.
+        meta: dict[str, Any] = {"title": _text(built.title),
+                                "description": _text(built.description)}
         search: dict[str, Any] = {}
         if built.search_exclude:
             search["exclude"] = True
@@ -287,12 +289,18 @@ class _BuiltPage(Page):
         if search:
             meta["search"] = search
         if built.search_tags:
-            meta["tags"] = [html.escape(tag) for tag in built.search_tags]
+            meta["tags"] = [_text(tag) for tag in built.search_tags]
         self.markdown, self.meta = "", meta
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = self.built.html
         self.toc = get_toc(self.built.toc)
+
+
+def _text(value: str) -> str:
+    """Plain text escaped for the theme, as str: the theme's templates do not autoescape, and
+    a Markup would change how they join and strip it."""
+    return str(escape(value))
 
 
 def _without(nav: Any, path: str) -> Any:

@@ -16,7 +16,7 @@ from localoffer.site.facts import (
 )
 from localoffer.site.history import Change
 from localoffer.site.render import MarkdownRenderer, Rendered
-from localoffer.site.sanitise import escape
+from localoffer.site.markup import Markup, fragment
 from localoffer.site.structure import BuiltPage, toc_entry
 
 
@@ -42,29 +42,22 @@ def render_body(item: PublishedOffer, renderer: MarkdownRenderer) -> Rendered:
 def offer_page(item: PublishedOffer, body: Rendered, changes: list[Change],
                context: OfferPageContext) -> BuiltPage:
     facts = item.facts
-    parts = [
-        f'<h1 id="{escape(item.slug)}-name" data-pagefind-meta="title">{escape(item.name)}</h1>',
-        # An overdue review is the first thing a reader must see; otherwise it follows the card.
-        review_box(item) if item.review.overdue else "",
-        header_card(facts, context.glossary),
-        "" if item.review.overdue else review_box(item),
-        questions_list(body),
-        f'<div class="lo-answers">{body.html}</div>',
-    ]
+    shown = changes[: context.changes_shown]
     toc = list(body.toc)
     if changes:
-        parts.append(changes_section(changes[: context.changes_shown], len(changes)))
         toc.append(toc_entry(2, "changes", "Changes to this page"))
     if body.abbreviations:
-        parts.append(words_section(body.abbreviations))
         toc.append(toc_entry(2, "words-we-use", "Words we use on this page"))
-    parts.append(feedback_box(item, context))
+    feedback = feedback_link(context.feedback_url, item.name, context.site_url + item.url)
+    html = fragment("offer.html", "offer_page", item, header_card(facts, context.glossary),
+                    body, [_change(change) for change in shown], len(changes) - len(shown),
+                    feedback)
     where = f" in {facts.town}" if facts.town else ""
     ages = f", ages {facts.ages_text}" if facts.ages else ""
     return BuiltPage(
         url=item.url,
         title=item.name,
-        html=f'<div class="lo-offer" data-pagefind-body>{"".join(parts)}</div>',
+        html=html,
         toc=toc,
         description=(f"{item.name}: support for children and young people with special "
                      f"educational needs at this {facts.type_label.lower()}{where}{ages}."),
@@ -74,97 +67,25 @@ def offer_page(item: PublishedOffer, body: Rendered, changes: list[Change],
     )
 
 
-def header_card(facts: SettingFacts, glossary: dict[str, str], pagefind: bool = True) -> str:
+def header_card(facts: SettingFacts, glossary: dict[str, str], pagefind: bool = True) -> Markup:
     """The setting's details at a glance, as a description list."""
-    rows: list[tuple[str, str]] = []
-    filter_type = ' data-pagefind-filter="type"' if pagefind else ""
-    filter_town = ' data-pagefind-filter="town"' if pagefind else ""
-    rows.append(("Type", f"<span{filter_type}>{escape(facts.type_label)}</span>"))
-    if facts.ages:
-        rows.append(("Ages", escape(facts.ages_text)))
     address = ", ".join(part for part in (facts.address, facts.postcode) if part)
     if facts.town and facts.town.casefold() not in facts.address.casefold():
         address = ", ".join(part for part in (facts.address, facts.town, facts.postcode) if part)
-    if address:
-        town = f'<span hidden{filter_town}>{escape(facts.town)}</span>' if facts.town else ""
-        rows.append(("Address", escape(address) + town))
-    if facts.phone:
-        rows.append(("Phone", _link(phone_href(facts.phone), facts.phone)))
-    if facts.website:
-        rows.append(("Website", _link(website_href(facts.website), _short_url(facts.website))))
-    senco = [escape(facts.senco.name)] if facts.senco.name else []
+    senco = [(None, facts.senco.name)] if facts.senco.name else []
     if facts.senco.email:
-        senco.append(_link(email_href(facts.senco.email), facts.senco.email))
+        senco.append((email_href(facts.senco.email), facts.senco.email))
     if facts.senco.phone:
-        senco.append(_link(phone_href(facts.senco.phone), facts.senco.phone))
-    if senco:
-        rows.append((_abbr("SENCO", glossary), "<br>".join(senco)))
-    if facts.languages:
-        rows.append(("Languages we can use with families", escape(", ".join(facts.languages))))
-    if facts.specialist_provision:
-        needs = ", ".join(need_label(need) for need in facts.specialist_provision)
-        rows.append(("Specialist provision for", escape(needs)))
-    short = {"Type", "Ages", "Phone"}
-    items = "".join(f'<div{"" if label in short else " class=lo-wide"}><dt>{label}</dt>'
-                    f"<dd>{value}</dd></div>" for label, value in rows)
-    return f'<dl class="lo-card" data-pagefind-weight="5">{items}</dl>'
+        senco.append((phone_href(facts.senco.phone), facts.senco.phone))
+    needs = [need_label(need) for need in facts.specialist_provision]
+    return fragment("offer.html", "header_card", facts, address,
+                    (phone_href(facts.phone), facts.phone),
+                    (website_href(facts.website), _short_url(facts.website)),
+                    senco, glossary.get("SENCO"), needs, pagefind)
 
 
-def review_box(item: PublishedOffer) -> str:
-    notice = item.review
-    if notice.overdue:
-        return ('<div class="admonition warning lo-review lo-review--overdue">'
-                '<p class="admonition-title">Review overdue</p>'
-                f"<p><strong>{escape(notice.warning)}</strong></p>"
-                f"<p>{escape(notice.sentence)}</p></div>")
-    return f'<p class="lo-review">{escape(notice.sentence)}</p>'
-
-
-def questions_list(body: Rendered) -> str:
-    """A short contents list: on a phone the theme hides its table of contents in the menu."""
-    questions = [token for token in body.toc if token["level"] == 2]
-    if len(questions) < 3:
-        return ""
-    items = "".join(f'<li><a href="#{escape(token["id"])}">{token["name"]}</a></li>'
-                    for token in questions)
-    return ('<details class="abstract lo-questions"><summary>Questions answered on this page '
-            f'({len(questions)})</summary><ol>{items}</ol></details>')
-
-
-def changes_section(changes: list[Change], total: int) -> str:
-    items = []
-    for change in changes:
-        who = []
-        if change.proposed_by:
-            who.append(f"Proposed by {escape(_names(change.proposed_by))}.")
-        if change.approved_by:
-            who.append(f"Approved by {escape(_names(change.approved_by))}.")
-        items.append(f'<li><time datetime="{change.date.isoformat()}">'
-                     f"{escape(long_date(change.date))}</time>: {escape(change.summary)}"
-                     f'{" " if who else ""}{" ".join(who)}</li>')
-    older = (f"<p>{total - len(changes)} older changes are kept in the history of this "
-             "page.</p>") if total > len(changes) else ""
-    return ('<section class="lo-changes" data-pagefind-ignore>'
-            '<h2 id="changes">Changes to this page</h2>'
-            f'<ul>{"".join(items)}</ul>{older}</section>')
-
-
-def words_section(abbreviations: dict[str, str]) -> str:
-    items = "".join(f"<div><dt>{escape(term)}</dt><dd>{escape(meaning)}</dd></div>"
-                    for term, meaning in sorted(abbreviations.items(), key=lambda kv: kv[0].lower()))
-    return ('<section class="lo-words" data-pagefind-ignore>'
-            '<h2 id="words-we-use">Words we use on this page</h2>'
-            f'<dl>{items}</dl></section>')
-
-
-def feedback_box(item: PublishedOffer, context: OfferPageContext) -> str:
-    url = feedback_link(context.feedback_url, item.name, context.site_url + item.url)
-    if not url:
-        return ""
-    return ('<aside class="lo-feedback" aria-label="Suggest a change" data-pagefind-ignore>'
-            f"<p>Is something on this page wrong or unclear?</p>"
-            f'<p><a class="md-button" href="{escape(url)}">Suggest a change or report a '
-            "problem</a></p></aside>")
+def review_box(item: PublishedOffer) -> Markup:
+    return fragment("offer.html", "review_box", item.review)
 
 
 def feedback_link(base: str, setting: str, page_url: str) -> str:
@@ -186,18 +107,16 @@ def feedback_link(base: str, setting: str, page_url: str) -> str:
     return base
 
 
-def _link(href: str | None, text: str) -> str:
-    return f'<a href="{escape(href)}">{escape(text)}</a>' if href else escape(text)
-
-
-def _abbr(term: str, glossary: dict[str, str]) -> str:
-    meaning = glossary.get(term)
-    return f'<abbr title="{escape(meaning)}">{escape(term)}</abbr>' if meaning else escape(term)
-
-
 def _short_url(url: str) -> str:
     parts = urlsplit(url)
     return (parts.netloc + parts.path.rstrip("/")) if parts.netloc else url
+
+
+def _change(change: Change) -> dict[str, str]:
+    return {"iso_date": change.date.isoformat(), "long_date": long_date(change.date),
+            "summary": change.summary,
+            "proposed_by": _names(change.proposed_by) if change.proposed_by else "",
+            "approved_by": _names(change.approved_by) if change.approved_by else ""}
 
 
 def _names(names: tuple[str, ...]) -> str:

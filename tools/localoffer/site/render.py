@@ -18,7 +18,8 @@ from markdown_it.rules_core import StateCore
 from markdown_it.common.utils import escapeHtml as escape_text
 from markdown_it.token import Token
 
-from localoffer.site.sanitise import clean_html, escape
+from localoffer.site.markup import Markup, escape
+from localoffer.site.sanitise import clean_html
 
 # A link to another offer, as writers make them: ../beacon-hill-school/offer.md#admissions
 _OFFER_LINK = re.compile(r"^(?P<path>(?:\.\./)?(?:[a-z0-9-]+/)?)offer\.md(?P<anchor>#.*)?$")
@@ -31,12 +32,12 @@ TOC_LEVELS = (2, 3)
 
 @dataclass
 class Rendered:
-    html: str
+    html: Markup  # sanitised
     # Headings as Python-Markdown's toc tokens: {level, id, name (escaped text), children}.
     toc: list[dict[str, Any]] = field(default_factory=list)
     abbreviations: dict[str, str] = field(default_factory=dict)
     # The same HTML prepared for printable booklets (booklet.prepare), made where it is rendered.
-    booklet_html: str = ""
+    booklet_html: Markup = Markup("")
 
 
 def slugify(text: str) -> str:

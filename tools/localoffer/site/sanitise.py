@@ -3,10 +3,10 @@ only web, email and phone links. Offers are written by many people; nothing they
 in a reader's browser (no scripts, event handlers, javascript: or data: URLs, frames, SVG)."""
 from __future__ import annotations
 
-import html
 import re
 
 import nh3
+from markupsafe import Markup
 
 TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "dl", "dt",
@@ -28,20 +28,12 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _SAFE_ID = re.compile(r"^[a-z][a-z0-9-]{0,80}$")
 
 
-def clean_html(fragment: str) -> str:
-    """The fragment with everything but plain content markup removed."""
-    return nh3.clean(fragment, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
+def clean_html(fragment: str) -> Markup:
+    """The fragment with everything but plain content markup removed: safe HTML, the only
+    HTML from an offer that may be marked as Markup (see markup.py)."""
+    return Markup(nh3.clean(fragment, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
                      strip_comments=True, link_rel="noopener noreferrer",
-                     attribute_filter=_filter)
-
-
-def plain_text(fragment: str) -> str:
-    """The text of an HTML fragment, escaped again for use inside HTML."""
-    return nh3.clean(fragment, tags=set(), attributes={}, strip_comments=True)
-
-
-def escape(text: object) -> str:
-    return html.escape(str(text), quote=True)
+                     attribute_filter=_filter))
 
 
 def _filter(_tag: str, attribute: str, value: str) -> str | None:

@@ -11,11 +11,11 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 from localoffer.errors import LocalOfferError
 from localoffer.site.catalogue import PublishedOffer
+from localoffer.site.markup import fragment
 from localoffer.site.pages import OfferPageContext, offer_page
 from localoffer.site.render import Rendered
 from localoffer.site.structure import BuiltPage
@@ -35,21 +35,7 @@ def pagefind_available() -> bool:
 
 def search_page() -> BuiltPage:
     """The page that runs Pagefind searches (assets/localoffer.js does the work)."""
-    html = (
-        '<div class="lo-search"><h1>Search</h1>'
-        '<form class="lo-search-form" action="./" method="get" role="search">'
-        '<label for="lo-search-input">Search for a setting, a place or a kind of support</label>'
-        '<div class="lo-search-row"><input id="lo-search-input" name="q" type="search" '
-        'autocomplete="off" spellcheck="false">'
-        '<button class="md-button md-button--primary" type="submit">Search</button></div>'
-        "</form>"
-        '<p id="lo-search-status" class="lo-search-status" role="status" aria-live="polite"></p>'
-        '<ol id="lo-search-results" class="lo-search-results"></ol>'
-        '<noscript><p>Search needs JavaScript, which is turned off in your browser. You can '
-        'still find a setting in the <a href="../settings/">A to Z list</a>, or by '
-        '<a href="../find/type/">type</a>, <a href="../find/age/">age</a>, '
-        '<a href="../find/need/">need</a> or <a href="../find/area/">area</a>.</p></noscript>'
-        "</div>")
+    html = fragment("search.html", "search_page")
     return BuiltPage(url=SEARCH_URL, title="Search", html=html, search_exclude=True,
                      description="Search the Local Offer.", kind="search")
 
@@ -69,9 +55,8 @@ class SearchCopies:
         page = offer_page(item, body, [], self.context)
         path = self.folder / page.url / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
-                        f"<title>{escape(page.title)}</title></head><body>{page.html}"
-                        "</body></html>", encoding="utf-8")
+        path.write_text(fragment("search.html", "search_copy", page.title, page.html),
+                        encoding="utf-8")
 
 
 class PagefindRun:

@@ -4,14 +4,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup, escape
+
 
 @dataclass
 class BuiltPage:
     """One page of the site. `url` is relative to the site root, '' for the home page."""
 
     url: str
-    title: str  # plain text; the engine escapes it
-    html: str
+    title: str  # plain text, as are description and search_tags: the engine escapes them
+    html: Markup  # made by markup.fragment (see markup.py)
     toc: list[dict[str, Any]] = field(default_factory=list)  # Python-Markdown toc tokens
     description: str = ""
     search_boost: float | None = None
@@ -43,5 +45,6 @@ def relative_url(from_url: str, to_url: str) -> str:
 
 def toc_entry(level: int, anchor: str, name: str,
               children: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """A toc token for a heading we wrote ourselves (`name` is already escaped)."""
-    return {"level": level, "id": anchor, "name": name, "children": children or []}
+    """A toc token for a heading we wrote ourselves; `name` is plain text (escaped here, as
+    the theme prints a token's name as HTML)."""
+    return {"level": level, "id": escape(anchor), "name": escape(name), "children": children or []}
