@@ -160,6 +160,7 @@ def _run_job(workflow: Path, pr: PullRequest, folder: Path) -> tuple[int, str]:
     workspace, venv = folder / "workspace", folder / "venv"
     env = dict(os.environ, PIP_NO_INDEX="1", PIP_NO_BUILD_ISOLATION="false",
                PIP_DISABLE_PIP_VERSION_CHECK="1")
+    env.pop("PYTHONPATH", None)  # a runner has none: localoffer comes from the install step
     printed = []
     for step in job["steps"]:
         uses = step.get("uses", "")
@@ -217,7 +218,8 @@ def test_a_pull_request_that_patches_the_checker_is_still_refused(
         workspace / "tools/localoffer/workflow/ownership.py").read_text(encoding="utf-8")
     installed = subprocess.run([str(tmp_path / "gate/venv/bin/python"), "-c",
                                 "import localoffer.workflow.ownership as o; print(o.__file__)"],
-                               capture_output=True, text=True, check=True).stdout
+                               env={"PATH": os.environ["PATH"]}, capture_output=True, text=True,
+                               check=True).stdout
     assert "/gate/venv/" in installed and "pull request's own" not in Path(
         installed.strip()).read_text(encoding="utf-8")
 
