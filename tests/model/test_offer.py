@@ -125,9 +125,9 @@ def test_without_question_set_headings_follow_the_types_usual_set(load) -> None:
     question = "How will the college know if I need extra help?"
     section = load(college + f"## {question}\n\nAsk us.\n").sections[0]
     assert section.question is not None and section.question.id.startswith("se7y")
-    # ... and a question_set that names another set wins.
+    # ... and a question_set that names another set wins: its question on the same thing.
     chosen = college.replace("status:", "question_set: se7-parent\nstatus:")
-    assert load(chosen + f"## {question}\n\nAsk us.\n").sections[0].question is None
+    assert load(chosen + f"## {question}\n\nAsk us.\n").sections[0].question.id == "se7p-01"
 
 
 def test_links_and_readable_lines_carry_file_lines(load) -> None:

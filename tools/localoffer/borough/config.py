@@ -202,6 +202,7 @@ def _build(merged: dict[str, Any], user_lines: KeyLines, root: Path,
     areas = _areas()
     statutory = _statutory()
     question_sets = _question_sets(read, areas)
+    _add_wordings(read, question_sets, areas)
     setting_types = _setting_types(read, areas, question_sets)
     glossary = {str(key): str(value) for key, value in read.mapping("glossary").items()}
     return Borough(
@@ -255,6 +256,7 @@ def _question_set(read: _Reader, set_id: str, raw: Any, areas: dict[str, Area]) 
     if not isinstance(raw, dict) or not isinstance(raw.get("questions"), list):
         raise read.fail(f"Question set '{set_id}' needs a list of 'questions'.", *where)
     questions = []
+    wordings: dict[str, tuple[str, ...]] = {}
     for index, item in enumerate(raw["questions"], start=1):
         if not isinstance(item, dict) or not all(isinstance(item.get(k), str)
                                                  for k in ("id", "text", "area")):
@@ -269,9 +271,43 @@ def _question_set(read: _Reader, set_id: str, raw: Any, areas: dict[str, Area]) 
             id=item["id"], text=item["text"], area=item["area"], also=also,
             prompts=tuple(item.get("prompts") or ()), borough=bool(item.get("borough")),
             setting_types=tuple(item.get("for") or ())))
+        wordings[item["id"]] = tuple(str(w) for w in item.get("wordings") or ())
     return QuestionSet(id=set_id, title=str(raw.get("title") or set_id),
                        audience=str(raw.get("audience") or "parents and carers"),
-                       setting_types=tuple(raw.get("for") or ()), questions=questions)
+                       setting_types=tuple(raw.get("for") or ()), questions=questions,
+                       wordings={key: value for key, value in wordings.items() if value})
+
+
+def _add_wordings(read: _Reader, question_sets: dict[str, QuestionSet],
+                  areas: dict[str, Area]) -> None:
+    """Give each question the other wordings of its area: the packaged ones, every other
+    set's question for that area, and the borough's own (by area or by question id)."""
+    by_area: dict[str, list[str]] = {area: [] for area in areas}
+    for area, wordings in (_packaged("heading_wordings.yml").get("wordings") or {}).items():
+        by_area.setdefault(area, []).extend(str(w) for w in wordings)
+    for question_set in question_sets.values():
+        for question in question_set.questions:
+            by_area.setdefault(question.area, []).append(question.text)
+    by_question: dict[str, list[str]] = {}
+    for key, wordings in read.mapping("heading_wordings").items():
+        if not isinstance(wordings, list) or not all(isinstance(w, str) for w in wordings):
+            raise read.fail(f"heading_wordings: '{key}' needs a list of headings, for example "
+                            f"{key}: [\"Who is our SENCo?\"].", "heading_wordings", str(key))
+        if key in areas:
+            by_area[key].extend(wordings)
+        else:
+            by_question.setdefault(str(key), []).extend(wordings)
+    known_ids = {q.id for s in question_sets.values() for q in s.questions}
+    unknown = sorted(set(by_question) - known_ids)
+    if unknown:
+        raise read.fail(f"heading_wordings: '{unknown[0]}' is neither an area nor a question id. "
+                        f"Areas: {', '.join(areas)}.", "heading_wordings", unknown[0])
+    for question_set in question_sets.values():
+        question_set.add_wordings({
+            question.id: tuple(w for w in (*by_area.get(question.area, ()),
+                                           *by_question.get(question.id, ()))
+                               if w != question.text)
+            for question in question_set.questions})
 
 
 def _setting_types(read: _Reader, areas: dict[str, Area],

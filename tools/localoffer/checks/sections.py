@@ -5,7 +5,6 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from rapidfuzz import fuzz, process
 
 from localoffer.borough import Borough, Question, QuestionSet
 from localoffer.borough.questions import normalise
@@ -31,8 +30,6 @@ _PLACEHOLDER_HINTS = ("todo", "tbc", "tba", "lorem", "insert", "xxx")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _LIST_MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*")
 _NOT_LETTER = re.compile(r"[\W_]+")
-# How alike (0-100) an unknown heading must be to a question for us to suggest it.
-_SUGGEST_THRESHOLD = 60
 
 
 def check(offer: Offer, context: CheckContext) -> Iterator[Finding]:
@@ -117,12 +114,8 @@ def _unknown(offer: Offer, section: Section, question_set: QuestionSet | None,
 
 
 def _nearest_question(heading: str, question_set: QuestionSet | None) -> Question | None:
-    if question_set is None or not question_set.questions:
-        return None
-    by_text = {normalise(question.text): question for question in question_set.questions}
-    best = process.extractOne(normalise(heading), list(by_text), scorer=fuzz.token_set_ratio,
-                              score_cutoff=_SUGGEST_THRESHOLD)
-    return by_text[best[0]] if best else None
+    # The same scorer that decides a match (QuestionSet.ranked) makes the suggestion.
+    return question_set.suggest(heading) if question_set is not None else None
 
 
 def _missing(offer: Offer, borough: Borough,
