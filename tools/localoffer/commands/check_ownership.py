@@ -127,7 +127,10 @@ def cli(base: str, head: str, author: str, output_format: str, config_path: Path
 
     A school may change the files of the settings it maintains (offers/<setting>/...); LA
     reviewers may change anything. New settings, removed offers and changes to 'maintainers'
-    need an LA reviewer. Maintainers and reviewers are read as they were in --base. Exit code 1
-    when a file may not be changed (each one is listed with the reason).
+    need an LA reviewer. For everyone, reviewers included: a setting's folder may gain only
+    its offer.md and pictures (.png, .jpg, .jpeg, .gif, .webp), and no symbolic link may be
+    added anywhere in offers/. Maintainers and reviewers are read as they were in --base, and
+    the proposed version is only read, never checked out or run. Exit code 1 when a file may
+    not be changed (each one is listed with the reason).
     """
     return run_check_ownership(config_path, base, head, author, output_format)
