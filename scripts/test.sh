@@ -17,8 +17,8 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-echo "==> Installing localoffer with its test, search and pdf extras"
-python3 -m pip install --disable-pip-version-check -q -e '.[test,search,pdf]'
+echo "==> Installing localoffer with its test, search, pdf and import extras"
+python3 -m pip install --disable-pip-version-check -q -e '.[test,search,pdf,import]'
 
 if [ ! -x "$CHROMIUM" ]; then
   echo "==> Installing Chromium and ChromeDriver from Debian (apt-get)"

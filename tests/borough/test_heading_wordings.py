@@ -52,10 +52,10 @@ def test_a_heading_that_answers_no_question_matches_none(se7, heading) -> None:
 
 def test_the_suggestion_comes_from_the_same_scorer_as_the_match(se7) -> None:
     # Near enough to suggest, not near enough to count: both come from QuestionSet.ranked.
-    best = se7.best("Who should I contact?")
-    assert 62 <= best.score < 85
-    assert se7.match("Who should I contact?") is None
-    assert se7.suggest("Who should I contact?").id == "se7p-14" == best.question.id
+    best = se7.best("Who can I contact for more help?")
+    assert 65 <= best.score < 85
+    assert se7.match("Who can I contact for more help?") is None
+    assert se7.suggest("Who can I contact for more help?").id == "se7p-14" == best.question.id
     # A heading that matches is also what would be suggested.
     assert se7.suggest("What types of SEND are provided for?").id == "se7p-kinds"
     assert se7.suggest("Important Notes") is None

@@ -145,7 +145,7 @@ def test_an_unknown_heading_is_a_warning_that_says_how_to_map_it(check, primary:
 
 
 def test_an_unknown_heading_close_to_a_question_suggests_it(check, primary: str) -> None:
-    text = primary.replace(f"## {CONTACTS}", "## Who should I contact?\n\n"
+    text = primary.replace(f"## {CONTACTS}", "## Who can I contact for more help?\n\n"
                            f"Ask the office.\n\n## {CONTACTS}")
     message = of_rule(check(text), UNKNOWN)[0].message
     assert f"'{CONTACTS}'" in message

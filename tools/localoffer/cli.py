@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check", "Check offers for missing answers, out-of-date reviews and other problems."),
     "fix": ("fix", "Make safe fixes to offers (dates, quoting, missing headings)."),
     "new": ("new", "Start a new offer from the template for a setting type."),
+    "import": ("import_", "Bring a setting's existing SEN information report into an offer."),
     "schema": ("schema", "Print the JSON Schema of an offer's front-matter."),
     "questions": ("questions", "List the question sets, their questions and the areas they cover."),
     "config": ("config", "Show the borough's rules after localoffer.yml is applied."),

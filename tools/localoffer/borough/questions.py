@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 # How alike (0-100) a heading must be to one of a question's wordings to count as it.
 MATCH_THRESHOLD = 85
 # How alike it must be for `check` to suggest the question, and for `import` to place a section.
-SUGGEST_THRESHOLD = 62
+SUGGEST_THRESHOLD = 65
 
 _ALTERNATIVES = [
     # "setting / school / college" and friends become one word, so a school may write "school".
@@ -45,6 +45,7 @@ _SAME_MEANING = [
                 r"(?:your|my) (?:son|daughter))(?:'s|s')?(?=\W|$)"), "child"),
     (re.compile(r"\bparents?(?:(?: and|,| /|/| or) ?carers?)?\b|\bparent carers?\b|\bcarers?\b"),
      "parent"),
+    (re.compile(r"\btypes?\b|\bsorts?\b"), "kind"),
 ]
 _FILLER = frozenset(
     "a about am an and are as at be by can could do does for from has have how i if in is it "
@@ -129,8 +130,11 @@ def similarity(heading: _Key, wording: _Key, weights: _Weights) -> float:
     shared = weights.of(heading.words & wording.words)
     both = weights.of(heading.words) + weights.of(wording.words)
     alike = 100 * 2 * shared / both if both else 0.0
-    # A heading that says all of a wording and more ("Admissions and visits").
-    contained = 90 * shared / weights.of(wording.words) if len(wording.words) >= 2 else 0.0
+    # A heading that says all of a wording and more ("Admissions and visits"), where the
+    # wording says enough to tell questions apart (not just "child" and "support").
+    telling = len(wording.words) >= 3 or (
+        len(wording.words) == 2 and min(weights.of(frozenset([w])) for w in wording.words) >= 1.5)
+    contained = 90 * shared / weights.of(wording.words) if telling else 0.0
     return max(alike, contained)
 
 
