@@ -13,6 +13,7 @@ from localoffer.borough import Borough
 from localoffer.collector import collector_paused
 from localoffer.model import Finding, Offer, Severity, load_offer
 from localoffer.model.discover import find_offer_files, known_slugs
+from localoffer.model.files import unsafe_entries
 
 # Families of rules, in the order their findings are most useful to read.
 CHECK_MODULES = (
@@ -31,6 +32,10 @@ PARSER_RULES = {
     "file/conflict": "Lines Git left in the file when two changes met (<<<<<<<, =======, >>>>>>>).",
     "file/encoding": "The file is not UTF-8 text (binary data, NUL bytes or another encoding).",
     "file/too-large": "The file is larger than the borough's limit.",
+    "file/symlink": "A symbolic link in offers/ (never read or published).",
+    "file/not-a-file": "A named pipe, device or socket in offers/ (never read).",
+    "file/misplaced": "An offer.md that is not offers/<setting>/offer.md (never published).",
+    "file/folder-name": "A setting's folder name with characters other than a-z, 0-9 and -.",
     "front-matter/invalid": "The front-matter block is missing, not closed, not YAML or not a mapping.",
 }
 
@@ -86,10 +91,26 @@ def run_checks(paths: Iterable[Path], borough: Borough, today: date) -> CheckRep
     files = find_offer_files(paths)
     context = CheckContext(borough, today, known_slugs(borough))
     report = CheckReport(files=len(files))
+    report.findings.extend(unsafe_files(paths, borough))
     with collector_paused():
         for path in files:
             report.findings.extend(check_offer(load_offer(path, borough), context))
     return report
+
+
+def unsafe_files(paths: Iterable[Path], borough: Borough) -> list[Finding]:
+    """A finding for each link, pipe or device inside the folders named (never read)."""
+    return [Finding(_display(entry.path, borough.root), 1, entry.rule, Severity.ERROR,
+                    entry.message)
+            for path in dict.fromkeys(paths) if path.is_dir() and not path.is_symlink()
+            for entry in unsafe_entries(path)]
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return (path.parent.resolve() / path.name).relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _order(finding: Finding) -> tuple[str, int, str]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from localoffer.model.conflict_markers import conflict_marker_lines
+from localoffer.model.files import OFFER_FILE, UnsafeFile, layout_problem, read_regular_file
 from localoffer.model.finding import Finding, Severity
 from localoffer.model.frontmatter import FrontMatter, FrontMatterError, as_date, parse_front_matter
 from localoffer.model.markdown import (
@@ -25,7 +26,6 @@ from localoffer.text.readability import TextStats, text_stats
 if TYPE_CHECKING:
     from localoffer.borough import Borough, Question, QuestionSet
 
-OFFER_FILE = "offer.md"
 
 
 @dataclass
@@ -161,14 +161,13 @@ def load_offer(path: Path, borough: Borough, display_path: str | None = None) ->
     shown = display_path or _display(path, borough.root)
     offer = Offer(path=path, display_path=shown, slug=offer_slug(path))
     try:
-        size = path.stat().st_size
-        if size > borough.max_file_bytes:
-            offer.problems.append(_problem(
-                offer, 1, "file/too-large",
-                f"This file is {size // 1024} KB; the limit is {borough.max_file_bytes // 1024} KB. "
-                "Move long documents to your own website and link to them."))
-            return offer
-        content = path.read_bytes()
+        unsafe = layout_problem(path, borough.offers_dir)
+        if unsafe is not None:
+            raise unsafe
+        content = read_regular_file(path, borough.max_file_bytes)
+    except UnsafeFile as unsafe:
+        offer.problems.append(_problem(offer, 1, unsafe.rule, unsafe.message))
+        return offer
     except OSError as error:
         offer.problems.append(_problem(offer, 1, "file/encoding",
                                        f"This file could not be read ({error.strerror})."))
@@ -249,8 +248,8 @@ def _map_to_area(section: Section, question_set: Any, borough: Borough) -> None:
 
 
 def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
+    try:  # the file itself is not resolved: a link is named as the link, not its target
+        return (path.parent.resolve() / path.name).relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
 

@@ -9,7 +9,7 @@ Not SVG: opened on its own, an SVG file can run scripts on the site.
 """
 from __future__ import annotations
 
-from localoffer.model.offer import OFFER_FILE
+from localoffer.model.files import OFFER_FILE
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
 ALLOWED_KINDS = f"{OFFER_FILE} and pictures ({', '.join(sorted(IMAGE_SUFFIXES))})"

@@ -11,7 +11,6 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
-from html import escape
 from importlib import resources
 from typing import Any
 
@@ -19,6 +18,7 @@ from localoffer.errors import LocalOfferError
 from localoffer.review import long_date
 from localoffer.site.booklet import BOOKLET_URL, all_booklets, whole_booklet_page
 from localoffer.site.catalogue import Catalogue
+from localoffer.site.markup import Markup, fragment
 from localoffer.site.render import Rendered
 
 # Pictures in the booklet's HTML, which the sanitiser wrote (attributes in double quotes).
@@ -46,16 +46,12 @@ def booklet_pdf(catalogue: Catalogue, bodies: dict[str, Rendered], type_id: str 
     if booklet is None:
         raise LocalOfferError(f"There are no published offers of the type '{type_id}'.")
     page = whole_booklet_page(booklet, bodies, catalogue.borough.glossary)
-    css = (resources.files("localoffer.site") / "print" / "booklet.css").read_text("utf-8")
-    where = (f' The latest version is on the website: <a href="{escape(site_url)}">'
-             f"{escape(site_url)}</a>." if site_url else "")
-    made = (f'<p class="lo-made">This booklet was made on {long_date(catalogue.today)}.'
-            f"{where}</p>")
-    body = _local_images(page.html, url, catalogue).replace('<h2 id="contents">',
-                                                            f'{made}<h2 id="contents">', 1)
-    html = (f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
-            f"<title>{escape(page.title)}</title><style>{css}</style></head>"
-            f"<body>{body}</body></html>")
+    # Our own stylesheet, from the package: CSS, not text, so it is not escaped.
+    css = Markup((resources.files("localoffer.site") / "print" / "booklet.css").read_text("utf-8"))
+    made = fragment("booklet_pdf.html", "made", long_date(catalogue.today), site_url)
+    contents = Markup('<h2 id="contents">')
+    body = _local_images(page.html, url, catalogue).replace(contents, made + contents, 1)
+    html = fragment("booklet_pdf.html", "document", page.title, css, body)
     base = f"{site_url.rstrip('/')}/{url}" if site_url else None
     fetcher = weasyprint.urls.URLFetcher(allowed_protocols={"file"})
     document = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render()
@@ -63,7 +59,7 @@ def booklet_pdf(catalogue: Catalogue, bodies: dict[str, Rendered], type_id: str 
                       document.write_pdf(pdf_variant="pdf/ua-1"))
 
 
-def _local_images(html: str, booklet_url: str, catalogue: Catalogue) -> str:
+def _local_images(html: Markup, booklet_url: str, catalogue: Catalogue) -> Markup:
     """Pictures kept beside the offers, as the files they are. Any other picture (on another
     website) is not fetched: its description is printed in its place."""
     known = {f"settings/{item.slug}/{image.name}": image
@@ -76,11 +72,12 @@ def _local_images(html: str, booklet_url: str, catalogue: Catalogue) -> str:
         image = known.get(posixpath.normpath(booklet_url + value)) if ":" not in value else None
         if image is not None and source is not None:
             return tag.replace(source.group(0), f' src="{image.resolve().as_uri()}"', 1)
-        alt = _ALT.search(tag)
-        return (f'<span class="lo-picture">[Picture: {alt.group(1)}]</span>' if alt
-                and alt.group(1).strip() else '<span class="lo-picture">[Picture]</span>')
+        alt = _ALT.search(tag)  # as the sanitiser escaped it: unescaped to be escaped once
+        return fragment("booklet_pdf.html", "picture",
+                        Markup(alt.group(1)).unescape().strip() if alt else "")
 
-    return _IMAGE.sub(picture, html)
+    # The pictures of sanitised HTML are replaced: it stays safe HTML.
+    return Markup(_IMAGE.sub(picture, html))
 
 
 def _weasyprint() -> Any:

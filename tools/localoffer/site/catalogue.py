@@ -12,14 +12,17 @@ from pathlib import Path
 
 from localoffer.borough import Borough
 from localoffer.checks import CheckContext, check_offer
+from localoffer.checks.runner import unsafe_files
 from localoffer.model import Finding, Offer, Severity, load_offer
 from localoffer.model.discover import find_offer_files
+from localoffer.model.files import is_regular_file_inside
 from localoffer.model.offer_folder import IMAGE_SUFFIXES
 from localoffer.site.facts import SettingFacts, setting_facts
 from localoffer.site.review_notice import ReviewNotice, review_notice
 
 # Findings shown to readers (as the review notice) rather than stopping the build.
 NOT_BUILD_FAILURES = ("review/",)
+NEVER_READ = {"file/symlink", "file/not-a-file", "file/misplaced", "file/folder-name"}
 
 
 @dataclass
@@ -74,7 +77,8 @@ def examine(path: Path, borough: Borough, today: date,
     offer = load_offer(path, borough)
     if offer.readable and offer.is_draft:
         return Examined(offer, [], None)
-    errors = []
+    # Files that are never read (links, misplaced offers, unsafe folder names) are always told.
+    errors = [finding for finding in offer.problems if finding.rule in NEVER_READ]
     if context is not None:
         errors = [finding for finding in check_offer(offer, context)
                   if finding.severity is Severity.ERROR
@@ -97,6 +101,7 @@ def assemble(borough: Borough, today: date, examined: list[Examined]) -> Catalog
     drafts = [item.offer for item in examined
               if item.published is None and item.offer.readable]
     errors = [finding for item in examined for finding in item.errors]
+    errors += unsafe_files([borough.offers_dir], borough)
     return Catalogue(borough, today, published, drafts, errors)
 
 
@@ -115,5 +120,7 @@ def sort_key(name: str) -> str:
 
 
 def _images(folder: Path) -> list[Path]:
+    """The pictures beside an offer: ordinary files whose real path is in its folder (a link
+    could publish any file of the build machine)."""
     return sorted(path for path in folder.iterdir()
-                  if path.is_file() and path.suffix.lower() in IMAGE_SUFFIXES)
+                  if path.suffix.lower() in IMAGE_SUFFIXES and is_regular_file_inside(path, folder))

@@ -5,9 +5,10 @@ HTML only through a template in site/templates/, rendered by `fragment` below. T
 environment escapes every value it prints (autoescape), so safety holds by construction, not
 by care. Do not build HTML with f-strings, `+` or `str.format` in site/.
 
-`Markup` marks HTML that must not be escaped again. Only two kinds of HTML may be marked:
-what these templates render (they return Markup), and an offer's body after nh3 has
-sanitised it (sanitise.clean_html). Page titles, descriptions and tags handed to a site
+`Markup` marks HTML that must not be escaped again. Only these may be marked: what these
+templates render (they return Markup), an offer's body after nh3 has sanitised it
+(sanitise.clean_html) and rewrites of it that add only escaped values (booklet.prepare), and
+files of localoffer's own package (a stylesheet). Page titles, descriptions and tags handed to a site
 engine are plain text; the engine's shell (mkdocs_plugin.py) escapes them once.
 
 Templates are written one element to a line for reading: the loader joins the lines and drops
@@ -34,6 +35,9 @@ class _JoinedLines(BaseLoader):
                    template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
         source, filename, uptodate = self.inner.get_source(environment, template)
         return "".join(line.strip() for line in source.splitlines()), filename, uptodate
+
+    def list_templates(self) -> list[str]:
+        return self.inner.list_templates()
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,132 @@
+"""Reading the files in offers/ safely. Anyone who can edit an offer can also add files beside
+it, so a file is read only when it is an ordinary file of its own: never through a symbolic
+link (which could point at the build machine's secrets), never a named pipe or a device
+(which would hang the build or fill its memory), never more than a size limit."""
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+OFFER_FILE = "offer.md"
+# What an offer's folder may be called: the characters of a web address that need no escaping.
+SAFE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_ADVICE = ("may use only small letters a to z, digits and single hyphens between them "
+               "(for example oakfield-primary-school). Rename the folder.")
+SYMLINK_ADVICE = ("is a symbolic link. Files in offers/ must be ordinary files: replace the "
+                  "link with a copy of the file itself.")
+SPECIAL_ADVICE = ("is not an ordinary file (it is a named pipe, a device or a socket). Remove "
+                  "it: a setting's folder may only hold its offer, pictures and documents.")
+MISPLACED_ADVICE = ("is inside another setting's folder. Each setting's offer must be "
+                    "offers/<setting>/offer.md: move this folder up into offers/, or remove it.")
+
+
+class UnsafeFile(Exception):
+    """A file that is not read: `rule` and a plain-English `message` say why."""
+
+    def __init__(self, rule: str, message: str) -> None:
+        super().__init__(message)
+        self.rule = rule
+        self.message = message
+
+
+@dataclass(frozen=True)
+class UnsafeEntry:
+    path: Path
+    rule: str
+    message: str
+
+
+def is_safe_slug(slug: str) -> bool:
+    return bool(SAFE_SLUG.match(slug))
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of `path`, an ordinary file that is not a symbolic link and holds at most
+    `limit` bytes; UnsafeFile otherwise (OSError when it cannot be read at all)."""
+    try:
+        # O_NOFOLLOW refuses a link (broken or looping ones too); O_NONBLOCK lets a named pipe
+        # open without waiting for a writer, and fstat then refuses it.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as error:
+        if path.is_symlink():
+            raise UnsafeFile("file/symlink", f"This file {SYMLINK_ADVICE}") from error
+        raise
+    with os.fdopen(descriptor, "rb") as file:
+        info = os.fstat(file.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise UnsafeFile("file/not-a-file", f"This {SPECIAL_ADVICE}")
+        if info.st_size > limit:
+            raise UnsafeFile("file/too-large", f"This file is {info.st_size // 1024} KB; the "
+                             f"limit is {limit // 1024} KB. Move long documents to your own "
+                             "website and link to them.")
+        content = file.read(limit + 1)
+    if len(content) > limit:  # it grew while being read
+        raise UnsafeFile("file/too-large", f"This file is larger than the limit of "
+                         f"{limit // 1024} KB.")
+    return content
+
+
+def is_regular_file_inside(path: Path, folder: Path) -> bool:
+    """True when `path` is an ordinary file, not a link, whose real path is in `folder`."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return False
+    if not stat.S_ISREG(info.st_mode):
+        return False
+    real = Path(os.path.realpath(path))
+    return real.parent == Path(os.path.realpath(folder))
+
+
+def unsafe_entries(offers_dir: Path) -> list[UnsafeEntry]:
+    """What in offers/ is never read: symbolic links (to anything, broken or looping too),
+    pipes and devices. Nothing is followed: a linked folder is reported, not entered."""
+    found: list[UnsafeEntry] = []
+    if not offers_dir.is_dir():
+        return found
+    for top, folders, files in os.walk(offers_dir):
+        here = Path(top)
+        for name in sorted(folders + files):
+            path = here / name
+            try:
+                mode = path.lstat().st_mode
+            except OSError:
+                continue
+            if stat.S_ISLNK(mode):
+                found.append(UnsafeEntry(path, "file/symlink", f"This {SYMLINK_ADVICE}"))
+            elif not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                found.append(UnsafeEntry(path, "file/not-a-file", f"This {SPECIAL_ADVICE}"))
+    return found
+
+
+def offer_files_in(folder: Path) -> list[Path]:
+    """Every ordinary file called offer.md under `folder`, links not followed, sorted."""
+    found = []
+    for top, _, files in os.walk(folder):
+        if OFFER_FILE in files:
+            path = Path(top) / OFFER_FILE
+            try:
+                if stat.S_ISREG(path.lstat().st_mode):
+                    found.append(path)
+            except OSError:
+                continue
+    return sorted(found)
+
+
+def layout_problem(path: Path, offers_dir: Path) -> UnsafeFile | None:
+    """Why an offer file inside offers/ is not where an offer must be, or None. Outside
+    offers/ (a file named on the command line) any place will do."""
+    folder = Path(os.path.abspath(path)).parent
+    offers = Path(os.path.abspath(offers_dir))
+    if path.name == OFFER_FILE and (folder == offers or (offers in folder.parents
+                                                         and folder.parent != offers)):
+        return UnsafeFile("file/misplaced", f"This offer {MISPLACED_ADVICE}")
+    if folder.parent == offers and not is_safe_slug(folder.name):
+        return UnsafeFile("file/folder-name", f"The folder name '{folder.name}' {SLUG_ADVICE}")
+    if folder.parent == offers and os.path.realpath(folder) != os.path.join(
+            os.path.realpath(offers), folder.name):
+        return UnsafeFile("file/symlink", f"The folder {folder.name} {SYMLINK_ADVICE}")
+    return None
