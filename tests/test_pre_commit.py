@@ -3,8 +3,10 @@
 Nothing is downloaded. This repository's .pre-commit-config.yaml uses the hooks as
 `repo: local` with `language: system` (the localoffer installed here). The published manifest
 (.pre-commit-hooks.yaml, `language: python`) is run with `pre-commit try-repo`, which builds
-the hook's own virtualenv from this checkout; with VIRTUALENV_SYSTEM_SITE_PACKAGES the
-dependencies already installed are used, and PIP_NO_INDEX keeps pip off the network.
+the hook's own virtualenv from this checkout, as a borough's machine does; pip installs its
+dependencies from the wheelhouse that scripts/test.sh downloads once (PIP_NO_INDEX keeps pip
+off the network). The hook's virtualenv is made from the base interpreter, so it could not
+see the packages of the virtual environment that runs the tests.
 """
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ from localoffer.borough import load_borough
 from localoffer.synthetic import synthetic_offer, synthetic_setting
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+# Where scripts/test.sh downloads every package the tests install: <venv>/wheelhouse.
+WHEELHOUSE = Path(os.environ.get("LOCALOFFER_WHEELHOUSE", Path(sys.prefix) / "wheelhouse"))
 FILES_PATTERN = r"(^|/)offers/[^/]+/offer\.md$"
 
 
@@ -162,7 +166,12 @@ def test_the_fix_hook_fixes_then_the_commit_goes_through(borough_repo: Path,
 def test_try_repo_runs_the_published_hooks_offline(borough_repo: Path, env: dict[str, str]) -> None:
     """The manifest as a borough repository uses it (language: python), built from this
     checkout's HEAD without touching the network."""
-    env = {**env, "VIRTUALENV_SYSTEM_SITE_PACKAGES": "1", "PIP_NO_BUILD_ISOLATION": "0"}
+    if not any(WHEELHOUSE.glob("setuptools-*.whl")):
+        pytest.fail(f"There is no wheelhouse at {WHEELHOUSE} for pre-commit to install the hook "
+                    "from. Run 'bash scripts/test.sh' (it makes one), or: python -m pip wheel "
+                    f"-w {WHEELHOUSE} '.[test,search,pdf]' setuptools", pytrace=False)
+    env = {**env, "PIP_FIND_LINKS": str(WHEELHOUSE),
+           "VIRTUALENV_SYSTEM_SITE_PACKAGES": "0"}
     good = good_offer(borough_repo, 4)
     bad = good_offer(borough_repo, 5)
     without_local_offer_link(bad)

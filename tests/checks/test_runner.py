@@ -19,7 +19,7 @@ ISSUE_RULES = {
     "review/interval", "review/future", "plain-english/readability", "plain-english/jargon",
     "plain-english/too-long", "accessibility/image-alt", "accessibility/link-text",
     "statutory/uncovered", "links/insecure", "links/broken-internal", "links/local-offer",
-    "safety/raw-html", "safety/html", "safety/personal-data",
+    "safety/raw-html", "safety/html", "safety/personal-data", "access-facts/missing",
 }
 
 

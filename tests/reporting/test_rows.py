@@ -75,22 +75,16 @@ def test_error_and_warning_counts_match_localoffer_check(
     assert rows["setting-00003"].warnings > 0  # due soon
 
 
-def test_reading_ease_is_the_mean_of_scored_sections(defect_report: Report,
-                                                     defects: tuple[Borough, dict]) -> None:
-    from statistics import fmean
-
-    from localoffer.model import load_offer
-    from localoffer.text.readability import reading_ease
-
-    borough, _ = defects
-    for row in defect_report.rows:
-        offer = load_offer(borough.offers_dir / row.slug / "offer.md", borough)
-        scores = [reading_ease(s.text) for s in offer.sections
-                  if s.areas and s.word_count >= borough.min_words_to_score]
-        expected = round(fmean(scores), 1) if scores else None
-        assert row.reading_ease == expected, row.slug
+def test_reading_ease_of_each_setting(defect_report: Report) -> None:
+    """The mean Flesch reading ease of each offer's scored sections, as the tests first
+    measured it (setting 5 cannot be read, so it has none)."""
+    assert {row.slug: row.reading_ease for row in defect_report.rows} == {
+        "setting-00000": 88.8, "setting-00001": 84.4, "setting-00002": 84.8,
+        "setting-00003": 88.0, "setting-00004": 84.9, "setting-00005": None,
+        "setting-00006": 85.6, "setting-00007": 85.8, "setting-00008": 86.7,
+        "setting-00009": 86.0}
     unreadable = next(row for row in defect_report.rows if not row.readable)
-    assert unreadable.reading_ease is None
+    assert unreadable.slug == "setting-00005" and unreadable.reading_ease is None
 
 
 def test_demo_borough_is_complete_and_up_to_date(demo_report: Report) -> None:

@@ -49,7 +49,12 @@ def test_offer_page_has_card_review_answers_and_feedback(site: Path) -> None:
     assert "Sam Example" in html
     assert "Last reviewed" in html and "Next review due" in html
     assert "Review overdue" not in html
-    assert "Suggest a change or report a problem" in html
+    # The parents' route (localoffer.yml's feedback: email), not the staff's issue forms.
+    assert ('href="mailto:localoffer@calderbrook.example?subject=Local%20Offer%20feedback%3A%20'
+            'Example%20All-through%20school%200%20%28https%3A%2F%2Flocaloffer.calderbrook.'
+            'example%2Fsettings%2Fsetting-00000%2F%29"') in html
+    assert "Please do not include your child&#39;s name" in html
+    assert "github.com" not in html
     assert '<abbr title="' in html  # the borough's glossary on offer pages
     assert 'id="words-we-use"' in html
 

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
 from localoffer.site.search import pagefind_available
-from site_helpers import build, make_borough
+from site_helpers import REPO_ROOT, build, make_borough
 
 
 def test_theme_search_weights_name_type_and_town(tmp_path: Path) -> None:
@@ -23,8 +24,8 @@ def test_theme_search_weights_name_type_and_town(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not pagefind_available(), reason="pagefind[bin] is not installed")
 def test_pagefind_indexes_offer_pages(tmp_path: Path) -> None:
+    assert pagefind_available(), "Pagefind is missing: pip install -e '.[search]'"
     make_borough(tmp_path, 3, search="pagefind")
     site = build(tmp_path, strict=True)
     assert (site / "pagefind" / "pagefind.js").is_file()
@@ -36,3 +37,22 @@ def test_pagefind_indexes_offer_pages(tmp_path: Path) -> None:
     assert "data-pagefind-body" in offer and "assets/localoffer/search.js" in offer
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["en"]["page_count"] == 3  # offers only, not lists or booklets
+
+
+def test_search_records_keep_words_apart(tmp_path: Path) -> None:
+    """Headings and the card's labels were glued to their neighbours in the theme's index."""
+    for name in ("localoffer.yml", "mkdocs.yml"):
+        shutil.copy(REPO_ROOT / name, tmp_path / name)
+    shutil.copytree(REPO_ROOT / "docs", tmp_path / "docs")
+    shutil.copytree(REPO_ROOT / "offers" / "oakfield-primary-school",
+                    tmp_path / "offers" / "oakfield-primary-school")
+    site = build(tmp_path)
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    words = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+    assert "having?How" not in words and "TypePrimary" not in words
+    trips = [doc for doc in index["docs"] if doc["location"].endswith(
+        "#how-will-my-child-be-included-in-activities-outside-the-classroom-including-school-trips")]
+    assert [doc["title"] for doc in trips] == [
+        "How will my child be included in activities outside the classroom including school "
+        "trips?"]
+    assert "Type Primary school Ages 4 to 11" in words

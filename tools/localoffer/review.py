@@ -31,14 +31,21 @@ def long_date(value: date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+def date_state(due: date, today: date, due_soon_days: int) -> ReviewState:
+    """The one rule for a review date. On the due date itself the review is due (due soon),
+    not overdue; it is overdue from the day after. It is due soon from `due_soon_days` days
+    before the due date (the borough's review.due_soon_days), that day included."""
+    if due < today:
+        return ReviewState.OVERDUE
+    if (due - today).days <= due_soon_days:
+        return ReviewState.DUE_SOON
+    return ReviewState.OK
+
+
 def review_state(offer: Offer, borough: Borough, today: date) -> ReviewState:
     if offer.is_draft:
         return ReviewState.NEVER_PUBLISHED
     due = offer.next_review
     if due is None:
         return ReviewState.UNKNOWN
-    if due < today:
-        return ReviewState.OVERDUE
-    if (due - today).days <= borough.due_soon_days:
-        return ReviewState.DUE_SOON
-    return ReviewState.OK
+    return date_state(due, today, borough.due_soon_days)

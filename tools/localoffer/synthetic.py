@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from localoffer.borough import Borough
+from localoffer.model.vocabulary import ACCESS_FEATURES, NEEDS
 
 _SENTENCES = (
     "We meet you to talk about how your child is getting on.",
@@ -58,9 +59,13 @@ def synthetic_setting(borough: Borough, index: int, today: date) -> SyntheticSet
 
 
 def synthetic_offer(borough: Borough, setting: SyntheticSetting, words_per_answer: int = 150,
-                    seed: int = 0) -> str:
-    """A complete offer: front-matter and an answer to every question its type needs."""
+                    seed: int = 0, varied: bool = False) -> str:
+    """A complete offer: front-matter and an answer to every question its type needs.
+
+    `varied`: ages, places, needs, access and languages drawn at random (for the finder's
+    benchmark), instead of the same for every offer."""
     chooser = random.Random(f"{seed}-{setting.slug}")
+    place = _varied_place(chooser, setting.setting_type) if varied else _PLACE
     kind = borough.setting_types[setting.setting_type]
     question_set = borough.question_sets[kind.question_set]
     identifier = {"dfe": ("urn", f'"{100000 + int(setting.slug[-5:]):06d}"'),
@@ -71,11 +76,11 @@ def synthetic_offer(borough: Borough, setting: SyntheticSetting, words_per_answe
         f"name: {setting.name}",
         f"type: {setting.setting_type}",
         f"{identifier[0]}: {identifier[1]}",
-        'age_range: "4-11"',
-        "address: 1 Example Street, Calderbrook",
-        "town: Calderbrook",
-        "ward: Central",
-        "postcode: CK1 1AA",
+        f'age_range: "{place["ages"]}"',
+        f"address: 1 Example Street, {place['town']}",
+        f"town: {place['town']}",
+        f"ward: {place['ward']}",
+        f"postcode: {place['postcode']}",
         f"website: https://{setting.slug}.example",
         "phone: 0161 496 0000",
         "senco:",
@@ -88,7 +93,8 @@ def synthetic_offer(borough: Borough, setting: SyntheticSetting, words_per_answe
         f"approved_by: Governing Body, {setting.last_reviewed:%d %b %Y}",
         "status: published",
         f'maintainers: ["@example/{setting.slug}"]',
-        "languages: [English]",
+        f"languages: [{place['languages']}]",
+        *place["needs"],
         "---",
         "",
         f"Welcome to the offer of {setting.name}.",
@@ -99,6 +105,50 @@ def synthetic_offer(borough: Borough, setting: SyntheticSetting, words_per_answe
         if question.area == "contacts":
             lines += [f"Read the [{borough.name} Local Offer]({borough.local_offer_url}).", ""]
     return "\n".join(lines)
+
+
+# Every synthetic answer may mention a lift, an accessible toilet and quiet spaces, so every
+# offer gives those access facts (check's access/facts-missing).
+_PLACE = {"ages": "4-11", "town": "Calderbrook", "ward": "Central", "postcode": "CK1 1AA",
+          "languages": "English",
+          "needs": ["access:", "  lift: true", "  accessible_toilet: true", "  quiet_room: true"]}
+_TOWNS = ("Calderbrook", "Hollins", "Eastfold", "Marsden Vale", "Kirkby Moor")
+_LANGUAGES = ("Urdu", "Polish", "Arabic", "Bengali", "Punjabi", "Somali", "Romanian",
+              "British Sign Language", "Portuguese", "Gujarati", "Lithuanian", "Tigrinya")
+# The ages a type of setting usually takes; some settings differ.
+_AGES = {"early-years": "0-5", "childminder": "0-8", "primary": "4-11", "secondary": "11-16",
+         "all-through": "4-16", "special": "2-19", "pru": "11-16", "sixth-form": "16-19",
+         "fe-college": "16-25"}
+_OTHER_AGES = ("2-4", "3-11", "11-18", "3-16", "5-19")
+# What settings say they provide for: most a usual set, some more (see model/vocabulary.py).
+_NEED_PROFILES = (
+    ("communication-and-interaction", "cognition-and-learning", "semh", "sensory"),
+    ("communication-and-interaction", "cognition-and-learning", "semh", "sensory", "autism"),
+    ("communication-and-interaction", "cognition-and-learning", "semh", "sensory", "autism",
+     "specific-learning-difficulties", "adhd"),
+    ("semh", "adhd"),
+)
+
+
+def _varied_place(chooser: random.Random, setting_type: str) -> dict[str, object]:
+    """A setting in one of 60 wards: a ward lies in one town and one postcode district, as in
+    a real borough; the other facts are drawn for each setting."""
+    ward = chooser.randrange(60)
+    town = _TOWNS[ward % len(_TOWNS)]
+    district = 1 + ward // 2
+    ages = _AGES.get(setting_type, "4-11") if chooser.random() < 0.8 \
+        else chooser.choice(_OTHER_AGES)
+    spoken = ["English"] + [language for language in _LANGUAGES if chooser.random() < 0.08]
+    needs = list(chooser.choice(_NEED_PROFILES))
+    needs += [need for need in list(NEEDS)[8:] if chooser.random() < 0.05]
+    access = {feature: chooser.random() < 0.5 for feature in ACCESS_FEATURES}
+    access.update(lift=True, accessible_toilet=True, quiet_room=True)
+    lines = [f"provides_for: [{', '.join(needs)}]"]
+    lines += ["access:"] + [f"  {feature}: {'true' if has else 'false'}"
+                            for feature, has in access.items()]
+    return {"ages": ages, "town": town, "ward": f"{town} Ward {ward + 1}",
+            "postcode": f"CK{district} {chooser.randrange(10)}AA",
+            "languages": ", ".join(spoken), "needs": lines}
 
 
 def _answer(chooser: random.Random, words: int) -> str:
@@ -112,13 +162,13 @@ def _answer(chooser: random.Random, words: int) -> str:
 
 
 def write_borough(borough: Borough, folder: Path, count: int, today: date,
-                  words_per_answer: int = 150) -> list[Path]:
+                  words_per_answer: int = 150, varied: bool = False) -> list[Path]:
     """Write `count` synthetic offers into folder/offers/<slug>/offer.md; return their paths."""
     paths = []
     for index in range(count):
         setting = synthetic_setting(borough, index, today)
         path = folder / "offers" / setting.slug / "offer.md"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(synthetic_offer(borough, setting, words_per_answer), encoding="utf-8")
+        path.write_text(synthetic_offer(borough, setting, words_per_answer, varied=varied), encoding="utf-8")
         paths.append(path)
     return paths

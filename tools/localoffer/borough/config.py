@@ -5,6 +5,7 @@ ConfigError naming the file and line, which every command prints the same way.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -44,6 +45,18 @@ class SettingType:
     required_areas: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class FeedbackRoute:
+    """How parents send comments without a Git host account: a web form, an email, or both."""
+
+    form_url: str = ""  # may hold {setting} and {url}, filled in per page
+    email: str = ""
+
+    @property
+    def given(self) -> bool:
+        return bool(self.form_url or self.email)
+
+
 @dataclass
 class Borough:
     root: Path
@@ -65,6 +78,9 @@ class Borough:
     max_file_bytes: int
     glossary: dict[str, str]
     settings: dict[str, Any] = field(default_factory=dict, repr=False)
+    feedback: FeedbackRoute = FeedbackRoute()
+    # Postcode districts' centre points (latitude, longitude), for "nearest to my district".
+    district_centres: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
     def offers_dir(self) -> Path:
@@ -225,7 +241,38 @@ def _build(merged: dict[str, Any], user_lines: KeyLines, root: Path,
         max_file_bytes=int(read.number("limits", "max_file_kb", minimum=1) * 1024),
         glossary=glossary,
         settings=merged,
+        feedback=_feedback(read),
+        district_centres=_district_centres(read),
     )
+
+
+_EMAIL = re.compile(r"^[^@\s<>\"'?&]+@[^@\s<>\"'?&]+\.[^@\s<>\"'?&.]+$")
+
+
+def _feedback(read: _Reader) -> FeedbackRoute:
+    form_url = read.text("feedback", "form_url").strip()
+    email = read.text("feedback", "email").strip()
+    if form_url and not form_url.startswith("https://"):
+        raise read.fail("'feedback.form_url' must be a web address starting https://.",
+                        "feedback", "form_url")
+    if email and not _EMAIL.match(email):
+        raise read.fail("'feedback.email' must be one email address, such as "
+                        "localoffer@example.gov.uk.", "feedback", "email")
+    return FeedbackRoute(form_url, email)
+
+
+def _district_centres(read: _Reader) -> dict[str, tuple[float, float]]:
+    centres = {}
+    for district, value in read.mapping("postcode_districts").items():
+        where = ("postcode_districts", str(district))
+        if (not isinstance(value, list) or len(value) != 2
+                or not all(isinstance(number, (int, float)) and not isinstance(number, bool)
+                           for number in value)
+                or not (-90 <= value[0] <= 90 and -180 <= value[1] <= 180)):
+            raise read.fail(f"Postcode district {district}: give its centre as [latitude, "
+                            "longitude], for example [53.61, -2.16].", *where)
+        centres[str(district).upper().strip()] = (float(value[0]), float(value[1]))
+    return centres
 
 
 def _areas() -> dict[str, Area]:

@@ -6,7 +6,7 @@ from typing import Iterator
 from localoffer.checks.base import error, warning
 from localoffer.checks.runner import CheckContext
 from localoffer.model import Finding, Offer
-from localoffer.review import add_months, long_date
+from localoffer.review import ReviewState, add_months, date_state, long_date
 
 RULES = {
     "review/overdue": "next_review has passed: the offer must be reviewed and re-approved.",
@@ -23,11 +23,12 @@ def check(offer: Offer, context: CheckContext) -> Iterator[Finding]:
     interval = context.borough.review_interval_months
     if due is not None:
         line = offer.line_of("next_review")
-        if due < today:
+        state = date_state(due, today, context.borough.due_soon_days)
+        if state is ReviewState.OVERDUE:
             yield problem(offer, line, "review/overdue",
                           f"The review was due on {long_date(due)}. Review the offer with your "
                           "SENCO and governors, then update last_reviewed and next_review.")
-        elif (due - today).days <= context.borough.due_soon_days:
+        elif state is ReviewState.DUE_SOON:
             yield warning(offer, line, "review/due-soon",
                           f"The review is due on {long_date(due)}, in {(due - today).days} days. "
                           "Plan the review now so the offer does not go out of date.")

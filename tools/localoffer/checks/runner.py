@@ -24,6 +24,7 @@ CHECK_MODULES = (
     "links",
     "safety",
     "accessibility",
+    "access_facts",
     "plain_english",
 )
 

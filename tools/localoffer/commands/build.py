@@ -1,4 +1,5 @@
-"""`localoffer build`: build the borough's website with MkDocs (mkdocs.yml beside localoffer.yml)."""
+"""`localoffer build`: build the borough's website with MkDocs or ProperDocs (mkdocs.yml beside
+localoffer.yml)."""
 from __future__ import annotations
 
 import logging
@@ -10,53 +11,77 @@ from pathlib import Path
 import click
 
 from localoffer.borough.config import CONFIG_FILE, find_config
-from localoffer.commands.options import today_option
+from localoffer.commands.options import (
+    chosen_site_config,
+    config_option,
+    engine_option,
+    site_config_options,
+    today_option,
+)
 from localoffer.errors import LocalOfferError
+from localoffer.site.engine import engine_logger_names, use_engine
+from localoffer.site.file_links import link_index_files
 
 TODAY_VARIABLE = "LOCALOFFER_TODAY"
+CONFIG_VARIABLE = "LOCALOFFER_CONFIG"  # read by the plugin: the borough's localoffer.yml
 MKDOCS_FILE = "mkdocs.yml"
 
 
-def find_mkdocs_config(mkdocs_config: Path | None) -> Path:
-    """mkdocs.yml as given, or the one beside the nearest localoffer.yml."""
-    if mkdocs_config is not None:
-        if not mkdocs_config.is_file():
-            raise LocalOfferError("This MkDocs configuration file does not exist.", str(mkdocs_config))
-        return mkdocs_config.resolve()
-    borough_config = find_config(Path.cwd())
-    folder = borough_config.parent if borough_config else Path.cwd()
+def find_mkdocs_config(site_config: Path | None, config_path: Path | None = None) -> Path:
+    """The site's mkdocs.yml as given, or the one beside the borough's localoffer.yml (given,
+    or the nearest)."""
+    if site_config is not None:
+        if not site_config.is_file():
+            raise LocalOfferError("This site configuration file (mkdocs.yml) does not exist.",
+                                  str(site_config))
+        return site_config.resolve()
+    if config_path is not None and not config_path.is_file():
+        raise LocalOfferError("This configuration file does not exist.", str(config_path))
+    borough_config = config_path or find_config(Path.cwd())
+    folder = borough_config.resolve().parent if borough_config else Path.cwd()
     candidate = folder / MKDOCS_FILE
     if not candidate.is_file():
-        raise LocalOfferError(f"There is no {MKDOCS_FILE} here. Run the command in the top folder "
-                              f"of your Local Offer (the one with {CONFIG_FILE}), or give "
-                              "--mkdocs-config.")
+        raise LocalOfferError(f"There is no {MKDOCS_FILE} beside {CONFIG_FILE} here. Run the "
+                              "command in the top folder of your Local Offer (the one with "
+                              f"{CONFIG_FILE}), or give --site-config.")
     return candidate
 
 
-def prepare(today: date | None) -> None:
-    """Settings every MkDocs run of ours shares: the date, and MkDocs' messages shown."""
+def prepare(today: date | None, config_path: Path | None = None,
+            engine: str | None = None) -> str:
+    """Settings every website run of ours shares: the engine, the date, the borough's
+    localoffer.yml, and the engine's messages shown. Returns the engine's name."""
+    chosen = use_engine(engine)
     if today is not None:
         os.environ[TODAY_VARIABLE] = today.isoformat()
+    if config_path is not None:
+        os.environ[CONFIG_VARIABLE] = str(config_path.resolve())
+    else:  # not one from an earlier build in this process
+        os.environ.pop(CONFIG_VARIABLE, None)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # the theme's notice, not for SENCOs
-    logger = logging.getLogger("mkdocs")
-    if not any(getattr(handler, "_localoffer", False) for handler in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        handler._localoffer = True  # type: ignore[attr-defined]
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
+    for name in engine_logger_names():
+        logger = logging.getLogger(name)
+        if not any(getattr(handler, "_localoffer", False) for handler in logger.handlers):
+            handler = logging.StreamHandler(sys.stderr)
+            handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+            handler._localoffer = True  # type: ignore[attr-defined]
+            logger.addHandler(handler)
+            logger.setLevel(logging.INFO)
+    return chosen
 
 
 def build_site(mkdocs_config: Path, today: date | None = None, strict: bool = False,
-               site_dir: Path | None = None, quiet: bool = False) -> Path:
+               site_dir: Path | None = None, quiet: bool = False,
+               config_path: Path | None = None, engine: str | None = None) -> Path:
     """Build the website; return the folder it is in. Raises BuildFailed in strict mode."""
+    prepare(today, config_path, engine)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-    prepare(today)
     if quiet:
-        logging.getLogger("mkdocs").setLevel(logging.WARNING)
+        for name in engine_logger_names():
+            logging.getLogger(name).setLevel(logging.WARNING)
     options: dict[str, object] = {"strict": strict}
     if site_dir is not None:
         options["site_dir"] = str(site_dir)
@@ -76,10 +101,14 @@ class BuildFailed(LocalOfferError):
     exit_code = 1
 
 
-def run_build(mkdocs_config: Path | None, today: date | None, strict: bool,
-              site_dir: Path | None) -> int:
-    config_path = find_mkdocs_config(mkdocs_config)
-    folder = build_site(config_path, today, strict, site_dir)
+def run_build(site_config: Path | None, today: date | None, strict: bool,
+              site_dir: Path | None, config_path: Path | None = None,
+              engine: str | None = None, for_files: bool = True) -> int:
+    mkdocs_config = find_mkdocs_config(site_config, config_path)
+    folder = build_site(mkdocs_config, today, strict, site_dir, config_path=config_path,
+                        engine=engine)
+    if for_files:
+        link_index_files(folder)
     click.echo(f"The website is in {folder}. Open {folder / 'index.html'} in a browser, or run "
                "'localoffer serve' to preview it.")
     return 0
@@ -91,10 +120,17 @@ def run_build(mkdocs_config: Path | None, today: date | None, strict: bool,
                    "page instead).")
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the website. Default: site/ (from mkdocs.yml).")
-@click.option("--mkdocs-config", type=click.Path(dir_okay=False, path_type=Path),
-              help="The site's mkdocs.yml. Default: the one beside localoffer.yml.")
+@click.option("--folder-links", is_flag=True,
+              help="Link pages by folder (settings/<name>/), as a web server answers them. "
+                   "Default: links name each folder's index.html, so the site also opens "
+                   "from disk by double-clicking index.html.")
+@engine_option
+@site_config_options
 @today_option
-def cli(strict: bool, site_dir: Path | None, mkdocs_config: Path | None, today: date) -> int:
+@config_option
+def cli(strict: bool, site_dir: Path | None, folder_links: bool, engine: str | None,
+        site_config: Path | None, old_site_config: Path | None, today: date,
+        config_path: Path | None) -> int:
     """Build the borough's Local Offer website (default: into site/).
 
     Every published offer becomes a page; drafts are left out. Review dates are worked out
@@ -102,4 +138,5 @@ def cli(strict: bool, site_dir: Path | None, mkdocs_config: Path | None, today: 
     """
     explicit = click.get_current_context().get_parameter_source("today")
     chosen = today if explicit and explicit.name != "DEFAULT" else None
-    return run_build(mkdocs_config, chosen, strict, site_dir)
+    return run_build(chosen_site_config(site_config, old_site_config), chosen, strict, site_dir,
+                     config_path, engine, for_files=not folder_links)

@@ -52,6 +52,11 @@ def cli(type_id: str | None, output: Path | None, site: str | None, today: date,
     """Make a PDF booklet of the published offers, to print paper copies.
 
     The booklet is the website's printable booklet, on A4 paper: contents with page numbers,
-    then each setting on a new page. It needs WeasyPrint: python3 -m pip install weasyprint
+    then each setting on a new page.
+
+    \b
+    It needs WeasyPrint and the Pango library it draws text with. Install them with:
+      .venv/bin/pip install -e '.[pdf]'
+      sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0   (Debian or Ubuntu)
     """
     return run_pdf(borough_from(config_path), today, output, type_id, site)

@@ -16,7 +16,13 @@ from typing import Iterator
 import click
 
 from localoffer.commands.build import build_site, find_mkdocs_config, prepare
-from localoffer.commands.options import today_option
+from localoffer.commands.options import (
+    chosen_site_config,
+    config_option,
+    engine_option,
+    site_config_options,
+    today_option,
+)
 from localoffer.errors import LocalOfferError
 
 VERSION_PATTERN = re.compile(r"^\d{4}-\d{2}$")
@@ -29,26 +35,27 @@ def review_year(today: date) -> str:
     return f"{start}-{(start + 1) % 100:02d}"
 
 
-def run_publish(mkdocs_config: Path | None, version: str, aliases: list[str], push: bool,
-                today: date | None, branch: str, remote: str, title: str | None = None) -> int:
+def run_publish(site_config: Path | None, version: str, aliases: list[str], push: bool,
+                today: date | None, branch: str, remote: str, title: str | None = None,
+                config_path: Path | None = None, engine: str | None = None) -> int:
+    if not VERSION_PATTERN.match(version):
+        raise LocalOfferError(f"'{version}' is not a review year: write it as 2026-27.")
+    mkdocs_config = find_mkdocs_config(site_config, config_path)
+    engine = prepare(today, config_path, engine)
     from mike import commands as mike
     from mike import git_utils
 
-    if not VERSION_PATTERN.match(version):
-        raise LocalOfferError(f"'{version}' is not a review year: write it as 2026-27.")
-    config_path = find_mkdocs_config(mkdocs_config)
-    prepare(today)
-    with _inside(config_path.parent), _version_variable(version):
+    with _inside(mkdocs_config.parent), _version_variable(version):
         from mkdocs.config import load_config
-        config = load_config(str(config_path))
+        config = load_config(str(mkdocs_config))
         try:
             if push:
                 git_utils.update_from_upstream(remote, branch)
             with mike.deploy(config, version, title or f"{version} review year", aliases,
                              update_aliases=True, branch=branch,
                              message=f"Publish the {version} Local Offer"):
-                build_site(config_path, today, strict=True, site_dir=Path(config["site_dir"]),
-                           quiet=True)
+                build_site(mkdocs_config, today, strict=True, site_dir=Path(config["site_dir"]),
+                           quiet=True, config_path=config_path, engine=engine)
             default = aliases[0] if aliases else version
             try:
                 mike.set_default(default, branch=branch,
@@ -100,11 +107,13 @@ def _version_variable(version: str) -> Iterator[None]:
 @click.option("--branch", default="gh-pages", show_default=True, help="Branch to publish to.")
 @click.option("--remote", default="origin", show_default=True, help="Remote to push to.")
 @click.option("--title", help="The version's name in the version menu.")
-@click.option("--mkdocs-config", type=click.Path(dir_okay=False, path_type=Path),
-              help="The site's mkdocs.yml. Default: the one beside localoffer.yml.")
+@engine_option
+@site_config_options
 @today_option
+@config_option
 def cli(version: str | None, aliases: tuple[str, ...], push: bool, branch: str, remote: str,
-        title: str | None, mkdocs_config: Path | None, today: date) -> int:
+        title: str | None, engine: str | None, site_config: Path | None,
+        old_site_config: Path | None, today: date, config_path: Path | None) -> int:
     """Publish this year's website as a version (with mike), keeping earlier years readable.
 
     Builds the site strictly (a published offer with errors stops it), commits it to the
@@ -112,5 +121,6 @@ def cli(version: str | None, aliases: tuple[str, ...], push: bool, branch: str, 
     """
     explicit = click.get_current_context().get_parameter_source("today")
     chosen = today if explicit and explicit.name != "DEFAULT" else None
-    return run_publish(mkdocs_config, version or review_year(today), list(aliases), push,
-                       chosen, branch, remote, title)
+    return run_publish(chosen_site_config(site_config, old_site_config),
+                       version or review_year(today), list(aliases), push, chosen, branch,
+                       remote, title, config_path, engine)

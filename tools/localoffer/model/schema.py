@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from localoffer.model.vocabulary import ACCESS_FEATURES, NEEDS
+
 if TYPE_CHECKING:
     from localoffer.borough import Borough
 
@@ -73,6 +75,10 @@ _SENCO_FIELDS = (
           "0161 496 0541"),
 )
 
+# Physical access: each fact true or false; a fact left out is not known (model/vocabulary.py).
+_ACCESS_FIELDS = tuple(Field(feature.id, "boolean", f"{feature.label}: true or false.", True)
+                       for feature in ACCESS_FEATURES.values())
+
 FRONT_MATTER_FIELDS: dict[str, Field] = {field.key: field for field in (
     Field("name", "text", "The setting's name, as parents know it.", "Oakfield Primary School",
           required=True),
@@ -113,6 +119,14 @@ FRONT_MATTER_FIELDS: dict[str, Field] = {field.key: field for field in (
           ["English", "Urdu"]),
     Field("specialist_provision", "text_list", "Areas of need a specialist setting or "
           "resourced provision caters for.", ["communication-and-interaction"]),
+    Field("provides_for", "need_list", "The kinds of special educational needs the setting "
+          "says it provides for (its answer to 'Which kinds of SEN do you provide for?'), from "
+          "the list in `localoffer schema`: " + ", ".join(NEEDS) + ".",
+          ["communication-and-interaction", "cognition-and-learning", "semh", "sensory",
+           "autism"]),
+    Field("access", "access", "Facts about physical access to the buildings, each true or "
+          "false; leave out one you do not know: " + ", ".join(ACCESS_FEATURES) + ".",
+          fields=_ACCESS_FIELDS),
     Field("sen_report_duty", "boolean", "true or false, to override whether this setting must "
           "publish an SEN information report (normally set by its type).", True),
 )}
@@ -270,6 +284,26 @@ def _boolean(field: Field, value: Any, *_: Any) -> str | None:
     return None
 
 
+def _need_list(field: Field, value: Any, *_: Any) -> str | None:
+    problem = _text_list(field, value)
+    if problem is not None:
+        return problem
+    unknown = [item for item in value if item not in NEEDS]
+    if unknown:
+        nearest = difflib.get_close_matches(unknown[0], list(NEEDS), n=1)
+        guess = f" Did you mean {nearest[0]}?" if nearest else ""
+        return (f"'{unknown[0]}' is not one of the kinds of need.{guess} Use the ids: "
+                f"{', '.join(NEEDS)}.")
+    return None
+
+
+def _access(field: Field, value: Any, *_: Any) -> str | None:
+    if not isinstance(value, dict):
+        return (f"{field.key} must list the facts on indented lines, each true or false, "
+                "for example 'access:' then '  step_free_entrance: true'.")
+    return None
+
+
 def _contact(field: Field, value: Any, *_: Any) -> str | None:
     if not isinstance(value, dict):
         return (f"{field.key} must list the person's details on indented lines: "
@@ -295,6 +329,8 @@ _CHECKERS = {
     "text_list": _text_list,
     "boolean": _boolean,
     "contact": _contact,
+    "need_list": _need_list,
+    "access": _access,
 }
 
 
@@ -392,4 +428,9 @@ _KIND_SCHEMAS = {
     "text_list": _text_list_schema,
     "boolean": lambda _f, _b: {"type": "boolean"},
     "contact": _contact_schema,
+    "need_list": lambda _f, _b: {"type": "array", "uniqueItems": True,
+                                 "items": {"type": "string", "enum": list(NEEDS)}},
+    "access": lambda field, borough: {
+        "type": "object", "additionalProperties": False,
+        "properties": {sub.key: _field_schema(sub, borough) for sub in field.fields}},
 }

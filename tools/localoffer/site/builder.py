@@ -10,6 +10,8 @@ from localoffer.borough import Borough
 from localoffer.reporting.dashboard import dashboard_page
 from localoffer.site.booklet import booklet_pages
 from localoffer.site.catalogue import Catalogue
+from localoffer.site.feedback_links import PRIVACY_WARNING, feedback_links
+from localoffer.site.finder import finder
 from localoffer.site.history import Change, read_changes
 from localoffer.site.lists import list_pages
 from localoffer.site.markup import escape
@@ -17,6 +19,7 @@ from localoffer.site.open_data import open_data_json
 from localoffer.site.pages import OfferPageContext, offer_page, render_body
 from localoffer.site.render import MarkdownRenderer, Rendered
 from localoffer.site.search import search_page
+from localoffer.site.search_words import WORDS_FILE, glossary_page, words_file
 from localoffer.site.structure import BuiltPage
 
 OPEN_DATA_FILE = "offers.json"
@@ -40,6 +43,8 @@ class BuiltSite:
     pages: list[BuiltPage]
     images: dict[str, Path] = field(default_factory=dict)  # site path: file beside the offer
     open_data: str = ""
+    # Other files the pages read, such as the finder's data: {site path: text}.
+    files: dict[str, str] = field(default_factory=dict)
 
     def page(self, url: str) -> BuiltPage | None:
         return next((page for page in self.pages if page.url == url), None)
@@ -47,7 +52,7 @@ class BuiltSite:
 
 def offer_page_context(borough: Borough, options: SiteOptions) -> OfferPageContext:
     return OfferPageContext(borough.name, borough.feedback_url, borough.glossary,
-                            options.changes_shown, options.site_url)
+                            options.changes_shown, options.site_url, borough.feedback)
 
 
 def build_site(catalogue: Catalogue, options: SiteOptions,
@@ -66,6 +71,9 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
     pages = [offer_page(item, bodies[item.slug], changes.get(item.slug, []), context)
              for item in catalogue.offers]
     pages += list_pages(catalogue)
+    found = finder(catalogue)
+    pages.append(found.page)
+    pages.append(glossary_page(catalogue))
     if options.dashboard:
         pages.append(dashboard_page(catalogue))
     pages += booklet_pages(catalogue, bodies, options.booklet_size, borough.glossary)
@@ -73,7 +81,8 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
         pages.append(search_page())
     images = {f"{item.url}{image.name}": image
               for item in catalogue.offers for image in item.images}
-    return BuiltSite(catalogue, pages, images, open_data_json(catalogue, options.site_url))
+    return BuiltSite(catalogue, pages, images, open_data_json(catalogue, options.site_url),
+                     {**found.files, WORDS_FILE: words_file(catalogue)})
 
 
 def fill_placeholders(markdown: str, catalogue: Catalogue) -> str:
@@ -81,6 +90,12 @@ def fill_placeholders(markdown: str, catalogue: Catalogue) -> str:
     (the pages' Markdown and meta may hold HTML, and the theme prints meta as it is)."""
     values = {key: str(escape(value)) for key, value in placeholder_values(catalogue).items()}
     return _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), markdown)
+
+
+def _site_feedback_url(catalogue: Catalogue) -> str:
+    borough = catalogue.borough
+    links = feedback_links(borough.feedback, borough.feedback_url, "the Local Offer website", "")
+    return links[0].href if links else borough.local_offer_url
 
 
 def placeholder_values(catalogue: Catalogue) -> dict[str, str]:
@@ -91,4 +106,7 @@ def placeholder_values(catalogue: Catalogue) -> dict[str, str]:
         "borough.sendiass_url": borough.sendiass_url or borough.local_offer_url,
         "borough.feedback_url": borough.feedback_url or borough.local_offer_url,
         "settings.count": f"{len(catalogue.offers):,}",
+        # The parents' route (a form or an email), for the site as a whole, and its warning.
+        "feedback.url": _site_feedback_url(catalogue),
+        "feedback.warning": PRIVACY_WARNING,
     }

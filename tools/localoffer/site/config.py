@@ -29,3 +29,7 @@ class LocalOfferConfig(base.Config):
     # Folders of docs/ whose pages are added to the menu as one section, in file-name order,
     # so people who write them need not edit mkdocs.yml: {folder: section title}.
     nav_folders = c.Type(dict, default={"contributing": "For schools and settings"})
+    # Folders of docs/ that hold guides for staff, not parents: left out of the theme's search
+    # unless search_staff_guides is true (parents' searches found them among settings).
+    staff_guides = c.Type(list, default=["contributing"])
+    search_staff_guides = c.Type(bool, default=False)

@@ -10,27 +10,15 @@ from typing import Any
 from localoffer.borough import Borough
 from localoffer.model import Offer
 from localoffer.model.schema import age_range
+from localoffer.model.vocabulary import ACCESS_FEATURES, need_label
+from localoffer.model.vocabulary import NEEDS as NEED_TERMS
 
-# Words for the values of `specialist_provision`, as a parent would read them.
-NEEDS = {
-    "autism": "Autism",
-    "communication-and-interaction": "Communication and interaction",
-    "cognition-and-learning": "Cognition and learning",
-    "semh": "Social, emotional and mental health",
-    "sensory": "Sensory needs",
-    "hearing": "Hearing impairment",
-    "vision": "Vision impairment",
-    "physical": "Physical disability",
-    "complex-needs": "Complex needs",
-}
+# The kinds of need, in the order of the SEND Code of Practice, as a parent reads them.
+NEEDS = {need: term.label for need, term in NEED_TERMS.items()}
 
 _PHONE_DIGITS = re.compile(r"[^\d+]")
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"'.]+$")
 _WEBSITE = re.compile(r"^https?://[^\s<>\"']+$", re.I)
-
-
-def need_label(need: str) -> str:
-    return NEEDS.get(need, need.replace("-", " ").capitalize())
 
 
 @dataclass(frozen=True)
@@ -54,6 +42,10 @@ class SettingFacts:
     senco: Contact
     languages: tuple[str, ...]
     specialist_provision: tuple[str, ...]
+    provides_for: tuple[str, ...] = ()
+    # The access features the offer says it has (true), and those it says it has not (false).
+    access: tuple[str, ...] = ()
+    no_access: tuple[str, ...] = ()
 
     @property
     def postcode_district(self) -> str:
@@ -94,6 +86,9 @@ def setting_facts(offer: Offer, borough: Borough) -> SettingFacts:
                       _text(senco.get("phone"))),
         languages=_texts(offer.get("languages")),
         specialist_provision=_texts(offer.get("specialist_provision")),
+        provides_for=_texts(offer.get("provides_for")),
+        access=_access(offer.get("access"), True),
+        no_access=_access(offer.get("access"), False),
     )
 
 
@@ -115,6 +110,12 @@ def _text(value: Any) -> str:
     if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
         return ""
     return str(value).strip()
+
+
+def _access(value: Any, has: bool) -> tuple[str, ...]:
+    if not isinstance(value, dict):
+        return ()
+    return tuple(feature for feature in ACCESS_FEATURES if value.get(feature) is has)
 
 
 def _texts(value: Any) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from collections import defaultdict
 from typing import Iterable
 
 from localoffer.site.catalogue import Catalogue, PublishedOffer, sort_key
+from localoffer.model.vocabulary import ACCESS_FEATURES, access_label
 from localoffer.site.facts import NEEDS, need_label
 from localoffer.site.markup import Markup, fragment
 from localoffer.site.structure import BuiltPage, relative_url, toc_entry
@@ -19,11 +20,13 @@ TYPE_URL = "find/type/"
 AGE_URL = "find/age/"
 NEED_URL = "find/need/"
 AREA_URL = "find/area/"
+ACCESS_URL = "find/access/"
 
 
 def list_pages(catalogue: Catalogue) -> list[BuiltPage]:
     return [a_to_z(catalogue), by_type(catalogue), by_age(catalogue),
-            *[for_age(catalogue, age) for age in AGES], by_need(catalogue), by_area(catalogue)]
+            *[for_age(catalogue, age) for age in AGES], by_need(catalogue), by_area(catalogue),
+            by_access(catalogue)]
 
 
 def a_to_z(catalogue: Catalogue) -> BuiltPage:
@@ -118,14 +121,30 @@ def by_area(catalogue: Catalogue) -> BuiltPage:
                  toc, "Settings by ward and postcode district.")
 
 
+def by_access(catalogue: Catalogue) -> BuiltPage:
+    url = ACCESS_URL
+    groups = _group(catalogue.offers, lambda item: item.facts.access)
+    features = [{"id": feature, "label": access_label(feature),
+                 "entries": _entries(groups[feature], url)}
+                for feature in ACCESS_FEATURES if feature in groups]
+    toc = [toc_entry(2, feature["id"], feature["label"]) for feature in features]
+    return _page(url, "Settings by physical access",
+                 fragment("lists.html", "by_access", toc, features), toc,
+                 "Settings with a step-free entrance, a lift, a hoist, a hearing loop and more.")
+
+
 def entry(item: PublishedOffer, from_url: str) -> tuple[str, str, list[str], bool]:
     """What a list shows of one setting: name, link, details and whether it is overdue."""
     facts = item.facts
     details = [facts.type_label]
-    if facts.town:
-        details.append(facts.town)
     if facts.ages:
         details.append(f"ages {facts.ages_text}")
+    area = " ".join(part for part in (facts.town, facts.postcode_district) if part)
+    if area:
+        details.append(area)
+    if facts.access:
+        details.append("access: " + ", ".join(access_label(feature).lower()
+                                               for feature in facts.access))
     return item.name, relative_url(from_url, item.url), details, item.review.overdue
 
 

@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import ChoiceLoader, Environment, PackageLoader
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -44,6 +44,7 @@ from localoffer.site.structure import BuiltPage
 log = get_plugin_logger(__name__)
 
 TODAY_VARIABLE = "LOCALOFFER_TODAY"
+CONFIG_VARIABLE = "LOCALOFFER_CONFIG"
 ASSETS = "assets/localoffer/"
 # Pages reached from list pages rather than from the menu.
 _NOT_IN_MENU = ("offer", "booklet")
@@ -76,7 +77,9 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.today = self._today()
         try:
             start = Path(config.config_file_path or ".").resolve().parent
-            path = Path(self.config.config) if self.config.config else None
+            # The command line's --config (localoffer build/serve/publish) wins.
+            given = os.environ.get(CONFIG_VARIABLE) or self.config.config
+            path = Path(given) if given else None
             self.borough = load_borough(path, start=start)
         except LocalOfferError as error:
             raise PluginError(f"localoffer: {error}") from error
@@ -87,9 +90,15 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             config.extra.setdefault("version", {"provider": "mike", "default": "latest"})
         config.extra_css.append(f"{ASSETS}localoffer.css")
         config.extra_javascript.append(f"{ASSETS}localoffer.js")
+        config.extra_javascript.append(f"{ASSETS}finder.js")
+        # Where the 404 page's search box sends its words (?q=): the theme's search opens
+        # on any page; Pagefind's runs on the search page.
+        config.extra["localoffer_search_page"] = "search/" if self.config.search == "pagefind" else ""
         if self.config.search == "pagefind":
             self._turn_off_theme_search(config)
             config.extra_javascript.append(f"{ASSETS}search.js")
+        else:
+            config.extra_javascript.append(f"{ASSETS}search-words.js")
         return config
 
     def _today(self) -> date:
@@ -150,6 +159,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             self._add(files, file)
             _BuiltPage(titles.get(page.source_path), file, config, page)
         self._add(files, File.generated(config, OPEN_DATA_FILE, content=self.site.open_data))
+        for site_path, content in self.site.files.items():
+            self._add(files, File.generated(config, site_path, content=content))
         folders = tuple(f"{str(folder).strip('/')}/" for folder in self.config.nav_folders)
         listed = set(titles)
         for file in files.documentation_pages():
@@ -217,6 +228,10 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         if isinstance(page, _BuiltPage):
             return markdown
         assert self.catalogue is not None
+        folders = tuple(f"{str(folder).strip('/')}/" for folder in self.config.staff_guides)
+        if (not self.config.search_staff_guides and folders
+                and page.file.src_uri.startswith(folders)):
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         for key, value in page.meta.items():
             if isinstance(value, str):
                 page.meta[key] = fill_placeholders(value, self.catalogue)
@@ -240,6 +255,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             self.pagefind = None
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # The theme's pages localoffer replaces (404.html: a way back, not a dead end).
+        env.loader = ChoiceLoader([PackageLoader("localoffer.site", "theme"), env.loader])
         draw_menu_once_per_folder(env)
         return env
 

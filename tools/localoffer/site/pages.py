@@ -3,8 +3,10 @@ how to suggest a change. Engine-neutral: it returns HTML (see structure.BuiltPag
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import urlsplit
 
+from localoffer.borough.config import FeedbackRoute
+from localoffer.model.vocabulary import access_label
 from localoffer.review import long_date
 from localoffer.site.catalogue import PublishedOffer
 from localoffer.site.facts import (
@@ -14,6 +16,7 @@ from localoffer.site.facts import (
     phone_href,
     website_href,
 )
+from localoffer.site.feedback_links import PRIVACY_WARNING, feedback_links, issue_link
 from localoffer.site.history import Change
 from localoffer.site.render import MarkdownRenderer, Rendered
 from localoffer.site.markup import Markup, fragment
@@ -27,6 +30,7 @@ class OfferPageContext:
     glossary: dict[str, str]
     changes_shown: int = 10
     site_url: str = ""
+    feedback: FeedbackRoute = FeedbackRoute()  # the parents' route (a form or an email)
 
 
 def render_body(item: PublishedOffer, renderer: MarkdownRenderer) -> Rendered:
@@ -48,7 +52,7 @@ def offer_page(item: PublishedOffer, body: Rendered, changes: list[Change],
         toc.append(toc_entry(2, "changes", "Changes to this page"))
     if body.abbreviations:
         toc.append(toc_entry(2, "words-we-use", "Words we use on this page"))
-    feedback = feedback_link(context.feedback_url, item.name, context.site_url + item.url)
+    feedback = feedback_box(item, context)
     html = fragment("offer.html", "offer_page", item, header_card(facts, context.glossary),
                     body, [_change(change) for change in shown], len(changes) - len(shown),
                     feedback)
@@ -78,33 +82,30 @@ def header_card(facts: SettingFacts, glossary: dict[str, str], pagefind: bool = 
     if facts.senco.phone:
         senco.append((phone_href(facts.senco.phone), facts.senco.phone))
     needs = [need_label(need) for need in facts.specialist_provision]
+    kinds = [need_label(need) for need in facts.provides_for]
+    # What the setting says it has, then what it says it has not; unknown facts are left out.
+    access = ([access_label(feature) for feature in facts.access]
+              + [f"No {access_label(feature).lower()}" for feature in facts.no_access])
     return fragment("offer.html", "header_card", facts, address,
                     (phone_href(facts.phone), facts.phone),
                     (website_href(facts.website), _short_url(facts.website)),
-                    senco, glossary.get("SENCO"), needs, pagefind)
+                    senco, glossary.get("SENCO"), needs, pagefind, kinds, access)
 
 
 def review_box(item: PublishedOffer) -> Markup:
     return fragment("offer.html", "review_box", item.review)
 
 
-def feedback_link(base: str, setting: str, page_url: str) -> str:
-    """The borough's feedback address, with the setting named where the address allows it.
+def feedback_box(item: PublishedOffer, context: OfferPageContext) -> Markup:
+    """Where a reader sends comments on this page (feedback_links.py), or nothing."""
+    links = feedback_links(context.feedback, context.feedback_url, item.name,
+                           (context.site_url or "/") + item.url)
+    return fragment("offer.html", "feedback_box", links, PRIVACY_WARNING) if links else Markup()
 
-    `{setting}` and `{url}` in the address are filled in; a GitHub or GitLab 'new issue'
-    address gets a title. Anything else is used as it is.
-    """
-    if not base:
-        return ""
-    if "{setting}" in base or "{url}" in base:
-        return base.replace("{setting}", quote(setting)).replace("{url}", quote(page_url))
-    path = urlsplit(base).path.rstrip("/")
-    if path.endswith("/issues/new") and "?" not in base:
-        query = {"title": f"{setting}: "}
-        if page_url:
-            query["body"] = f"Page: {page_url}\n\nWhat should change?\n"
-        return f"{base}?{urlencode(query, quote_via=quote)}"
-    return base
+
+def feedback_link(base: str, setting: str, page_url: str) -> str:
+    """The staff's feedback address for a setting's page (see feedback_links.issue_link)."""
+    return issue_link(base, setting, page_url) if base else ""
 
 
 def _short_url(url: str) -> str:

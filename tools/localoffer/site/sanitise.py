@@ -25,7 +25,9 @@ ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Ids an offer may give its headings: plain words, never the theme's own (`__drawer`, ...).
-_SAFE_ID = re.compile(r"^[a-z][a-z0-9-]{0,80}$")
+# Long enough for a whole question as its heading's id: a heading without an id starts no
+# section of the search index, so its words were glued to the heading before it.
+_SAFE_ID = re.compile(r"^[a-z][a-z0-9-]{0,200}$")
 
 
 def clean_html(fragment: str) -> Markup:

@@ -1,0 +1,46 @@
+"""Links that work when the built site is opened from disk, by double-clicking index.html.
+
+Each page lives at a folder address (settings/<name>/), which a web server answers with the
+folder's index.html; a browser reading files (file://) shows a folder listing instead. So,
+after `localoffer build`, every relative link to a folder names its index.html:
+`../settings/` becomes `../settings/index.html`. The same links work on any web server.
+Only the link's path changes; the fragment and query stay, and the rest of the page is not
+touched (values are already escaped in the HTML we rewrite, and we add only `index.html`).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+INDEX = "index.html"
+# href="..." and src="..." in the engine's and our HTML (always double-quoted there).
+_LINK = re.compile(r'(?P<attribute>(?<![\w-])(?:href|src)=")(?P<value>[^"]*)"')
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def file_link(value: str) -> str:
+    """The link as it must be written for file://: a relative link to a folder gets index.html."""
+    if not value or value.startswith(("#", "/", "?")) or _SCHEME.match(value):
+        return value
+    cut = min((index for index in (value.find("#"), value.find("?")) if index >= 0),
+              default=len(value))
+    path, rest = value[:cut], value[cut:]
+    last = path.rsplit("/", 1)[-1]
+    if path.endswith("/"):
+        return f"{path}{INDEX}{rest}"
+    if last in (".", ".."):
+        return f"{path}/{INDEX}{rest}"
+    return value
+
+
+def link_index_files(site: Path) -> int:
+    """Rewrite every HTML page of the built site; return how many pages changed."""
+    changed = 0
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        rewritten = _LINK.sub(lambda match: f'{match["attribute"]}{file_link(match["value"])}"',
+                              text)
+        if rewritten != text:
+            page.write_text(rewritten, encoding="utf-8")
+            changed += 1
+    return changed
