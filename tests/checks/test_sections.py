@@ -189,3 +189,11 @@ def test_an_unknown_type_is_not_checked_for_sections(check, primary: str) -> Non
 def test_identifying_needs_is_first_in_the_synthetic_offer(primary: str) -> None:
     # A guard on the helpers: the tests above rely on the SE7 parent wording.
     assert f"## {IDENTIFYING}" in primary and f"## {COMPLAINTS}" in primary
+
+
+def test_other_information_is_a_heading_of_its_own_not_unknown(check, primary: str) -> None:
+    # Where `localoffer import` keeps what answers no question; it counts towards no area.
+    text = primary.rstrip("\n") + "\n\n## Other information\n\nOur minibus takes pupils swimming.\n"
+    assert of_rule(check(text), UNKNOWN) == []
+    text = primary.rstrip("\n") + "\n\n## Other news\n\nOur minibus takes pupils swimming.\n"
+    assert len(of_rule(check(text), UNKNOWN)) == 1

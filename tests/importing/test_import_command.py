@@ -62,6 +62,7 @@ def test_a_web_page_keeps_links_lists_tables_and_its_details(
     assert "name: Oakfield Primary School\n" in front
     assert "urn: \"113562\"" in front or "urn: '113562'" in front
     assert "postcode: CK4 2QT\n" in front
+    assert "address: 12 Oak Lane, Hollins\n" in front
     assert "phone: 0161 496 0540\n" in front
     assert "  name: Mrs Asha Patel\n  email: senco@oak.example\n  phone: 0161 496 0541" in front
     assert "last_reviewed: 2023-10-01  # The report says \"Reviewed in October 2023\"." in front
@@ -251,3 +252,42 @@ def test_a_link_to_the_old_website_without_its_address_is_named_to_check(
     assert "[our admissions policy](/admissions.pdf)" in _offer(borough_dir, "ash-primary-school")
     assert ("The link 'our admissions policy' points to '/admissions.pdf' on the old website: "
             "write its full address") in out
+
+
+def test_a_saved_web_pages_images_are_copied_with_their_alt_text(
+        borough_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "report_files").mkdir()
+    (tmp_path / "report_files" / "ramp.png").write_bytes(_png())
+    source = tmp_path / "report.html"
+    source.write_text("<html><body><main><h1>Ash Primary School</h1><h2>How accessible is the "
+                      "building?</h2><p><img src='report_files/ramp.png' alt='The ramp to the "
+                      "front door'> <img src='https://cdn.example/logo.png' alt='Logo'> "
+                      "<img src='report_files/missing.png' alt=''></p></main></body></html>",
+                      encoding="utf-8")
+    code, out = _run(borough_dir, capsys, str(source), "--type", "primary")
+    assert code == 0, out
+    folder = borough_dir / "offers" / "ash-primary-school"
+    offer = (folder / "offer.md").read_text(encoding="utf-8")
+    assert "![The ramp to the front door](images/image-1.png)" in offer
+    assert (folder / "images" / "image-1.png").read_bytes() == _png()
+    # An image on the web is not downloaded; one not saved with the page is named to add.
+    assert "![Logo](https://cdn.example/logo.png)" in offer
+    assert "An image is on the web, not in the saved page: https://cdn.example/logo.png" in out
+    assert "'report_files/missing.png' was not saved with the page" in out
+    assert not (folder / "images" / "image-3.png").exists()
+
+
+def test_a_text_file_with_capital_headings_follows_the_chosen_question_set(
+        borough_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    source = tmp_path / "report.txt"
+    source.write_text("Rowan Primary School\n\nWelcome to our report.\n\nCOMPLAINTS\n\n"
+                      "Speak to the class teacher first.\n\n• Then the SENCO\n• Then the governors\n",
+                      encoding="utf-8")
+    code, out = _run(borough_dir, capsys, str(source), "--type", "primary",
+                     "--question-set", "stockport-school")
+    assert code == 0, out
+    offer = _offer(borough_dir, "rowan-primary-school")
+    assert "question_set: stockport-school" in offer
+    assert ("## What can I do if I am not happy with my child's support?\n\n### COMPLAINTS\n\n"
+            "Speak to the class teacher first.\n\n- Then the SENCO\n- Then the governors\n") in offer
+    assert "**Rowan Primary School**\n\nWelcome to our report." in offer

@@ -17,6 +17,10 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+# The heading under which an offer keeps what answers none of the questions (where
+# `localoffer import` puts such sections); `check` does not report it as unknown.
+OTHER_INFORMATION = "Other information"
+
 # How alike (0-100) a heading must be to one of a question's wordings to count as it.
 MATCH_THRESHOLD = 85
 # How alike it must be for `check` to suggest the question, and for `import` to place a section.

@@ -7,7 +7,7 @@ from typing import Iterator
 
 
 from localoffer.borough import Borough, Question, QuestionSet
-from localoffer.borough.questions import normalise
+from localoffer.borough.questions import OTHER_INFORMATION, normalise
 from localoffer.checks.base import error, warning
 from localoffer.checks.runner import CheckContext
 from localoffer.model import Finding, Offer, Section
@@ -45,7 +45,7 @@ def check(offer: Offer, context: CheckContext) -> Iterator[Finding]:
                 yield error(offer, section.line, "sections/duplicate",
                             f"This question is already answered at line {earlier}. Put both "
                             "answers together under the first heading and delete this one.")
-        elif section.area is None:
+        elif section.area is None and normalise(section.heading) != normalise(OTHER_INFORMATION):
             yield _unknown(offer, section, question_set, borough)
     yield from _missing(offer, borough, question_set)
 

@@ -89,7 +89,13 @@ def find_details(text: str, title: str | None = None) -> Details:
     urn = _URN.search(text)
     found.urn = urn.group(1) if urn else ""
     address = _ADDRESS.search(text)
-    found.address = address.group(1).strip() if address else ""
+    if address:
+        found.address = address.group(1).strip()
+    elif found.postcode:
+        # "12 Oak Lane, Hollins CK4 2QT": a street number and the words up to the postcode.
+        street = re.search(r"(?<![\w-])(\d{1,4}[A-Za-z]?\s+[A-Z][^\n.:;()]{2,80}?)[,\s]+"
+                           + re.escape(found.postcode), text)
+        found.address = street.group(1).strip(" ,") if street else ""
     reviewed = _REVIEWED.search(text) or _REPORT_DATED.search(text)
     if reviewed:
         groups = reviewed.groups()

@@ -7,11 +7,12 @@ import re
 from localoffer.authoring.guidance import section_lines
 from localoffer.authoring.template import TemplateRequest, front_matter_lines, yaml_value
 from localoffer.borough import Borough
+from localoffer.borough.questions import OTHER_INFORMATION
 from localoffer.importing.details import Details
 from localoffer.importing.mapping import INTRO, OTHER, Placement
 from localoffer.model.schema import FRONT_MATTER_FIELDS
 
-OTHER_HEADING = "Other information"
+OTHER_HEADING = OTHER_INFORMATION
 _DATED = re.compile(r"^(last_reviewed|next_review):\s*\d{4}-\d{2}-\d{2}")
 _HEADING = re.compile(r"^(#{1,6})([ \t]+.*)$")
 
