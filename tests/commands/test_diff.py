@@ -30,6 +30,9 @@ def test_working_copy_against_the_published_version(run, repo: Path) -> None:  #
     code, out, _ = run(repo, "diff", "oakfield")
     assert code == 0
     assert "from the published version (main, as this branch started from it)" in out
+    # Who proposed and approved the published version's last change, from the record.
+    assert (" Start the Local Offer; proposed by LA Admin <admin@la.example>; no approval "
+            "recorded in Git (made directly).\n") in out
     assert "to your working copy" in out
     assert "  senco.name: Sam Example → Mr Imran Shah" in out
     assert "Sections added (1):\n  + Our sensory room" in out

@@ -49,6 +49,11 @@ def test_json_history(run, repo: Path) -> None:  # type: ignore[no-untyped-def]
     assert code == 0 and data["version"] == "main"
     assert newest["pull_request"] == 12
     assert newest["merged_by"] == "Rita Reviewer <rita@la.example>"
+    # No Approved-by: line, so merging it was the approval (docs/about/approvals.md).
+    assert newest["approved_by"] == ["Rita Reviewer <rita@la.example>"]
+    assert newest["approved_by_merging"] is True
+    assert newest["proposed_by"] == ["Sam School <sam@oak.example>"]
+    assert data["changes"][1]["approved_by"] == [] and data["changes"][1]["merged_by"] is None
     assert newest["changes"]["sections_added"] == ["Our new garden"]
     assert newest["changes"]["fields_changed"] == [
         {"field": "status", "old": "published", "new": "draft"}]

@@ -8,7 +8,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from localoffer.model.frontmatter import FrontMatterError, parse_front_matter, split_front_matter
-from localoffer.model.yaml_reader import read_yaml
+from localoffer.yaml_reader import read_yaml
 from testpaths import REPO_ROOT
 
 SCALARS = [

@@ -11,7 +11,7 @@ from pathlib import Path
 from localoffer.borough import Borough
 from localoffer.reporting import Report, render, report_on_folder
 from localoffer.reporting.data import ROW_COLUMNS
-from localoffer.reporting.history import MonthCount
+from localoffer.reporting.as_published import MonthCount
 from reporting.defects import TODAY, Planted
 
 

@@ -1,11 +1,14 @@
-"""'Changes to this page' from Git: read once per build, merges and trailers understood."""
+"""'Changes to this page' from the record (git/history.py): read once per build, merges and
+trailers understood, names without email addresses."""
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
 
-from localoffer.site import history
+from localoffer.git import history
 from site_helpers import build, commit_all, git, git_init, make_borough
 
 
@@ -29,7 +32,7 @@ def test_direct_commit_and_merged_pull_request(tmp_path: Path) -> None:
     git(tmp_path, "-c", "user.name=Morgan Merger", "merge", "-q", "--no-ff",
         "update-transitions", "-m", "Merge pull request #7 from calderbrook/update-transitions",
         "-m", "Update transition dates")
-    changes = history.read_changes(tmp_path / "offers")
+    changes = history.public_changes(tmp_path / "offers")
     first = changes["setting-00000"]
     assert [change.summary for change in first] == ["Add coffee mornings", "Add two offers"]
     assert first[0].proposed_by == ("Sam SENCO",)
@@ -42,31 +45,37 @@ def test_direct_commit_and_merged_pull_request(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("count", [2, 8])
-def test_git_is_run_once_per_build_whatever_the_number_of_offers(
+def test_git_log_is_run_once_per_build_whatever_the_number_of_offers(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int) -> None:
+    """Every Git process of the build (the record's, GitPython's, the dashboard's) is counted
+    by a `git` on PATH that writes down its arguments before it runs the real one."""
     offers = make_borough(tmp_path, count)
     git_init(tmp_path)
     commit_all(tmp_path, "Add offers")
     for offer in offers:
         edit(offer, "A small change.")
         commit_all(tmp_path, f"Change {offer.parent.name}")
-    calls: list[list[str]] = []
-    real = history.run_git
-
-    def counting(args: list[str], cwd: Path) -> str | None:
-        calls.append(args)
-        return real(args, cwd)
-
-    monkeypatch.setattr(history, "run_git", counting)
+    real_git = shutil.which("git")
+    assert real_git is not None
+    wrapper, calls = tmp_path / "bin" / "git", tmp_path / "git-calls.txt"
+    wrapper.parent.mkdir()
+    wrapper.write_text(f'#!/bin/sh\nprintf "%s\\n" "$*" >> "{calls}"\nexec "{real_git}" "$@"\n')
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{wrapper.parent}{os.pathsep}{os.environ['PATH']}")
     site = build(tmp_path)
-    assert len(calls) == 1
+    logs = [line for line in calls.read_text().splitlines() if " log " in f" {line} "]
+    assert len(logs) == 1, calls.read_text()
     html = (site / "settings" / "setting-00000" / "index.html").read_text(encoding="utf-8")
     assert 'id="changes"' in html and "Change setting-00000" in html and "Sam SENCO" in html
+    assert "sam@example.org" not in html  # the public site never shows email addresses
+    # The dashboard page, whose month-by-month counts read the same record, was built too.
+    assert "How up to date are these offers?" in (site / "dashboard" / "index.html").read_text(
+        encoding="utf-8")
 
 
 def test_no_git_or_no_repository_means_no_changes(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     make_borough(tmp_path, 1)
-    assert history.read_changes(tmp_path / "offers") == {}  # not a repository
+    assert history.public_changes(tmp_path / "offers") == {}  # not a repository
     monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))  # no git at all
-    assert history.read_changes(tmp_path / "offers") == {}
+    assert history.public_changes(tmp_path / "offers") == {}

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +14,12 @@ import yaml
 
 from localoffer.borough.questions import Question, QuestionSet
 from localoffer.errors import ConfigError
-from localoffer.model.yaml_reader import KeyLines, line_of_key, read_yaml
+from localoffer.yaml_reader import KeyLines, line_of_key, read_yaml
 
 CONFIG_FILE = "localoffer.yml"
-_DATA = resources.files("localoffer") / "data"
+# The packaged defaults, read as files beside the code: importlib.resources would cost the
+# pre-commit hook a fifth of its start (it imports zipfile, tempfile and the compressors).
+_DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
 
 # The heading under which an offer keeps what answers none of the questions (where
 # `localoffer import` puts such sections); `check` does not report it as unknown.
@@ -114,6 +113,10 @@ class _Weights:
         if word in self._weight or len(word) < 5:
             return word
         if word not in self._spelling:
+            # Imported here, as below: most headings need no fuzzy matching, and rapidfuzz's
+            # import is a tenth of the pre-commit hook's start.
+            from rapidfuzz import fuzz, process
+
             found = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio,
                                        score_cutoff=88)
             self._spelling[word] = found[0] if found else word
@@ -129,6 +132,8 @@ def similarity(heading: _Key, wording: _Key, weights: _Weights) -> float:
         return 100.0
     if not heading.words or not wording.words:
         # Nothing but common words ("How do we?"): only a near copy counts.
+        from rapidfuzz import fuzz
+
         near = fuzz.ratio(heading.whole, wording.whole)
         return near if near >= 90 else 0.0
     shared = weights.of(heading.words & wording.words)
@@ -188,6 +193,10 @@ class QuestionSet:
     _keys: list[tuple[Question, str, _Key, bool]] = field(default_factory=list, repr=False,
                                                         compare=False)
     _weights: _Weights | None = field(default=None, repr=False, compare=False)
+    # The questions of each reduced wording (_Key.whole), and of each set of its words.
+    _exact: dict[str, list[Question]] = field(default_factory=dict, repr=False, compare=False)
+    _same_words: dict[frozenset[str], list[Question]] = field(default_factory=dict, repr=False,
+                                                              compare=False)
     # Headings already scored: thousands of offers repeat the same few dozen headings.
     _scored: dict[str, list[HeadingScore]] = field(default_factory=dict, repr=False,
                                                    compare=False)
@@ -201,14 +210,29 @@ class QuestionSet:
         for key, extra in wordings.items():
             merged[key] = tuple(dict.fromkeys((*merged.get(key, ()), *extra)))
         self.wordings = merged
-        keys: list[tuple[Question, str, _Key, bool]] = []
-        for question in self.questions:
-            keys.append((question, question.text, heading_key(question.text), True))
-            keys.extend((question, wording, heading_key(wording), False)
-                        for wording in merged.get(question.id, ()))
-        self._keys = keys
-        self._weights = _Weights([key for _, _, key, _ in keys])
+        # The keys are made when a heading is first scored: loading a borough reads every
+        # question set, and a check usually uses one (the pre-commit hook's start).
+        self._keys = []
+        self._weights = None
+        self._exact = {}
+        self._same_words = {}
         self._scored.clear()
+
+    def _prepared(self) -> tuple[list[tuple[Question, str, _Key, bool]], _Weights]:
+        if self._weights is None:
+            keys: list[tuple[Question, str, _Key, bool]] = []
+            for question in self.questions:
+                keys.append((question, question.text, heading_key(question.text), True))
+                keys.extend((question, wording, heading_key(wording), False)
+                            for wording in self.wordings.get(question.id, ()))
+            self._keys = keys
+            self._weights = _Weights([key for _, _, key, _ in keys])
+            for question, _, key, _ in keys:
+                for index, value in ((self._exact, key.whole), (self._same_words, key.words)):
+                    found = index.setdefault(value, []) if value else []  # type: ignore[attr-defined]
+                    if value and question not in found:
+                        found.append(question)
+        return self._keys, self._weights
 
     def questions_for(self, setting_type: str) -> list[Question]:
         return [question for question in self.questions if question.applies_to(setting_type)]
@@ -225,14 +249,14 @@ class QuestionSet:
         return [score for score in scores if score.question.applies_to(setting_type)]
 
     def _score(self, heading: str) -> list[HeadingScore]:
-        weights = self._weights or _Weights([])
+        keys, weights = self._prepared()
         key = heading_key(heading)
         if not key.whole:
             return []
         key = _Key(key.whole, frozenset(weights.known(word) for word in key.words))
         best: dict[str, tuple[float, str]] = {}
         own: dict[str, float] = {}
-        for question, wording, wording_key, is_own in self._keys:
+        for question, wording, wording_key, is_own in keys:
             score = similarity(key, wording_key, weights)
             if is_own:
                 own[question.id] = score
@@ -251,6 +275,19 @@ class QuestionSet:
     def match(self, heading: str) -> Question | None:
         """The question a heading asks, tolerant of case, punctuation, numbering and the usual
         other wordings of it."""
+        # A heading worded exactly as one of a question's wordings (after reducing both, as the
+        # scorer does) scores 100 for it, the highest score. Only a wording of the same
+        # meaningful words scores 100 too; when no other question has one, the question is the
+        # best without scoring the rest (most headings of most offers).
+        _keys, weights = self._prepared()
+        key = heading_key(heading)
+        tied = list(self._exact.get(key.whole, [])) if key.whole else []
+        if tied:
+            words = frozenset(weights.known(word) for word in key.words)
+            tied += [question for question in self._same_words.get(words, [])
+                     if question not in tied]
+            if len(tied) == 1:
+                return tied[0]
         best = self.best(heading)
         return best.question if best is not None and best.score >= MATCH_THRESHOLD else None
 

@@ -21,7 +21,7 @@ from localoffer.git.repo import (
     root_of,
 )
 from localoffer.model.offer import OFFER_FILE
-from localoffer.workflow.history import load_version
+from localoffer.workflow.offer_versions import load_version
 from localoffer.workflow.ownership import (
     OFFERS,
     OwnershipRules,

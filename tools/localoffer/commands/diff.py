@@ -9,11 +9,12 @@ import click
 from localoffer.borough import Borough
 from localoffer.commands.options import borough_from, config_option
 from localoffer.errors import LocalOfferError
+from localoffer.git.history import Change, read_history
 from localoffer.git.repo import main_ref, merge_base, open_repo, resolve, root_of
 from localoffer.model import Offer, load_offer
 from localoffer.model.offer import OFFER_FILE
 from localoffer.workflow.compare import OfferComparison, Rewording, compare_offers
-from localoffer.workflow.history import load_version
+from localoffer.workflow.offer_versions import load_version
 
 FORMATS = ("text", "json")
 WORKING_COPY = "your working copy"
@@ -46,20 +47,45 @@ def run_diff(borough: Borough, slug: str, old_rev: str | None = None,
         raise LocalOfferError(f"There is no offer at {relative} in either version. Check the "
                               "setting's folder name and the versions you named.")
     comparison = compare_offers(before, after)
+    folder = relative.rsplit("/", 1)[0] + "/"
+    last = next(iter(read_history(root, old_sha).touching(folder)), None)
     if output_format == "json":
         click.echo(json.dumps({"offer": relative, "from": old_label, "to": new_label,
+                               "from_last_change": _change_record(last, folder),
                                **comparison.as_dict()}, indent=2, ensure_ascii=False))
     else:
         name = (after or before).name if (after or before) else slug  # type: ignore[union-attr]
         click.echo(render_text(comparison, name, relative, old_label, new_label,
-                               borough.reading_ease_min), nl=False)
+                               borough.reading_ease_min, _last_change(last, folder)), nl=False)
     return 0
 
 
+def _last_change(change: Change | None, folder: str) -> str:
+    """Who proposed and approved the earlier version's last change, by the record's rule."""
+    if change is None:
+        return ""
+    approved = ("approved by " + ", ".join(map(str, change.approved_by))
+                if change.approved_by else "no approval recorded in Git (made directly)")
+    if change.approved_by_merging:
+        approved += " (merged it)"
+    return (f"Its last change: {change.date:%Y-%m-%d} {change.summary((folder,))}; proposed by "
+            f"{', '.join(map(str, change.proposed_by((folder,))))}; {approved}.")
+
+
+def _change_record(change: Change | None, folder: str) -> dict[str, object] | None:
+    if change is None:
+        return None
+    return {"commit": change.sha, "date": change.date.isoformat(),
+            "summary": change.summary((folder,)),
+            "proposed_by": [str(person) for person in change.proposed_by((folder,))],
+            "approved_by": [str(person) for person in change.approved_by],
+            "approved_by_merging": change.approved_by_merging}
+
+
 def render_text(comparison: OfferComparison, name: str, relative: str, old_label: str,
-                new_label: str, ease_min: float) -> str:
+                new_label: str, ease_min: float, last_change: str = "") -> str:
     lines = [f"Changes to the offer of {name} ({relative})", f"from {old_label}",
-             f"to {new_label}", ""]
+             *([last_change] if last_change else []), f"to {new_label}", ""]
     if not comparison.old_exists:
         lines += ["This is a new offer: it is not in the earlier version.", ""]
     if not comparison.new_exists:

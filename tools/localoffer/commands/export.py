@@ -1,6 +1,7 @@
 """`localoffer export`: the settings as JSON, CSV or Open Referral UK records."""
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -8,14 +9,22 @@ import click
 
 from localoffer.borough import Borough
 from localoffer.commands.options import borough_from, config_option, today_option
-from localoffer.commands.report import output_option, write_output
-from localoffer.exporting import FORMATS, export
+from localoffer.commands.report import output_option
+from localoffer.exporting import FORMATS, export_pieces
 
 
 def run_export(borough: Borough, output_format: str, today: date, output: Path | None = None,
                site: str | None = None) -> int:
-    """Write the export to `output`, or to stdout; return 0."""
-    write_output(export(borough, output_format, today, site), output)
+    """Write the export to `output`, or to stdout, piece by piece; return 0."""
+    pieces = export_pieces(borough, output_format, today, site)  # every offer read and checked
+    if output is None:
+        sys.stdout.writelines(pieces)
+        sys.stdout.flush()
+        return 0
+    # newline="": CSV lines already end in \r\n, as spreadsheets expect.
+    with open(output, "w", encoding="utf-8", newline="") as file:
+        file.writelines(pieces)
+    click.echo(f"Wrote {output}.", err=True)
     return 0
 
 

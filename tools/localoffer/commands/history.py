@@ -9,7 +9,7 @@ import click
 from localoffer.borough import Borough
 from localoffer.commands.options import borough_from, config_option
 from localoffer.git.repo import main_ref, open_repo, resolve
-from localoffer.workflow.history import HistoryEntry, offer_folder, offer_history
+from localoffer.workflow.offer_versions import HistoryEntry, offer_folder, offer_history
 
 FORMATS = ("text", "json")
 
@@ -39,7 +39,7 @@ def render_text(entries: list[HistoryEntry], slug: str, rev: str) -> str:
              f"{'s' if count != 1 else ''}):", ""]
     for entry in entries:
         lines.append(f"{entry.date:%Y-%m-%d}  {entry.summary}")
-        lines.append(f"  Proposed by: {', '.join(entry.proposed_by)}")
+        lines.append(f"  Proposed by: {', '.join(map(str, entry.proposed_by))}")
         lines.append(f"  Approved by: {approval(entry)}")
         lines.append(f"  What changed: {entry.sections_changed}")
         lines.append(f"  Commit: {entry.sha[:10]}")
@@ -48,11 +48,15 @@ def render_text(entries: list[HistoryEntry], slug: str, rev: str) -> str:
 
 
 def approval(entry: HistoryEntry) -> str:
-    """Who approved, as recorded: trailers first, then who merged, then the pull request."""
-    parts = list(entry.approved_by)
-    if not parts and entry.merged_by:
-        parts.append(f"{entry.merged_by} (merged it)")
-    text = ", ".join(parts) or "not recorded in Git (a change made directly, without a review)"
+    """Who approved, by the record's rule (docs/about/approvals.md), and the pull request.
+
+    Email addresses are shown: this is for officers working in the repository, who can read
+    them in `git log` anyway and may need to ask the person. The public site shows names only.
+    """
+    text = ", ".join(map(str, entry.approved_by))
+    if entry.approved_by_merging:
+        text += " (merged it)"
+    text = text or "not recorded in Git (a change made directly, without a review)"
     if entry.pull_request is not None:
         text += f"; pull request #{entry.pull_request}"
     return text
@@ -70,7 +74,8 @@ def cli(slug: str, output_format: str, rev: str | None, config_path: Path | None
     """Show who changed one setting's offer, when, what changed and who approved it.
 
     SLUG is the setting's folder name in offers/. Approvals come from 'Approved-by:' or
-    'Reviewed-by:' lines in the merge, else from who merged the change; the pull request's
-    number comes from the merge message.
+    'Reviewed-by:' lines in the merge or its commits, else from who merged the change; the
+    pull request's number comes from the merge message. The rule is the site's, and is
+    explained in docs/about/approvals.md; unlike the site, this shows email addresses.
     """
     return run_history(borough_from(config_path), slug, rev, output_format)

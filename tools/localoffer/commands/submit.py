@@ -40,7 +40,7 @@ from localoffer.model import load_offer
 from localoffer.model.offer import OFFER_FILE
 from localoffer.model.offer_folder import folder_file_problem
 from localoffer.workflow.compare import compare_offers
-from localoffer.workflow.history import load_version
+from localoffer.workflow.offer_versions import load_version
 
 
 @dataclass

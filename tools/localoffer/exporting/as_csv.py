@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 from localoffer.borough import Borough
-from localoffer.exporting.records import Setting, record
+from localoffer.exporting.records import Setting, record, sort_key
 from localoffer.reporting.spreadsheet import safe_cell
 
 COLUMNS = (
@@ -38,9 +38,13 @@ def row(setting: Setting) -> list[Any]:
     return cells
 
 
-def render(_borough: Borough, found: list[Setting], _today: date, _site: str | None) -> str:
+def render(_borough: Borough, found: Iterable[Setting], _today: date,
+           _site: str | None) -> Iterator[str]:
+    """The CSV text. Rows are small, so they are kept (not the offers) and sorted at the end."""
+    rows = sorted(((sort_key(setting), row(setting)) for setting in found),
+                  key=lambda keyed: keyed[0])
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    writer.writerows(row(setting) for setting in found)
-    return out.getvalue()
+    writer.writerows(cells for _key, cells in rows)
+    return iter([out.getvalue()])

@@ -19,11 +19,11 @@ import json
 import re
 import uuid
 from datetime import date
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 from localoffer.borough import Borough
 from localoffer.errors import LocalOfferError
-from localoffer.exporting.records import Setting, identifier
+from localoffer.exporting.records import Setting, identifier, sort_key
 from localoffer.review import ReviewState, long_date
 from localoffer.site.facts import email_href, website_href
 
@@ -41,23 +41,30 @@ _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 
-def records(borough: Borough, found: list[Setting], site: str | None) -> dict[str, list[dict[str, Any]]]:
-    """The tables, for the published offers (drafts and unreadable offers are left out)."""
+def records(borough: Borough, found: Iterable[Setting],
+            site: str | None) -> dict[str, list[dict[str, Any]]]:
+    """The tables, for the published offers (drafts and unreadable offers are left out), in
+    the order of the settings' names. Each setting's rows are made as it is read, so the
+    parsed offers are not kept."""
     if not site:
         raise LocalOfferError(
             "Open Referral UK records must carry each offer's web address, and the site's "
             "address is not set. Add 'site_url: https://...' to mkdocs.yml, or 'site:' with "
             "'url: https://...' to localoffer.yml, or give --site-url.")
     namespace = uuid.uuid5(uuid.NAMESPACE_URL, site)
-    tables: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
+    rows: list[tuple[tuple[str, str], dict[str, list[dict[str, Any]]]]] = []
     for setting in found:
         if setting.row.readable and setting.row.published and setting.row.setting_type:
-            _add_setting(tables, borough, setting, namespace)
-    return tables
+            own: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
+            _add_setting(own, borough, setting, namespace)
+            rows.append((sort_key(setting), own))
+    rows.sort(key=lambda keyed: keyed[0])
+    return {table: [entry for _key, own in rows for entry in own[table]] for table in TABLES}
 
 
-def render(borough: Borough, found: list[Setting], _today: date, site: str | None) -> str:
-    return json.dumps(records(borough, found, site), indent=2, ensure_ascii=False) + "\n"
+def render(borough: Borough, found: Iterable[Setting], _today: date,
+           site: str | None) -> Iterator[str]:
+    return iter([json.dumps(records(borough, found, site), indent=2, ensure_ascii=False) + "\n"])
 
 
 def _add_setting(tables: dict[str, list[dict[str, Any]]], borough: Borough, setting: Setting,

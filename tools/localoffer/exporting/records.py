@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from localoffer.borough import Borough
 from localoffer.checks import CheckContext, check_offer
@@ -32,18 +32,23 @@ class Setting:
     question_set: str | None  # the set its headings follow (its own, or its type's usual set)
 
 
-def settings(borough: Borough, offers: Iterable[Offer], today: date, site: str | None,
-             offer_slugs: frozenset[str]) -> list[Setting]:
+def checked_settings(borough: Borough, offers: Iterable[Offer], today: date, site: str | None,
+                     offer_slugs: frozenset[str]) -> Iterator[Setting]:
+    """Each offer, checked once, as it is read: in the order given, so that an export can
+    keep what it writes of a setting and let the parsed offer go (see exporting/spool.py)."""
     context = CheckContext(borough, today, offer_slugs)
-    found = []
     with collector_paused():
         for offer in offers:
             question_set = question_set_of(offer, borough) if offer.readable else None
-            found.append(Setting(
+            yield Setting(
                 offer, setting_row(offer, borough, today, check_offer(offer, context)),
                 setting_facts(offer, borough), offer_url(site, offer.slug),
-                question_set.id if question_set is not None else None))
-    return sorted(found, key=lambda setting: (setting.row.name.casefold(), setting.offer.slug))
+                question_set.id if question_set is not None else None)
+
+
+def sort_key(setting: Setting) -> tuple[str, str]:
+    """Exports list settings by name (ignoring capitals), then by folder."""
+    return setting.row.name.casefold(), setting.offer.slug
 
 
 def text_or_none(value: Any) -> str | None:

@@ -5,7 +5,8 @@ the commands combine it with the model.
 - branches: starting or resuming `offer/<slug>/<date>` branches safely
 - commit: committing only the given paths, pushing a branch
 - pull_requests: a remote URL to the page that opens a pull request
-- log: the published branch's history, with who proposed and who approved each change
+- history: THE record of who proposed and who approved each published change (one
+  `git log`; the site, `history`, `diff` and `report --as-of` all read it)
 """
 from localoffer.git.repo import FileChange, GitProblem, open_repo
 

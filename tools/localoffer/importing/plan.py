@@ -11,7 +11,8 @@ from localoffer.authoring.template import check_slug, slug_for, template_request
 from localoffer.borough import Borough
 from localoffer.errors import LocalOfferError
 from localoffer.importing.details import Details, find_details
-from localoffer.importing.document import ImportedImage, Report, read_report
+from localoffer.importing.document import ImportedImage, Report
+from localoffer.importing.reading import read_report
 from localoffer.importing.mapping import Placement, place_sections
 from localoffer.importing.sections import split_sections
 from localoffer.importing.writer import offer_text

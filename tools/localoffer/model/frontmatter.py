@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from localoffer.model.yaml_reader import DuplicateKeyError, KeyLines, line_of_key, read_yaml
+from localoffer.yaml_reader import DuplicateKeyError, KeyLines, line_of_key, read_yaml
 
 
 class FrontMatterError(Exception):

@@ -3,7 +3,7 @@ are out of date, and where the gaps are.
 
 - rows, coverage, totals: one row per setting, the coverage matrix and area summaries, totals
   by type of setting (engine-neutral data; report.build_report puts them together)
-- history: the offers as published on a past date, and month-by-month counts, from Git
+- as_published: the offers as published on a past date, and month-by-month counts, from Git
 - charts, svg: what each chart shows, and drawing it as inline SVG with pygal
 - render/: one renderer per format (text, csv, json, md, html)
 - dashboard: the "How up to date are these offers?" page of the site

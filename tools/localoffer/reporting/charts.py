@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from localoffer.review import ReviewState
-from localoffer.reporting.history import MonthCount
+from localoffer.reporting.as_published import MonthCount
 from localoffer.reporting.report import Report
 from localoffer.reporting.rows import STATE_LABELS
 

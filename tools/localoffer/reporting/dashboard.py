@@ -11,10 +11,11 @@ from html import escape
 from typing import TYPE_CHECKING, Iterable
 
 from localoffer.borough import Borough
+from localoffer.git.history import Record
 from localoffer.model import Offer
 from localoffer.review import long_date
 from localoffer.reporting.charts import coverage_chart, history_chart, review_states_chart
-from localoffer.reporting.history import monthly_counts_or_none
+from localoffer.reporting.as_published import monthly_counts_or_none
 from localoffer.reporting.render.html_parts import CSS, Linker, chart_block, figures, settings_table
 from localoffer.reporting.report import Report, build_report
 from localoffer.reporting.rows import SettingRow
@@ -29,15 +30,16 @@ DASHBOARD_TITLE = "How up to date are these offers?"
 
 
 def dashboard_report(borough: Borough, offers: Iterable[Offer], today: date,
-                     history: bool = True) -> Report:
+                     history: bool = True, record: Record | None = None) -> Report:
     """The report behind the page. The checks are not run and reading ease is not scored: the
-    page shows neither (and the site build has checked every offer already)."""
+    page shows neither (and the site build has checked every offer already). `record`: the
+    published history the site build read already (otherwise it is read here)."""
     offers = list(offers)
     report = build_report(borough, offers, today, frozenset(o.slug for o in offers),
                           check=False, score=False)
     if history:
         report.history = monthly_counts_or_none(borough, today,
-                                                report_settings(borough).history_months)
+                                                report_settings(borough).history_months, record)
     return report
 
 
@@ -70,14 +72,16 @@ def render_dashboard_markdown(borough: Borough, offers: Iterable[Offer], today: 
     return render_dashboard_html(dashboard_report(borough, offers, today), link) + "\n"
 
 
-def dashboard_page(catalogue: Catalogue) -> BuiltPage:
-    """The page for localoffer.site's builder: published offers link to their pages; drafts
-    are listed as never published, without a link."""
+def dashboard_page(catalogue: Catalogue, record: Record | None) -> BuiltPage:
+    """The page for localoffer.site's builder (the MkDocs plugin hands this function to it):
+    published offers link to their pages; drafts are listed as never published, without a
+    link. `record`: the history the build read (None without Git: no month-by-month chart)."""
     from localoffer.site.structure import BuiltPage, relative_url, toc_entry
 
     pages = {item.slug: item.url for item in catalogue.offers}
     offers = [item.offer for item in catalogue.offers] + list(catalogue.drafts)
-    report = dashboard_report(catalogue.borough, offers, catalogue.today)
+    report = dashboard_report(catalogue.borough, offers, catalogue.today,
+                              history=record is not None, record=record)
 
     def link(row: SettingRow) -> str | None:
         url = pages.get(row.slug)

@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any
 
 from localoffer.reporting.coverage import AreaSummary
-from localoffer.reporting.history import MonthCount
+from localoffer.reporting.as_published import MonthCount
 from localoffer.reporting.report import Report
 from localoffer.reporting.rows import SettingRow
 from localoffer.reporting.totals import Totals

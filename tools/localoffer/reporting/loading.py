@@ -8,7 +8,7 @@ from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 from localoffer.borough import Borough
 from localoffer.model import Offer, load_offer
 from localoffer.model.discover import find_offer_files, known_slugs
-from localoffer.reporting.history import monthly_counts_or_none, open_history
+from localoffer.reporting.as_published import monthly_counts_or_none, open_history
 from localoffer.reporting.report import Report, build_report
 from localoffer.reporting.settings import report_settings
 

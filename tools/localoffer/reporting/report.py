@@ -14,7 +14,7 @@ from localoffer.checks import CheckContext, check_offer
 from localoffer.collector import collector_paused
 from localoffer.model import Offer
 from localoffer.reporting.coverage import AreaSummary, Cell, area_summaries, cell
-from localoffer.reporting.history import MonthCount
+from localoffer.reporting.as_published import MonthCount
 from localoffer.reporting.rows import SettingRow, setting_row
 from localoffer.reporting.settings import ReportSettings, report_settings
 from localoffer.reporting.totals import Totals, totals_by_type

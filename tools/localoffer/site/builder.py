@@ -5,23 +5,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from localoffer.borough import Borough
-from localoffer.reporting.dashboard import dashboard_page
+from localoffer.git.history import PublicChange, Record, read_history_or_none
 from localoffer.site.booklet import booklet_pages
 from localoffer.site.catalogue import Catalogue
 from localoffer.site.feedback_links import PRIVACY_WARNING, feedback_links
 from localoffer.site.finder import finder
-from localoffer.site.history import Change, read_changes
 from localoffer.site.lists import list_pages
 from localoffer.site.markup import escape
 from localoffer.site.open_data import open_data_json
-from localoffer.site.pages import OfferPageContext, offer_page, render_body
+from localoffer.site.bodies import render_body
+from localoffer.site.pages import OfferPageContext, offer_page
 from localoffer.site.render import MarkdownRenderer, Rendered
 from localoffer.site.search import search_page
 from localoffer.site.search_words import WORDS_FILE, glossary_page, words_file
 from localoffer.site.structure import BuiltPage
 
+# A page made by another package from the catalogue and the published history (None without
+# Git): the face that builds the site hands it in (the MkDocs plugin gives reporting's
+# dashboard page), so the site does not reach into reporting.
+PageMaker = Callable[[Catalogue, "Record | None"], BuiltPage]
 OPEN_DATA_FILE = "offers.json"
 SEARCH_ENGINES = ("material", "pagefind")
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_.]+)\s*\}\}")
@@ -34,7 +39,7 @@ class SiteOptions:
     changes_shown: int = 10
     history: bool = True
     site_url: str = ""
-    dashboard: bool = True
+    more_pages: tuple[PageMaker, ...] = ()
 
 
 @dataclass
@@ -56,13 +61,17 @@ def offer_page_context(borough: Borough, options: SiteOptions) -> OfferPageConte
 
 
 def build_site(catalogue: Catalogue, options: SiteOptions,
-               changes: dict[str, list[Change]] | None = None,
+               changes: dict[str, list[PublicChange]] | None = None,
                rendered: dict[str, Rendered] | None = None) -> BuiltSite:
     """Every page of the site. `rendered`: offers' bodies already rendered (parallel.py);
     any missing are rendered here."""
     borough = catalogue.borough
+    # The published history is read once (one `git log`), for "Changes to this page" and
+    # for the pages handed in (the dashboard's month-by-month counts).
+    record = (read_history_or_none(borough.offers_dir)
+              if options.history or options.more_pages else None)
     if changes is None:
-        changes = read_changes(borough.offers_dir) if options.history else {}
+        changes = record.public_changes_by_folder() if record and options.history else {}
     renderer = MarkdownRenderer(borough.glossary)
     context = offer_page_context(borough, options)
     rendered = rendered or {}
@@ -74,8 +83,7 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
     found = finder(catalogue)
     pages.append(found.page)
     pages.append(glossary_page(catalogue))
-    if options.dashboard:
-        pages.append(dashboard_page(catalogue))
+    pages += [make(catalogue, record) for make in options.more_pages]
     pages += booklet_pages(catalogue, bodies, options.booklet_size, borough.glossary)
     if options.search == "pagefind":
         pages.append(search_page())

@@ -133,7 +133,7 @@ def by_access(catalogue: Catalogue) -> BuiltPage:
                  "Settings with a step-free entrance, a lift, a hoist, a hearing loop and more.")
 
 
-def entry(item: PublishedOffer, from_url: str) -> tuple[str, str, list[str], bool]:
+def entry(item: PublishedOffer, from_url: str) -> tuple[str, str, str, bool]:
     """What a list shows of one setting: name, link, details and whether it is overdue."""
     facts = item.facts
     details = [facts.type_label]
@@ -145,7 +145,7 @@ def entry(item: PublishedOffer, from_url: str) -> tuple[str, str, list[str], boo
     if facts.access:
         details.append("access: " + ", ".join(access_label(feature).lower()
                                                for feature in facts.access))
-    return item.name, relative_url(from_url, item.url), details, item.review.overdue
+    return item.name, relative_url(from_url, item.url), " · ".join(details), item.review.overdue
 
 
 def _entries(items: Iterable[PublishedOffer], from_url: str) -> Markup:

@@ -53,4 +53,4 @@ def _macro(template: str, name: str) -> Any:
 
 def fragment(template: str, macro: str, /, *args: Any, **values: Any) -> Markup:
     """The HTML of `macro` in site/templates/`template`, every value escaped."""
-    return Markup(_macro(template, macro)(*args, **values))
+    return _macro(template, macro)(*args, **values)  # Markup: the environment autoescapes

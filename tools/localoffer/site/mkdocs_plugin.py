@@ -3,6 +3,9 @@ localoffer.site.builder into an MkDocs build. Nothing else in localoffer imports
 
 Heavy work happens once per build (in on_files): load and check every offer, read the Git
 history, render every page. The page hooks only hand over HTML that is already made.
+
+Like the commands, the plugin is a face over the layers below it: it hands reporting's
+dashboard page to the site builder, which does not import reporting itself.
 """
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ from mkdocs.structure.toc import get_toc
 
 from localoffer.borough import Borough, load_borough
 from localoffer.errors import LocalOfferError
+from localoffer.reporting.dashboard import dashboard_page
 from localoffer.site.builder import (
     OPEN_DATA_FILE,
     BuiltSite,
@@ -136,7 +140,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         options = SiteOptions(search=self.config.search, booklet_size=self.config.booklet_size,
                               changes_shown=self.config.changes_shown,
                               history=self.config.history, site_url=config.site_url or "",
-                              dashboard=self.config.dashboard)
+                              more_pages=(dashboard_page,) if self.config.dashboard else ())
         paths = offer_paths(self.borough)
         self.pagefind = self._search_index(options, paths)
         self.catalogue, bodies = load_and_render(

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from localoffer.borough.config import FeedbackRoute
+from localoffer.git.history import PublicChange as Change
 from localoffer.model.vocabulary import access_label
 from localoffer.review import long_date
 from localoffer.site.catalogue import PublishedOffer
@@ -17,8 +18,7 @@ from localoffer.site.facts import (
     website_href,
 )
 from localoffer.site.feedback_links import PRIVACY_WARNING, feedback_links, issue_link
-from localoffer.site.history import Change
-from localoffer.site.render import MarkdownRenderer, Rendered
+from localoffer.site.render import Rendered
 from localoffer.site.markup import Markup, fragment
 from localoffer.site.structure import BuiltPage, toc_entry
 
@@ -33,16 +33,6 @@ class OfferPageContext:
     feedback: FeedbackRoute = FeedbackRoute()  # the parents' route (a form or an email)
 
 
-def render_body(item: PublishedOffer, renderer: MarkdownRenderer) -> Rendered:
-    """The offer's welcome and answers as safe HTML (rendered once per build)."""
-    from localoffer.site.booklet import prepare
-
-    offer = item.offer
-    body = renderer.render("\n".join(offer.text.split("\n")[offer.body_start - 1:]))
-    body.booklet_html = prepare(body.html, item.slug)
-    return body
-
-
 def offer_page(item: PublishedOffer, body: Rendered, changes: list[Change],
                context: OfferPageContext) -> BuiltPage:
     facts = item.facts
@@ -53,8 +43,9 @@ def offer_page(item: PublishedOffer, body: Rendered, changes: list[Change],
     if body.abbreviations:
         toc.append(toc_entry(2, "words-we-use", "Words we use on this page"))
     feedback = feedback_box(item, context)
+    questions = [token for token in body.toc if token["level"] == 2]
     html = fragment("offer.html", "offer_page", item, header_card(facts, context.glossary),
-                    body, [_change(change) for change in shown], len(changes) - len(shown),
+                    body, questions, [_change(change) for change in shown], len(changes) - len(shown),
                     feedback)
     where = f" in {facts.town}" if facts.town else ""
     ages = f", ages {facts.ages_text}" if facts.ages else ""

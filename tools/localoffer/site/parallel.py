@@ -26,7 +26,7 @@ from localoffer.site.catalogue import (
     offer_paths,
 )
 from localoffer.site.render import MarkdownRenderer, Rendered
-from localoffer.site.pages import render_body
+from localoffer.site.bodies import render_body
 from localoffer.site.search import SearchCopies
 
 # Below this many offers everything is done in this process.

@@ -1,15 +1,14 @@
-"""Flesch reading ease, counted with pyphen's hyphenation dictionary.
+"""Flesch reading ease: words, sentences and syllables (text/syllables.py) of some Markdown.
 
 textstat 0.7.9 and later download NLTK data on first use and fail offline, so the formula is
-computed here over pyphen, which ships its dictionaries.
+computed here.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-import pyphen
+from localoffer.text.syllables import syllables
 
 # A sentence ends at . ! or ?, at a blank line, or where a list item starts. (It starts with
 # one set of characters, which lets the search skip quickly over ordinary letters.)
@@ -26,25 +25,6 @@ _MARKS_TO_SPACES = str.maketrans("#>*_`|", "      ")
 _NOT_IN_WORDS = str.maketrans({chr(code): " " for code in range(128)
                                if not (chr(code).isalpha() or chr(code) == "'")})
 _APOSTROPHE_OUTSIDE_WORD = re.compile(r"'(?:(?<![A-Za-z]')|(?![A-Za-z]))")
-
-
-@lru_cache(maxsize=1)
-def _dictionary() -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang="en_GB")  # loaded when first needed: it takes 0.05 s
-
-
-def syllables(word: str) -> int:
-    """Syllables in one word: the larger of pyphen's count and a vowel-group count.
-
-    Hyphenation dictionaries avoid breaks near the ends of words ("ta-ble"), so on their own
-    they undercount; vowel groups catch those.
-    """
-    lower = word.lower()
-    by_hyphenation = len(_dictionary().positions(lower)) + 1
-    vowel_groups = len(re.findall(r"[aeiouy]+", lower))
-    if lower.endswith("e") and not lower.endswith(("le", "ee", "ye")) and vowel_groups > 1:
-        vowel_groups -= 1
-    return max(1, by_hyphenation, vowel_groups)
 
 
 # Syllables of every word met so far. A plain dict: summing over a text's words with

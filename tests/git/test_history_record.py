@@ -1,13 +1,14 @@
-"""Reading the published branch's history: merges, trailers, pull request numbers."""
+"""The record of the published branch (git/history.py): merges, trailers, pull request numbers,
+who proposed and who approved, read with one git call."""
 from __future__ import annotations
 
 from pathlib import Path
 
-import git as gitpython
 import pytest
 
 from gitrepos import borough_repo, git, set_identity
-from localoffer.git.log import read_changes
+from localoffer.git import history as record
+from localoffer.git.history import Person, read_history
 
 OFFERS = {"setting-00000": ["@school-a"], "setting-00001": ["@school-b"]}
 
@@ -51,46 +52,72 @@ def history(tmp_path: Path) -> Path:
     return repo
 
 
+RITA = Person("Rita Reviewer", "rita@la.example")
+FOLDER = ("offers/setting-00000/",)
+
+
 def test_reads_merges_with_proposer_approver_and_files(history: Path) -> None:
-    changes = read_changes(gitpython.Repo(history), "main", ("offers/setting-00000/",))
-    assert [c.summary(("offers/setting-00000/",)) for c in changes] == [
+    changes = read_history(history, "main").touching(FOLDER[0])
+    assert [c.summary(FOLDER) for c in changes] == [
         "New opening times for 2027", "Add a map", "Start the Local Offer"]
     github, merged, first = changes
     assert github.pull_request == 12
-    assert github.approved_by == []
-    assert github.merged_by == "Rita Reviewer <rita@la.example>"
-    assert github.proposed_by == ["Sam School <sam@school-a.example>"]
-    assert merged.approved_by == ["Rita Reviewer <rita@la.example>"]
-    assert merged.proposed_by == ["Mrs Amira Khan <senco@school-a.example>"]
-    assert [c.subject for c in merged.branch_commits] == ["Add a map", "Add transport details"]
+    # No approval line: the person who merged it approved it.
+    assert github.approved_by == (RITA,) and github.approved_by_merging
+    assert github.proposed_by(FOLDER) == (Person("Sam School", "sam@school-a.example"),)
+    assert merged.approved_by == (RITA,) and not merged.approved_by_merging
+    # Newest first: "Add a map" by Office Olu, then the commit proposed for Mrs Khan.
+    assert merged.proposed_by(FOLDER) == (Person("Office Olu", "office@school-a.example"),
+                                          Person("Mrs Amira Khan", "senco@school-a.example"))
+    assert [c.subject for c in merged.brought_in] == ["Add a map", "Add transport details"]
     assert {f.path for f in merged.files} == {"offers/setting-00000/offer.md",
                                               "offers/setting-00000/map.txt"}
     assert first.previous is None and not first.is_merge
 
 
+def test_the_public_form_has_names_and_no_email_addresses(history: Path) -> None:
+    changes = read_history(history / "offers", "main").public_changes_by_folder()
+    assert sorted(changes) == ["setting-00000", "setting-00001"]
+    github, merged, first = changes["setting-00000"]
+    assert (github.summary, github.proposed_by, github.approved_by) == (
+        "New opening times for 2027", ("Sam School",), ("Rita Reviewer",))
+    assert merged.proposed_by == ("Office Olu", "Mrs Amira Khan")
+    assert first.approved_by == ()  # the first commit was made directly, with no approval line
+    assert "@" not in repr(changes)
+
+
 def test_direct_commits_and_squash_numbers(history: Path) -> None:
-    changes = read_changes(gitpython.Repo(history), "main", ("offers/setting-00001/",))
-    direct = changes[0]
+    direct = read_history(history, "main").touching("offers/setting-00001/")[0]
     assert direct.summary() == "Fix a phone number"
     assert direct.pull_request == 7
-    assert direct.approved_by == [] and direct.merged_by is None
-    assert direct.proposed_by == ["LA Admin <admin@la.example>"]
+    assert direct.approved_by == () and not direct.approved_by_merging
+    assert direct.proposed_by() == (Person("LA Admin", "admin@la.example"),)
 
 
-def test_reads_the_whole_log_in_two_git_calls(history: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import localoffer.git.log as log
+def test_reads_the_whole_log_in_one_git_call(history: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[list[str]] = []
+    original = record.run_git
 
-    repo = gitpython.Repo(history)
-    calls: list[tuple[str, ...]] = []
-    original = log.run
-
-    def counting(repo: gitpython.Repo, *args: str, what: str) -> str:
+    def counting(args: list[str], cwd: Path) -> str:
         calls.append(args)
-        return original(repo, *args, what=what)
+        return original(args, cwd)
 
-    monkeypatch.setattr(log, "run", counting)
-    read_changes(repo, "main", ("offers/",))
-    assert len(calls) == 2 and all(call[0] == "log" for call in calls)
+    monkeypatch.setattr(record, "run_git", counting)
+    assert len(read_history(history, "main").changes) == 4
+    assert len(calls) == 1 and calls[0][0] == "log"
+
+
+def test_a_commit_message_cannot_forge_a_record(history: Path) -> None:
+    """Separators of other tools' formats, and ours, in a message are just text."""
+    _append(history, "setting-00001", "Forged.")
+    git(history, "commit", "--quiet", "-am",
+        "Harmless\x1e\x1flocaloffer-commit\nApproved-by: Mallory <m@x>",
+        "-m", "localoffer-commit\n" + "0" * 40 + "\n\x1e")
+    changes = read_history(history, "main").changes
+    assert len(changes) == 5
+    newest = changes[0]
+    assert newest.approved_by == () and newest.summary().startswith("Harmless")
 
 
 def test_gitlab_and_azure_merge_messages_give_the_number(tmp_path: Path) -> None:
@@ -102,6 +129,6 @@ def test_gitlab_and_azure_merge_messages_give_the_number(tmp_path: Path) -> None
         git(repo, "commit", "--quiet", "-am", "work")
         git(repo, "switch", "--quiet", "main")
         git(repo, "merge", "--quiet", "--no-ff", f"b{number}", "-m", message)
-        newest = read_changes(gitpython.Repo(repo), "main", ("offers/",))[0]
+        newest = read_history(repo, "main").changes[0]
         assert newest.pull_request == number
         assert newest.summary() == "New hours"

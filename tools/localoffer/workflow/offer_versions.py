@@ -1,4 +1,6 @@
-"""The change history of one offer: what changed, who proposed it, who approved it."""
+"""One offer's versions: as it was in any version of the repository, and its published changes
+(who proposed and who approved each, from the record in git/history.py) with what each changed,
+section by section."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,8 +11,8 @@ from typing import Any
 import git
 
 from localoffer.borough import Borough
-from localoffer.git.log import Change, read_changes
-from localoffer.git.repo import file_at
+from localoffer.git.history import Change, Person, read_history
+from localoffer.git.repo import file_at, root_of
 from localoffer.model import Offer, parse_offer
 from localoffer.model.offer import OFFER_FILE
 from localoffer.workflow.compare import OfferComparison, compare_offers
@@ -23,9 +25,10 @@ class HistoryEntry:
     sha: str
     date: datetime
     summary: str
-    proposed_by: list[str]
-    approved_by: list[str]
-    merged_by: str | None
+    proposed_by: tuple[Person, ...]
+    approved_by: tuple[Person, ...]
+    approved_by_merging: bool  # no Approved-by: or Reviewed-by: line: merging it approved it
+    merged_by: Person | None
     pull_request: int | None
     comparison: OfferComparison | None  # None when only other files (images) changed
     other_files: list[str]
@@ -44,9 +47,10 @@ class HistoryEntry:
             "commit": self.sha,
             "date": self.date.isoformat(),
             "summary": self.summary,
-            "proposed_by": self.proposed_by,
-            "approved_by": self.approved_by,
-            "merged_by": self.merged_by,
+            "proposed_by": [str(person) for person in self.proposed_by],
+            "approved_by": [str(person) for person in self.approved_by],
+            "approved_by_merging": self.approved_by_merging,
+            "merged_by": str(self.merged_by) if self.merged_by else None,
             "pull_request": self.pull_request,
             "sections_changed": self.sections_changed,
             "changes": self.comparison.as_dict() if self.comparison else None,
@@ -60,9 +64,8 @@ def offer_folder(slug: str) -> str:
 
 def offer_history(repo: git.Repo, borough: Borough, slug: str, rev: str) -> list[HistoryEntry]:
     """Every published change to `slug`'s folder, newest first (one log read for all)."""
-    folder = offer_folder(slug)
-    return [_entry(repo, borough, slug, change)
-            for change in read_changes(repo, rev, (folder,))]
+    changes = read_history(root_of(repo), rev).touching(offer_folder(slug))
+    return [_entry(repo, borough, slug, change) for change in changes]
 
 
 def load_version(repo: git.Repo, borough: Borough, rev: str | None, path: str) -> Offer | None:
@@ -93,6 +96,7 @@ def _entry(repo: git.Repo, borough: Borough, slug: str, change: Change) -> Histo
                          else item.path)
     return HistoryEntry(
         sha=change.sha, date=change.date, summary=change.summary((folder,)),
-        proposed_by=change.proposed_by, approved_by=change.approved_by,
-        merged_by=change.merged_by, pull_request=change.pull_request,
+        proposed_by=change.proposed_by((folder,)), approved_by=change.approved_by,
+        approved_by_merging=change.approved_by_merging, merged_by=change.merged_by,
+        pull_request=change.pull_request,
         comparison=comparison, other_files=other)

@@ -17,7 +17,7 @@ from gitrepos import isolated_git
 from localoffer.borough import Borough, load_borough
 from localoffer.errors import LocalOfferError
 from localoffer.reporting import report_as_of
-from localoffer.reporting.history import open_history
+from localoffer.reporting.as_published import open_history
 from localoffer.review import ReviewState
 from localoffer.synthetic import synthetic_offer, synthetic_setting
 from reporting.defects import replace_answer
@@ -174,7 +174,7 @@ def test_each_version_is_parsed_once(history_repo) -> None:
 
 def test_history_needs_a_git_repository(borough_dir: Path) -> None:
     from localoffer.git.repo import GitProblem
-    from localoffer.reporting.history import monthly_counts_or_none
+    from localoffer.reporting.as_published import monthly_counts_or_none
 
     borough = load_borough(borough_dir / "localoffer.yml")
     assert monthly_counts_or_none(borough, date(2026, 1, 1), 12) is None

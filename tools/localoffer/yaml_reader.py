@@ -1,5 +1,8 @@
 """Read front-matter YAML fast, the way `localoffer fix` (ruamel.yaml, YAML 1.2) reads it.
 
+The one YAML reader of offers (model/) and of localoffer.yml (borough/): it sits below both,
+so that neither needs the other to read a file.
+
 ruamel.yaml's round-trip loader keeps comments for rewriting files, but it is pure Python and
 was half the time of a check. Reading only needs values and lines, so this reader takes
 events from libyaml's C parser and builds nodes with PyYAML's Python composer. The composer

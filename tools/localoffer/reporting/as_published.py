@@ -1,9 +1,10 @@
-"""The offers as they were published on a past date, read from the main branch's history.
+"""The offers as they were published on a past date (`report --as-of`, and the report's
+month-by-month counts).
 
-Uses the Git plumbing in localoffer.git (finding the repository and its main branch) and reads
-trees and blobs through GitPython: nothing is checked out and the working folder is never
-touched. The history of the main branch is listed with one `git log` call; each version of
-each offer is read and parsed once, however many months it stayed the same.
+The published branch's changes come from the record (git/history.py, one `git log` call);
+trees and blobs are read through GitPython: nothing is checked out and the working folder is
+never touched. Each version of each offer is read and parsed once, however many months it
+stayed the same.
 """
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ import git
 
 from localoffer.borough import Borough
 from localoffer.errors import LocalOfferError
-from localoffer.git.repo import GitProblem, main_ref, open_repo, root_of, run
+from localoffer.git.history import Record, read_history
+from localoffer.git.repo import GitProblem, main_ref, open_repo, root_of
 from localoffer.model import Finding, Offer, Severity, parse_offer
 from localoffer.model.offer import OFFER_FILE
 from localoffer.review import ReviewState, long_date, review_state
@@ -150,26 +152,27 @@ class History:
         return counts
 
 
-def open_history(borough: Borough) -> History:
-    """The main branch's history for the borough's offers; GitProblem when there is none."""
+def open_history(borough: Borough, record: Record | None = None) -> History:
+    """The main branch's history for the borough's offers (or, given the record the site build
+    read already, that version's); GitProblem when there is none."""
     repo = open_repo(borough.root)
-    ref = main_ref(repo)
+    ref = main_ref(repo) if record is None else "HEAD"
     try:
         offers_path = borough.offers_dir.resolve().relative_to(root_of(repo)).as_posix()
     except ValueError:
         raise GitProblem("The offers folder is not inside the Git repository, so its history "
                          "cannot be read.", str(borough.offers_dir))
-    output = run(repo, "log", "--first-parent", "--format=%H %cI", ref,
-                 what=f"read the history of {ref}")
-    mainline = [MainlineCommit(sha, datetime.fromisoformat(when))
-                for sha, when in (line.split(" ", 1) for line in output.splitlines() if line)]
+    if record is None:
+        record = read_history(borough.offers_dir, ref)
+    mainline = [MainlineCommit(change.sha, change.date) for change in record.changes]
     return History(borough, repo, ref, offers_path, mainline)
 
 
-def monthly_counts_or_none(borough: Borough, last_day: date, months: int) -> list[MonthCount] | None:
+def monthly_counts_or_none(borough: Borough, last_day: date, months: int,
+                           record: Record | None = None) -> list[MonthCount] | None:
     """The month-by-month counts, or None when the offers are not in a Git repository."""
     try:
-        return open_history(borough).monthly_counts(last_day, months)
+        return open_history(borough, record).monthly_counts(last_day, months)
     except LocalOfferError:
         return None
 
