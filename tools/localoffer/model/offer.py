@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from localoffer.model.conflict_markers import conflict_marker_lines
 from localoffer.model.files import OFFER_FILE, UnsafeFile, layout_problem, read_regular_file
 from localoffer.model.finding import Finding, Severity
 from localoffer.model.frontmatter import FrontMatter, FrontMatterError, as_date, parse_front_matter
@@ -191,6 +192,12 @@ def parse_offer(content: bytes, borough: Borough, offer: Offer) -> Offer:
             "UTF-8 encoding, then check this line's special characters (quotes, accents)."))
         return offer
     offer.text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    for line in conflict_marker_lines(offer.text):
+        offer.problems.append(_problem(
+            offer, line, "file/conflict",
+            "This line was left by Git when two changes to the same lines met (a merge "
+            "conflict). Keep the words you want from both sides, then delete the lines that "
+            "start with <<<<<<<, ======= and >>>>>>>."))
     if not offer.text.strip():
         offer.problems.append(_problem(
             offer, 1, "front-matter/invalid",
