@@ -6,14 +6,17 @@ after its end, where something missing would be added).
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from localoffer.authoring.fixes import fix_text
 from localoffer.borough import Borough, load_borough
 from localoffer.checks import CheckContext, all_rules, check_offer
+from localoffer.collector import collector_paused
 from localoffer.model import Severity, load_offer
 from localoffer.synthetic import synthetic_offer, synthetic_setting
 
@@ -132,8 +135,30 @@ def test_the_valid_offers_pass_before_they_are_mutated(fuzz_borough: Borough,
     b"---\nname: x\n---\n" + b"<!--" * 100_000,
     b"---\nname: x\n---\n" + b"[insert" * 50_000,
     b"---\nname: x\n---\n" + b'<a b="' * 50_000,
+    b"---\nname: x\ntype: primary\n---\n\n## Hi\n\n" + b"[" * 60_000 + b"](",
+    b"---\nname: x\n---\n\n## a" + b" " * 100_000 + b"b\n",
+    b"---\nname: x\n---\n" + b"<img src=x onerror=alert('x') " * 10_000,
 ], ids=["nested-yaml", "recursive-alias", "angle-brackets", "link-starts", "at-signs",
         "open-brackets", "mixed-capitals", "long-tag", "unclosed-comments", "unclosed-inserts",
-        "unclosed-quotes"])
+        "unclosed-quotes", "brackets-before-a-link", "heading-of-spaces", "handlers-with-quotes"])
 def test_pathological_files_are_checked_quickly(fuzz_borough: Borough, content: bytes) -> None:
+    # CPU time, so that other work on the machine does not count; each of these took seconds
+    # to minutes when a regular expression went back over the text.
+    started = time.process_time()
+    with collector_paused():
+        assert_checks_cleanly(fuzz_borough, content)
+    assert time.process_time() - started < 1.0
+
+
+REGRESSIONS = Path(__file__).resolve().parents[1] / "fixtures" / "fuzz_regressions"
+
+
+@pytest.mark.parametrize("path", sorted(REGRESSIONS.iterdir()), ids=lambda path: path.name)
+def test_every_input_that_once_failed_is_checked_and_fixed(fuzz_borough: Borough,
+                                                           path: Path) -> None:
+    """Inputs that once gave a traceback or a hang (security review, findings 4 to 6 and 9,
+    and what fuzzing found since), kept as files."""
+    content = path.read_bytes()
     assert_checks_cleanly(fuzz_borough, content)
+    fixed = fix_text(content.decode("utf-8"), fuzz_borough)
+    assert fix_text(fixed.text, fuzz_borough).text == fixed.text

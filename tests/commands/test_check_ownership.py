@@ -53,7 +53,7 @@ def append(path: str, words: str = "\nMore.\n") -> Callable[[Path], None]:
 
 def test_own_offer_and_its_images_are_fine(attempt) -> None:  # type: ignore[no-untyped-def]
     code, out = attempt(lambda r: (append("offers/oakfield/offer.md")(r),
-                                   append("offers/oakfield/images/hall.txt")(r)))
+                                   append("offers/oakfield/images/hall.png")(r)))
     assert code == 0 and "All 2 changed files are ones oak-senco may change." in out
 
 
@@ -75,10 +75,10 @@ def test_shared_files_are_refused(attempt, path: str) -> None:  # type: ignore[n
 
 def test_moving_another_settings_file_into_ones_own_folder(attempt) -> None:  # type: ignore[no-untyped-def]
     code, out = attempt(lambda r: git(r, "mv", "offers/beacon/offer.md",
-                                      "offers/oakfield/beacon-copy.md"))
+                                      "offers/oakfield/beacon-copy.png"))
     assert code == 1
     assert "offers/beacon/offer.md: This file belongs to the offer of 'beacon'" in out
-    assert "offers/oakfield/beacon-copy.md" not in out
+    assert "offers/oakfield/beacon-copy.png" not in out
 
 
 def test_deleting_another_settings_offer_or_ones_own(attempt) -> None:  # type: ignore[no-untyped-def]
@@ -90,21 +90,17 @@ def test_deleting_another_settings_offer_or_ones_own(attempt) -> None:  # type: 
                    author=REVIEWER)[0] == 0
 
 
-@pytest.mark.parametrize("target", ["../../localoffer.yml", "../beacon/offer.md", "/etc/passwd"])
-def test_a_symlink_out_of_the_folder_is_refused_even_for_reviewers(attempt, target: str) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("target", ["../../localoffer.yml", "../beacon/offer.md", "/etc/passwd",
+                                    "images/a.png"])
+def test_any_symlink_is_refused_even_for_reviewers(attempt, target: str) -> None:  # type: ignore[no-untyped-def]
     def link(repo: Path) -> None:
+        (repo / "offers/oakfield/images").mkdir()
+        (repo / "offers/oakfield/images/a.png").write_bytes(b"\x89PNG\r\n")
         os.symlink(target, repo / "offers/oakfield/photo.jpg")
     for author in (SCHOOL, REVIEWER):
         code, out = attempt(link, author=author)
         assert code == 1 and "offers/oakfield/photo.jpg: This is a symbolic link" in out
-
-
-def test_a_symlink_inside_the_folder_is_fine(attempt) -> None:  # type: ignore[no-untyped-def]
-    def link(repo: Path) -> None:
-        (repo / "offers/oakfield/images").mkdir()
-        (repo / "offers/oakfield/images/a.txt").write_text("a\n")
-        os.symlink("images/a.txt", repo / "offers/oakfield/b.txt")
-    assert attempt(link)[0] == 0
+        assert "offers/oakfield/images/a.png" not in out
 
 
 def test_a_new_setting_needs_an_la_reviewer(attempt) -> None:  # type: ignore[no-untyped-def]
@@ -151,3 +147,147 @@ def test_github_annotations(attempt) -> None:  # type: ignore[no-untyped-def]
     code, out = attempt(append("offers/beacon/offer.md"), output="github")
     assert code == 1
     assert out.startswith("::error file=offers/beacon/offer.md,title=ownership::This file")
+
+
+# Every attack the security review tried (issue 10), and more, each on a real commit. Each must
+# be refused; the counts go in the review's note.
+DEEP = "/".join(f"d{n}" for n in range(1, 41))  # offers/oakfield/d1/.../d40
+
+
+def chain(final: str) -> Callable[[Path], None]:
+    """Two links that each stay in the folder on paper: `up`, deep down, points back up to the
+    shallow folder d1; `hall.jpg` runs through `up` and climbs from there, out of the folder
+    on disk (to /etc/passwd, or to the repository's .git/config)."""
+    def change(repo: Path) -> None:
+        deep = repo / "offers/oakfield" / DEEP
+        deep.mkdir(parents=True)
+        (deep / "keep.png").write_bytes(b"\x89PNG\r\n")
+        os.symlink("../" * 39, deep / "up")
+        os.symlink(f"{DEEP}/up/{final}", repo / "offers/oakfield/hall.jpg")
+    return change
+
+
+def symlink(path: str, target: str) -> Callable[[Path], None]:
+    def change(repo: Path) -> None:
+        (repo / path).parent.mkdir(parents=True, exist_ok=True)
+        os.symlink(target, repo / path)
+    return change
+
+
+def submodule(repo: Path) -> None:
+    head = git(repo, "rev-parse", "HEAD").strip()
+    (repo / "offers/oakfield/vendor").mkdir()  # as a submodule not checked out; kept by add
+    git(repo, "update-index", "--add", "--cacheinfo", f"160000,{head},offers/oakfield/vendor")
+
+
+def image_to_link(repo: Path) -> None:
+    (repo / "offers/oakfield/hall.png").write_bytes(b"\x89PNG\r\n")
+    git(repo, "add", "offers/oakfield/hall.png")
+    git(repo, "commit", "--quiet", "-m", "a picture")
+    (repo / "offers/oakfield/hall.png").unlink()
+    os.symlink("../beacon/offer.md", repo / "offers/oakfield/hall.png")
+
+
+def maintainers(path: str, before: str, after: str) -> Callable[[Path], None]:
+    def change(repo: Path) -> None:
+        offer = repo / path
+        offer.write_text(offer.read_text().replace(before, after))
+    return change
+
+
+def promote_and_edit(repo: Path) -> None:
+    maintainers("localoffer.yml", '["@rita"]', '["@rita", "@oak-senco"]')(repo)
+    append("offers/beacon/offer.md")(repo)
+
+
+ATTACKS: dict[str, tuple[Callable[[Path], None], str, str]] = {
+    # name: (change, author, the path that must be refused)
+    "edit another setting's offer": (append("offers/beacon/offer.md"), SCHOOL,
+                                     "offers/beacon/offer.md"),
+    "add a picture to another setting": (append("offers/beacon/hall.png"), SCHOOL,
+                                         "offers/beacon/hall.png"),
+    "delete another setting's offer": (lambda r: git(r, "rm", "-q", "offers/beacon/offer.md"),
+                                       SCHOOL, "offers/beacon/offer.md"),
+    "delete one's own offer": (lambda r: git(r, "rm", "-q", "offers/oakfield/offer.md"),
+                               SCHOOL, "offers/oakfield/offer.md"),
+    "move another's offer into one's folder": (
+        lambda r: git(r, "mv", "offers/beacon/offer.md", "offers/oakfield/copy.png"), SCHOOL,
+        "offers/beacon/offer.md"),
+    "move one's offer out to docs/": (
+        lambda r: (r.joinpath("docs").mkdir(),
+                   git(r, "mv", "offers/oakfield/offer.md", "docs/stolen.md")), SCHOOL,
+        "docs/stolen.md"),
+    **{f"change the shared file {path}": (append(path), SCHOOL, path) for path in (
+        "localoffer.yml", "mkdocs.yml", "docs/index.md", ".github/workflows/evil.yml",
+        "tools/localoffer/workflow/ownership.py", ".github/CODEOWNERS", "CODEOWNERS",
+        "README.md", "offers/README.md", "pyproject.toml")},
+    "start a new setting": (append("offers/sunny-days/offer.md"), SCHOOL,
+                            "offers/sunny-days/offer.md"),
+    "'Offers' in capitals": (append("Offers/beacon/offer.md"), SCHOOL, "Offers/beacon/offer.md"),
+    "a setting folder in capitals (reviewer)": (append("offers/Beacon/offer.md"), REVIEWER,
+                                                "offers/Beacon/offer.md"),
+    "a look-alike setting folder (reviewer)": (append("offers/oakfıeld/offer.md"), REVIEWER,
+                                               "offers/oakfıeld/offer.md"),
+    "a backslash path": (append("offers\\beacon\\offer.md"), SCHOOL, "offers\\beacon\\offer.md"),
+    "add oneself to another's maintainers": (
+        maintainers("offers/beacon/offer.md", '["@bea"]', '["@bea", "@oak-senco"]'), SCHOOL,
+        "offers/beacon/offer.md"),
+    "hand one's own offer to someone else": (
+        maintainers("offers/oakfield/offer.md", '["@oak-senco"]', '["@someone-else"]'), SCHOOL,
+        "offers/oakfield/offer.md"),
+    "make oneself a reviewer in the same change": (promote_and_edit, SCHOOL,
+                                                   "offers/beacon/offer.md"),
+    "a link to localoffer.yml": (symlink("offers/oakfield/a.jpg", "../../localoffer.yml"),
+                                 SCHOOL, "offers/oakfield/a.jpg"),
+    "a link to another setting's offer": (symlink("offers/oakfield/a.jpg", "../beacon/offer.md"),
+                                          SCHOOL, "offers/oakfield/a.jpg"),
+    "a link to /etc/passwd": (symlink("offers/oakfield/a.jpg", "/etc/passwd"), SCHOOL,
+                              "offers/oakfield/a.jpg"),
+    "a link to /etc/passwd (reviewer)": (symlink("offers/oakfield/a.jpg", "/etc/passwd"),
+                                         REVIEWER, "offers/oakfield/a.jpg"),
+    "a link that stays inside the folder": (symlink("offers/oakfield/a.jpg", "offer.md"),
+                                            SCHOOL, "offers/oakfield/a.jpg"),
+    "a chain of links to /etc/passwd": (chain("../" * 40 + "etc/passwd"), SCHOOL,
+                                        "offers/oakfield/hall.jpg"),
+    "a chain of links to /etc/passwd (reviewer)": (chain("../" * 40 + "etc/passwd"), REVIEWER,
+                                                   "offers/oakfield/hall.jpg"),
+    "a chain of links to .git/config": (chain("../../../.git/config"), SCHOOL,
+                                        "offers/oakfield/hall.jpg"),
+    "a link as a setting's folder (reviewer)": (symlink("offers/oakfield-2", "oakfield"),
+                                                REVIEWER, "offers/oakfield-2"),
+    "a picture turned into a link": (image_to_link, SCHOOL, "offers/oakfield/hall.png"),
+    "a submodule in one's folder": (submodule, SCHOOL, "offers/oakfield/vendor"),
+    "a nested offer under another setting's name": (append("offers/oakfield/beacon/offer.md"),
+                                                    SCHOOL, "offers/oakfield/beacon/offer.md"),
+    "a nested offer under a new name (reviewer)": (append("offers/oakfield/new-place/offer.md"),
+                                                   REVIEWER, "offers/oakfield/new-place/offer.md"),
+    "a pupil list in one's folder": (append("offers/oakfield/pupil-list.xlsx"), SCHOOL,
+                                     "offers/oakfield/pupil-list.xlsx"),
+    "an editor's swap file": (append("offers/oakfield/.offer.md.swp"), SCHOOL,
+                              "offers/oakfield/.offer.md.swp"),
+    "an SVG picture": (append("offers/oakfield/logo.svg", "<svg onload='alert(1)'/>"), SCHOOL,
+                       "offers/oakfield/logo.svg"),
+    "a script in one's folder": (append("offers/oakfield/run.sh", "#!/bin/sh\n"), SCHOOL,
+                                 "offers/oakfield/run.sh"),
+}
+
+
+@pytest.mark.parametrize("name", ATTACKS)
+def test_each_attack_is_refused(attempt, name: str) -> None:  # type: ignore[no-untyped-def]
+    change, author, path = ATTACKS[name]
+    code, out = attempt(change, author=author)
+    assert code == 1, out
+    assert f"\n{path}: " in f"\n{out}", out
+
+
+def test_the_chains_really_lead_out_of_the_folder(repo: Path) -> None:
+    chain("../" * 40 + "etc/passwd")(repo)
+    assert os.path.realpath(repo / "offers/oakfield/hall.jpg") == "/etc/passwd"
+    (repo / "offers/oakfield/hall.jpg").unlink()
+    os.symlink(f"{DEEP}/up/../../../.git/config", repo / "offers/oakfield/hall.jpg")
+    assert Path(os.path.realpath(repo / "offers/oakfield/hall.jpg")) == (
+        repo / ".git/config").resolve()
+
+
+def test_the_count_of_attacks() -> None:
+    assert len(ATTACKS) == 41

@@ -84,3 +84,32 @@ def test_new_with_branch_writes_nothing_when_the_branch_cannot_start(run, tmp_pa
                        "--branch", *TODAY_ARGS)
     assert code == 2 and "not a Git repository" in err
     assert not (folder / "offers/sunny-days-school").exists()
+
+
+def test_from_a_detached_head_with_commits_on_no_branch_it_refuses(run, school: Path) -> None:  # type: ignore[no-untyped-def]
+    git(school, "switch", "--quiet", "--detach")
+    offer = school / "offers/oakfield-primary/offer.md"
+    offer.write_text(offer.read_text() + "\nWritten with no branch.\n")
+    git(school, "commit", "--quiet", "-am", "on no branch")
+    stray = git(school, "rev-parse", "HEAD").strip()
+
+    code, out, err = run(school, "edit", "oakfield-primary", *TODAY_ARGS)
+
+    assert code == 2, out + err
+    assert "detached HEAD" in err and "you have 1 commit here that no branch holds" in err
+    assert "git switch -c offer/oakfield-primary/2026-11-28" in err
+    assert "Nothing has been changed" in err
+    assert git(school, "rev-parse", "HEAD").strip() == stray
+    assert git(school, "branch", "--show-current").strip() == ""
+    # Doing what it says keeps the commit, on the offer's branch.
+    git(school, "switch", "--quiet", "-c", "offer/oakfield-primary/2026-11-28")
+    code, out, _ = run(school, "edit", "oakfield-primary", *TODAY_ARGS)
+    assert code == 0 and "already on the branch offer/oakfield-primary/2026-11-28" in out
+    assert git(school, "rev-parse", "HEAD").strip() == stray
+
+
+def test_from_a_detached_head_with_nothing_to_lose_it_starts_the_branch(run, school: Path) -> None:  # type: ignore[no-untyped-def]
+    git(school, "switch", "--quiet", "--detach", "origin/main")
+    code, out, err = run(school, "edit", "oakfield-primary", *TODAY_ARGS)
+    assert code == 0, err
+    assert git(school, "branch", "--show-current").strip() == "offer/oakfield-primary/2026-11-28"

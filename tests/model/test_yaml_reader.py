@@ -8,7 +8,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from localoffer.model.frontmatter import FrontMatterError, parse_front_matter, split_front_matter
-from localoffer.yaml_reader import read_yaml
+from localoffer.yaml_reader import AliasError, read_yaml
 from testpaths import REPO_ROOT
 
 SCALARS = [
@@ -86,9 +86,11 @@ def test_merge_keys_and_anchors_are_read() -> None:
     assert data["site"] == {"town": "Calderbrook", "ward": "North"}
 
 
-def test_aliases_nested_many_times_over_are_read_without_expanding_them() -> None:
-    # Walked naively, the key lines of this document would take 2**40 steps.
+def test_aliases_nested_many_times_over_are_refused_without_expanding_them() -> None:
+    # Written out, list a_n holds 2**(n+2) - 1 values, and the document 2**43 - 45 + 42 (the
+    # mapping and its 41 keys): counting them must not take that many steps, and reading it
+    # must not give the commands a structure that large to walk.
     levels = ["a0: &a0 [x, y]"] + [f"a{n}: &a{n} [*a{n - 1}, *a{n - 1}]" for n in range(1, 41)]
-    data, key_lines = read_yaml("\n".join(levels) + "\n")
-    assert data["a40"][0] is data["a39"]
-    assert key_lines["a40"][0] == 40
+    with pytest.raises(AliasError) as raised:
+        read_yaml("\n".join(levels) + "\n")
+    assert "the file would hold 8,796,093,022,205 values" in raised.value.problem

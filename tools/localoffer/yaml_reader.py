@@ -11,6 +11,12 @@ crashes the process, where Python's recursion limit gives an error we can report
 
 Scalars resolve by the YAML 1.2 core schema, as ruamel.yaml does: "no", "on" and "yes" stay
 text, 0161 is the number 161, and 1:20 is text.
+
+Every file read here may be hostile, so what could crash or stall a command is refused as a
+YAML error at its line: a tag other than the plain types (`!!set`, `!foo`, `!!python/...`), a
+tagged value that is not of its type (`!!float 'x'`, `!!map [1]`), nesting deeper than anyone
+writes by hand, and aliases that refer to themselves or repeat into a huge document ("billion
+laughs").
 """
 from __future__ import annotations
 
@@ -18,12 +24,32 @@ import re
 from typing import Any
 
 import yaml
-from yaml.composer import Composer
+from yaml.composer import Composer, ComposerError
 from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.error import Mark
+from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_CORE = "tag:yaml.org,2002:"
+# The only tags a value may have, written or resolved, with the kind of node each needs and
+# what to call its values in a message.
+_TAGS: dict[str, tuple[type[Node], str]] = {
+    _CORE + "str": (ScalarNode, "text"),
+    _CORE + "int": (ScalarNode, "a whole number"),
+    _CORE + "float": (ScalarNode, "a number"),
+    _CORE + "bool": (ScalarNode, "true or false"),
+    _CORE + "null": (ScalarNode, "an empty value"),
+    _CORE + "timestamp": (ScalarNode, "a date"),
+    _CORE + "seq": (SequenceNode, "a list"),
+    _CORE + "map": (MappingNode, "a set of 'key: value' lines"),
+}
+# Deeper than any front-matter or localoffer.yml written by hand; well inside both Python's
+# recursion limit and libyaml's own limit (PyYAML 6.0.4 stops at 1,000 levels).
+MAX_NESTING = 64
+# How many more values aliases may add to a document by repeating parts of it.
+MAX_ALIAS_EXPANSION = 10_000
 # PyYAML's wheels include libyaml; a build without it still works, only slower.
 _EventSource = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -36,6 +62,22 @@ class DuplicateKeyError(ConstructorError):
                          f'found duplicate key "{key}"', node.start_mark)
         self.key = key
         self.first_line = first.start_mark.line
+
+
+class NestingError(ComposerError):
+    """Lists or mappings inside each other deeper than MAX_NESTING."""
+
+    def __init__(self, mark: Mark | None) -> None:
+        super().__init__(None, None, "too many brackets or dashes inside each other", mark)
+
+
+class AliasError(ComposerError):
+    """An alias that refers to the value it is in, or aliases that repeat too much."""
+
+
+def is_nesting_error(error: yaml.YAMLError) -> bool:
+    """Our NestingError, or the same limit met first inside libyaml (PyYAML 6.0.4 and later)."""
+    return isinstance(error, NestingError) or "nesting depth" in str(error)
 
 
 class _CoreSchemaResolver(Resolver):
@@ -66,6 +108,24 @@ for _tag, _pattern, _first in (
 
 
 class _Constructor(SafeConstructor):
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        if node.tag == _MERGE_TAG and isinstance(node, ScalarNode):
+            return self.construct_scalar(node)  # a value "<<" outside a merge is text
+        expected = _TAGS.get(node.tag)
+        if expected is None:
+            raise ConstructorError(None, None, f"the tag '{_short(node.tag)}' cannot be used "
+                                   "here: remove it", node.start_mark)
+        kind, name = expected
+        if not isinstance(node, kind):
+            raise ConstructorError(None, None, f"a value tagged '{_short(node.tag)}' must be "
+                                   f"{name}: remove the tag", node.start_mark)
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as error:
+            shown = str(node.value)[:40] if isinstance(node, ScalarNode) else ""
+            raise ConstructorError(None, None, f"'{shown}' cannot be read as {name}",
+                                   node.start_mark) from error
+
     def construct_yaml_int(self, node: ScalarNode) -> int:
         """YAML 1.2 integers: a leading 0 is decimal (0161 is 161), never octal."""
         text = str(self.construct_scalar(node)).replace("_", "")
@@ -100,12 +160,30 @@ _Constructor.add_constructor("tag:yaml.org,2002:timestamp",
                              _Constructor.construct_yaml_timestamp)
 
 
+def _short(tag: str) -> str:
+    return "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
+
+
 class _Reader(Composer, _Constructor, _CoreSchemaResolver):
     def __init__(self, text: str) -> None:
         self._events = _EventSource(text)
         Composer.__init__(self)
         _Constructor.__init__(self)
         _CoreSchemaResolver.__init__(self)
+        self._depth = 0
+        self.has_aliases = False
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        if self.check_event(AliasEvent):
+            self.has_aliases = True
+            return super().compose_node(parent, index)
+        self._depth += 1
+        try:
+            if self._depth > MAX_NESTING:
+                raise NestingError(self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
     def check_event(self, *choices: Any) -> bool:
         return self._events.check_event(*choices)
@@ -133,9 +211,54 @@ def read_yaml(text: str) -> tuple[Any, KeyLines]:
         node = reader.get_single_node()
         if node is None:
             return None, {}
+        if reader.has_aliases:
+            _check_alias_expansion(node)
         return reader.construct_document(node), _key_lines(node, {}) or {}
     finally:
         reader.dispose()
+
+
+def key_lines(text: str) -> KeyLines:
+    """The line of every key in a document whose values are not read (so any tag will do,
+    as in mkdocs.yml). Raises yaml.YAMLError when it is not valid YAML."""
+    reader = _Reader(text)
+    try:
+        node = reader.get_single_node()
+        return (_key_lines(node, {}) or {}) if node is not None else {}
+    finally:
+        reader.dispose()
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    return list(node.value) if isinstance(node, SequenceNode) else []
+
+
+def _check_alias_expansion(root: Node) -> None:
+    """Refuse a document whose aliases refer to the value they are in, or that would grow by
+    more than MAX_ALIAS_EXPANSION values if every alias were written out."""
+    size: dict[int, int] = {}  # of each node written out, aliases and all
+    in_progress: set[int] = set()  # the nodes whose children are being counted: the path
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, counted = stack.pop()
+        if counted:
+            in_progress.discard(id(node))
+            size[id(node)] = 1 + sum(size[id(child)] for child in _children(node))
+            continue
+        if id(node) in size:
+            continue
+        if id(node) in in_progress:
+            raise AliasError(None, None, "an alias (*name) refers to the value it is in",
+                             node.start_mark)
+        in_progress.add(id(node))
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node))
+    if size[id(root)] - len(size) > MAX_ALIAS_EXPANSION:
+        raise AliasError(None, None, "the aliases (*name) repeat so much that the file would "
+                         f"hold {size[id(root)]:,} values: write the values out instead",
+                         root.start_mark)
 
 
 def _key_lines(node: Node, done: dict[int, KeyLines | None]) -> KeyLines | None:

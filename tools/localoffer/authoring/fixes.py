@@ -34,7 +34,8 @@ from localoffer.authoring.guidance import section_lines
 from localoffer.borough import Borough, Question, QuestionSet
 from localoffer.checks.sections import question_for_area
 from localoffer.model import Offer, parse_offer
-from localoffer.model.frontmatter import FrontMatterError, split_front_matter
+from localoffer.model.frontmatter import FrontMatterError, parse_front_matter, split_front_matter
+from localoffer.model.markdown import lines_inside_comments
 from localoffer.model.schema import FRONT_MATTER_FIELDS, Field
 
 # Field kinds whose values are text, even when they look like numbers or dates.
@@ -119,9 +120,12 @@ def _round_trip(indent: tuple[int, int, int] = (2, 2, 0)) -> YAML:
 
 def _fix_front_matter(result: FixResult, borough: Borough) -> None:
     try:
+        # What the checks' reader refuses (tags, aliases, nesting) is left alone; ruamel.yaml
+        # also stops on values the checks read as text, such as the date 2027-02-30.
+        parse_front_matter(result.text)
         yaml_text, _close, body_start = split_front_matter(result.text)
         data = _round_trip().load(yaml_text)
-    except (FrontMatterError, YAMLError):
+    except (FrontMatterError, YAMLError, ValueError, OverflowError, RecursionError):
         return  # the check reports it; there is nothing safe to do
     if not isinstance(data, CommentedMap):
         return
@@ -361,20 +365,30 @@ def _add_missing_sections(result: FixResult, borough: Borough) -> None:
     for question in missing:
         inserts.setdefault(_insert_before(offer, order, order[question.id], len(lines)),
                            []).append(question)
+    hidden = lines_inside_comments(result.text)
+    added: set[str] = set()
     for before in sorted(inserts, reverse=True):
+        at = before - 1  # 0-based index of the line the block goes before
+        ends_file = at >= len(lines) - 1
+        if ends_file:
+            at = len(lines) - 1  # before the empty string that stands for the last newline
+        if at in hidden:
+            # Never inside the author's comment: the guidance's own '-->' would end it early
+            # and publish what was hidden. (Only at the end of a file whose comment is never
+            # closed: every other place is before a heading a reader sees.)
+            continue
         block: list[str] = []
         for question in inserts[before]:
             block += section_lines(question, borough, question_set.audience)
-        at = before - 1  # 0-based index of the line the block goes before
-        if at >= len(lines) - 1:
-            # At the end: before the empty string that stands for the file's last newline.
-            at, block = len(lines) - 1, block[:-1]
+        if ends_file:
+            block = block[:-1]
         if at > 0 and lines[at - 1].strip():
             block.insert(0, "")
         lines[at:at] = block
+        added.update(question.id for question in inserts[before])
     result.text = "\n".join(lines)
     result.changes += [f"added an empty section for you to answer: ## {question.text}"
-                       for question in missing]
+                       for question in missing if question.id in added]
 
 
 def _question_set(offer: Offer, borough: Borough) -> QuestionSet | None:

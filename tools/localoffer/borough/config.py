@@ -11,10 +11,17 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import ConstructorError
 
 from localoffer.borough.questions import Question, QuestionSet
 from localoffer.errors import ConfigError
-from localoffer.yaml_reader import KeyLines, line_of_key, read_yaml
+from localoffer.yaml_reader import (
+    AliasError,
+    KeyLines,
+    is_nesting_error,
+    line_of_key,
+    read_yaml,
+)
 
 CONFIG_FILE = "localoffer.yml"
 # The packaged defaults, read as files beside the code: importlib.resources would cost the
@@ -144,6 +151,7 @@ def load_borough(config_path: Path | None = None, start: Path | None = None) -> 
         if not isinstance(user, dict):
             raise ConfigError("localoffer.yml must be a list of 'key: value' settings.",
                               str(config_path), 1)
+        _check_shapes(merged, user, user_lines, str(config_path), ())
         merged = _merge(merged, user)
     root = config_path.parent.resolve() if config_path else start
     return _build(merged, user_lines, root, config_path)
@@ -159,11 +167,34 @@ def _load_yaml(content: bytes, where: str) -> tuple[Any, KeyLines]:
         data, lines = read_yaml(content.decode("utf-8"))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        if is_nesting_error(error):
+            raise ConfigError("This has too many brackets or dashes inside each other to be "
+                              "read: write each setting as 'key: value' on its own line.",
+                              where, line)
+        if isinstance(error, (ConstructorError, AliasError)):  # the line is fine as YAML
+            raise ConfigError(f"This value cannot be used: {error.problem}.", where, line)
         raise ConfigError(f"This is not valid YAML ({(error.problem or '').strip()}): check the "
                           "quotes, colons and indentation.", where, mark.line + 1 if mark else None)
     except (yaml.YAMLError, UnicodeDecodeError, RecursionError) as error:
         raise ConfigError(f"This file could not be read: {error}", where)
     return data or {}, lines
+
+
+def _check_shapes(defaults: dict[str, Any], user: dict[str, Any], lines: KeyLines, where: str,
+                  path: tuple[str, ...]) -> None:
+    """Where the defaults have a set of settings, the borough's file must too: `borough: [1, 2]`
+    would otherwise replace the borough's details with nothing, without a word."""
+    for key, value in user.items():
+        default = defaults.get(key)
+        if isinstance(default, dict) and default and value is not None:
+            keys = (*path, str(key))
+            if not isinstance(value, dict):
+                line = line_of_key(lines, keys)
+                raise ConfigError(f"'{'.'.join(keys)}' must be a set of 'key: value' settings, "
+                                  "each on its own line below it.", where,
+                                  None if line is None else line + 1)
+            _check_shapes(default, value, lines, where, keys)
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -184,7 +215,7 @@ class _Reader:
         self.user_lines = user_lines
         self.config_path = config_path
 
-    def where(self, *keys: str) -> tuple[str, int | None]:
+    def where(self, *keys: str | int) -> tuple[str, int | None]:
         """The file and line a setting comes from: the borough's file (at the setting, or at
         the nearest enclosing one it gives), or else the packaged defaults."""
         line = line_of_key(self.user_lines, keys)
@@ -192,13 +223,16 @@ class _Reader:
             return "localoffer/data/defaults.yml", None
         return str(self.config_path), line + 1
 
-    def fail(self, message: str, *keys: str) -> ConfigError:
+    def fail(self, message: str, *keys: str | int) -> ConfigError:
         path, line = self.where(*keys)
         return ConfigError(message, path, line)
 
     def get(self, *keys: str) -> Any:
         node: Any = self.merged
-        for key in keys:
+        for depth, key in enumerate(keys):
+            if node is not None and not isinstance(node, dict):
+                raise self.fail(f"'{'.'.join(keys[:depth])}' must be a set of 'key: value' "
+                                "settings.", *keys[:depth])
             node = node.get(key) if isinstance(node, dict) else None
         return node
 
@@ -210,10 +244,12 @@ class _Reader:
             raise self.fail(f"'{'.'.join(keys)}' must be text.", *keys)
         return value
 
-    def number(self, *keys: str, minimum: float = 0) -> float:
+    def number(self, *keys: str, minimum: float, maximum: float) -> float:
         value = self.get(*keys)
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < minimum:
-            raise self.fail(f"'{'.'.join(keys)}' must be a number of at least {minimum:g}.", *keys)
+        if (isinstance(value, bool) or not isinstance(value, (int, float))
+                or not minimum <= value <= maximum):
+            raise self.fail(f"'{'.'.join(keys)}' must be a number from {minimum:g} to "
+                            f"{maximum:g}.", *keys)
         return value
 
     def text_list(self, *keys: str) -> tuple[str, ...]:
@@ -221,6 +257,14 @@ class _Reader:
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise self.fail(f"'{'.'.join(keys)}' must be a list of names.", *keys)
         return tuple(value)
+
+    def text_mapping(self, *keys: str) -> dict[str, str]:
+        result = {}
+        for key, value in self.mapping(*keys).items():
+            if isinstance(value, (dict, list)):
+                raise self.fail(f"'{key}' in '{'.'.join(keys)}' must be text.", *keys, str(key))
+            result[str(key)] = str(value)
+        return result
 
     def mapping(self, *keys: str) -> dict[str, Any]:
         value = self.get(*keys) or {}
@@ -237,7 +281,7 @@ def _build(merged: dict[str, Any], user_lines: KeyLines, root: Path,
     question_sets = _question_sets(read, areas)
     _add_wordings(read, question_sets, areas)
     setting_types = _setting_types(read, areas, question_sets)
-    glossary = {str(key): str(value) for key, value in read.mapping("glossary").items()}
+    glossary = read.text_mapping("glossary")
     return Borough(
         root=root,
         config_path=config_path,
@@ -250,12 +294,17 @@ def _build(merged: dict[str, Any], user_lines: KeyLines, root: Path,
         areas=areas,
         statutory=statutory,
         question_sets=question_sets,
-        review_interval_months=int(read.number("review", "interval_months", minimum=1)),
-        due_soon_days=int(read.number("review", "due_soon_days")),
-        reading_ease_min=float(read.number("plain_english", "reading_ease_min", minimum=-1000)),
-        word_limit=int(read.number("plain_english", "word_limit", minimum=1)),
-        min_words_to_score=int(read.number("plain_english", "min_words_to_score")),
-        max_file_bytes=int(read.number("limits", "max_file_kb", minimum=1) * 1024),
+        review_interval_months=int(read.number("review", "interval_months", minimum=1,
+                                               maximum=120)),
+        due_soon_days=int(read.number("review", "due_soon_days", minimum=0, maximum=366)),
+        reading_ease_min=float(read.number("plain_english", "reading_ease_min", minimum=-1000,
+                                           maximum=1000)),
+        word_limit=int(read.number("plain_english", "word_limit", minimum=1,
+                                   maximum=1_000_000)),
+        min_words_to_score=int(read.number("plain_english", "min_words_to_score", minimum=0,
+                                           maximum=1_000_000)),
+        max_file_bytes=int(read.number("limits", "max_file_kb", minimum=1,
+                                       maximum=100 * 1024) * 1024),
         glossary=glossary,
         settings=merged,
         feedback=_feedback(read),
@@ -330,20 +379,48 @@ def _question_set(read: _Reader, set_id: str, raw: Any, areas: dict[str, Area]) 
                                                  for k in ("id", "text", "area")):
             raise read.fail(f"Question {index} of set '{set_id}' needs an id, a text and an area.",
                             *where)
-        also = tuple(item.get("also") or ())
+        at = (*where, "questions", index - 1)
+        also = _names(read, item, "also", at)
         for area in (item["area"], *also):
             if area not in areas:
                 raise read.fail(f"Question '{item['id']}' of set '{set_id}' names an unknown "
                                 f"area '{area}'. Known areas: {', '.join(areas)}.", *where)
         questions.append(Question(
             id=item["id"], text=item["text"], area=item["area"], also=also,
-            prompts=tuple(item.get("prompts") or ()), borough=bool(item.get("borough")),
-            setting_types=tuple(item.get("for") or ())))
-        wordings[item["id"]] = tuple(str(w) for w in item.get("wordings") or ())
-    return QuestionSet(id=set_id, title=str(raw.get("title") or set_id),
-                       audience=str(raw.get("audience") or "parents and carers"),
-                       setting_types=tuple(raw.get("for") or ()), questions=questions,
+            prompts=_names(read, item, "prompts", at), borough=bool(item.get("borough")),
+            setting_types=_names(read, item, "for", at)))
+        wordings[item["id"]] = _names(read, item, "wordings", at)
+    return QuestionSet(id=set_id, title=_text(read, raw, "title", where) or set_id,
+                       audience=_text(read, raw, "audience", where) or "parents and carers",
+                       setting_types=_names(read, raw, "for", where), questions=questions,
                        wordings={key: value for key, value in wordings.items() if value})
+
+
+def _names(read: _Reader, raw: dict[str, Any], key: str,
+           where: tuple[str | int, ...]) -> tuple[str, ...]:
+    """A list of names (or one name) in a question set or a setting type."""
+    value = raw.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise read.fail(f"'{key}' in '{_dotted(where)}' must be a list of names.", *where,
+                        key)
+    return tuple(value)
+
+
+def _dotted(keys: tuple[str | int, ...]) -> str:
+    return ".".join(str(key) for key in keys)
+
+
+def _text(read: _Reader, raw: dict[str, Any], key: str, where: tuple[str | int, ...]) -> str:
+    value = raw.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        raise read.fail(f"'{key}' in '{_dotted(where)}' must be text.", *where, key)
+    return str(value)
 
 
 def _add_wordings(read: _Reader, question_sets: dict[str, QuestionSet],
@@ -385,16 +462,16 @@ def _setting_types(read: _Reader, areas: dict[str, Area],
         where = ("setting_types", key)
         if not isinstance(raw, dict):
             raise read.fail(f"Setting type '{key}' must be a set of settings.", *where)
-        required = tuple(raw.get("required_areas") or ())
+        required = _names(read, raw, "required_areas", where)
         unknown = [area for area in required if area not in areas]
         if unknown:
             raise read.fail(f"Setting type '{key}' requires unknown area(s) {', '.join(unknown)}. "
                             f"Known areas: {', '.join(areas)}.", *where)
-        question_set = str(raw.get("question_set") or "se7-parent")
+        question_set = _text(read, raw, "question_set", where) or "se7-parent"
         if question_set not in question_sets:
             raise read.fail(f"Setting type '{key}' uses question set '{question_set}', which "
                             f"does not exist. Known sets: {', '.join(question_sets)}.", *where)
-        urn_kind = str(raw.get("urn") or "dfe")
+        urn_kind = _text(read, raw, "urn", where) or "dfe"
         if urn_kind not in ("dfe", "ukprn", "ofsted"):
             raise read.fail(f"Setting type '{key}': 'urn' must be dfe, ukprn or ofsted.", *where)
         duty = bool(raw.get("duty"))
@@ -403,7 +480,7 @@ def _setting_types(read: _Reader, areas: dict[str, Area],
             raise read.fail(f"Setting type '{key}': 'asked_by' must be code or borough (who asks "
                             "a setting without the legal duty for an SEN information report).",
                             *where)
-        result[key] = SettingType(key, str(raw.get("label") or key), duty, question_set,
+        result[key] = SettingType(key, _text(read, raw, "label", where) or key, duty, question_set,
                                   urn_kind, required, asked_by,
                                   bool(raw.get("special_school")), bool(raw.get("young_people")),
                                   bool(raw.get("school", urn_kind == "dfe")))

@@ -30,6 +30,7 @@ CHECK_MODULES = (
 
 # Rules about the file itself; they are reported by the parser (see model/offer.py).
 PARSER_RULES = {
+    "file/conflict": "Lines Git left in the file when two changes met (<<<<<<<, =======, >>>>>>>).",
     "file/encoding": "The file is not UTF-8 text (binary data, NUL bytes or another encoding).",
     "file/too-large": "The file is larger than the borough's limit.",
     "file/symlink": "A symbolic link in offers/ (never read or published).",

@@ -26,6 +26,11 @@ _DANGEROUS_TAG = re.compile(r"<\s*(" + "|".join(_DANGEROUS_TAGS) + r")(?![\w-])"
 _START_TAG = re.compile(
     r"<([A-Za-z][A-Za-z0-9-]*)"
     r"((?:\s+[A-Za-z_:][\w:.-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)\s*/?>")
+# Anything that looks like a start tag, even one CommonMark does not read as a tag (such as
+# <img src=x onerror=alert('x')>, whose unquoted value holds quotes): its on...= attributes
+# are reported too. After the name, the next character cannot continue the name, so a tag
+# that never closes is tried once, not once per way of splitting it.
+_TAG_LIKE = re.compile(r"<[A-Za-z][A-Za-z0-9-]*([^<>A-Za-z0-9-][^<>]*)?>")
 _EVENT_HANDLER = re.compile(r"(?:^|\s)(on[a-z]+)\s*=", re.I)
 _SCHEMES = ("javascript", "vbscript", "data")
 _UNSAFE_ADDRESS = re.compile(r"=\s*[\"']?(" + "|".join(_SCHEMES) + r"):")
@@ -89,9 +94,7 @@ def _html(offer: Offer, line_at: _Lines) -> Iterator[Finding]:
         dangerous = tag in _DANGEROUS_TAGS
         for handler in _EVENT_HANDLER.finditer(attributes):
             dangerous = True
-            yield error(offer, line, "safety/raw-html",
-                        f"Remove the {handler.group(1).lower()}= attribute: it runs code in the "
-                        "reader's browser, which offers may not do.")
+            yield _event_handler(offer, line, handler.group(1))
         address = _UNSAFE_ADDRESS.search(_INVISIBLE.sub("", html.unescape(attributes)).lower())
         if address:
             dangerous = True
@@ -101,6 +104,15 @@ def _html(offer: Offer, line_at: _Lines) -> Iterator[Finding]:
                           f"The website shows HTML such as <{tag}> as plain text. Use Markdown "
                           "instead: **bold**, *italics*, - for lists, a blank line for a new "
                           "paragraph, and [words](address) for links.")
+    for match in _TAG_LIKE.finditer(body):
+        for handler in _EVENT_HANDLER.finditer(match.group(1) or ""):
+            yield _event_handler(offer, line_at(match.start()), handler.group(1))
+
+
+def _event_handler(offer: Offer, line: int, attribute: str) -> Finding:
+    return error(offer, line, "safety/raw-html",
+                 f"Remove the {attribute.lower()}= attribute: it runs code in the reader's "
+                 "browser, which offers may not do.")
 
 
 def _unsafe_links(offer: Offer, line_at: _Lines) -> Iterator[Finding]:

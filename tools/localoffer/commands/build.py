@@ -79,6 +79,8 @@ def build_site(mkdocs_config: Path, today: date | None = None, strict: bool = Fa
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+    from localoffer.site.mkdocs_plugin import SetupError
+
     if quiet:
         for name in engine_logger_names():
             logging.getLogger(name).setLevel(logging.WARNING)
@@ -88,6 +90,8 @@ def build_site(mkdocs_config: Path, today: date | None = None, strict: bool = Fa
     try:
         config = load_config(str(mkdocs_config), **options)
         build(config)
+    except SetupError as error:
+        raise error.error from error
     except Abort as error:
         raise BuildFailed(f"The website was not built: {error}. Fix the problems listed above "
                           "(run 'localoffer check' for details), then build again.") from error

@@ -13,7 +13,6 @@ from localoffer.commands.options import config_option
 from localoffer.errors import LocalOfferError
 from localoffer.git.repo import (
     FileChange,
-    blob_text,
     changed_files,
     file_at,
     folders_at,
@@ -50,9 +49,9 @@ def run_check_ownership(config_path: Path | None, base: str, head: str, author: 
     rules = ownership_rules(repo, rules_borough, base_sha, changes)
     refusals = check_changes(
         changes, rules, author,
-        symlink_targets={c.path: blob_text(repo, c.new_blob) for c in changes if c.is_symlink},
         maintainers_changed=maintainers_changed(repo, rules_borough, base_sha, head_sha, changes))
-    click.echo(render(refusals, len(changes), author, output_format), nl=False)
+    paths = len({path for change in changes for path in change.paths})
+    click.echo(render(refusals, paths, author, output_format), nl=False)
     return 1 if refusals else 0
 
 
@@ -128,7 +127,10 @@ def cli(base: str, head: str, author: str, output_format: str, config_path: Path
 
     A school may change the files of the settings it maintains (offers/<setting>/...); LA
     reviewers may change anything. New settings, removed offers and changes to 'maintainers'
-    need an LA reviewer. Maintainers and reviewers are read as they were in --base. Exit code 1
-    when a file may not be changed (each one is listed with the reason).
+    need an LA reviewer. For everyone, reviewers included: a setting's folder may gain only
+    its offer.md and pictures (.png, .jpg, .jpeg, .gif, .webp), and no symbolic link may be
+    added anywhere in offers/. Maintainers and reviewers are read as they were in --base, and
+    the proposed version is only read, never checked out or run. Exit code 1 when a file may
+    not be changed (each one is listed with the reason).
     """
     return run_check_ownership(config_path, base, head, author, output_format)

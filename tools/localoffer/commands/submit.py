@@ -1,4 +1,11 @@
-"""`localoffer submit`: check the changed offer, commit only its files, push, link to review."""
+"""`localoffer submit`: check the changed offer, commit only its files, push, link to review.
+
+Only the offer and its pictures are sent (model/offer_folder.py lists the kinds): a pushed
+branch of a public repository is public at once, so a pupil list or an editor's temporary
+file left in the folder is named and left on the computer, never committed. Nothing is
+committed or pushed while Git is in the middle of a merge or a rebase, and nothing is staged
+before the checks pass (staging a conflicted file would mark its conflict resolved).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -27,9 +34,11 @@ from localoffer.git.repo import (
     remote_url,
     root_of,
     uncommitted_paths,
+    unfinished_operation,
 )
 from localoffer.model import load_offer
 from localoffer.model.offer import OFFER_FILE
+from localoffer.model.offer_folder import folder_file_problem
 from localoffer.workflow.compare import compare_offers
 from localoffer.workflow.offer_versions import load_version
 
@@ -66,6 +75,7 @@ def run_submit(borough: Borough, today: date, message: str | None = None,
                slug: str | None = None, proposed_by: str | None = None) -> int:
     repo = open_repo(borough.root)
     root = root_of(repo)
+    _refuse_unfinished_operation(repo)
     branch = _working_branch(repo)
     base = merge_base(repo, "HEAD", main_ref(repo)) or main_ref(repo)
     offers_prefix = _relative(borough.offers_dir, root) + "/"
@@ -73,8 +83,24 @@ def run_submit(borough: Borough, today: date, message: str | None = None,
     slug = _which_offer(changes, slug or slug_of_branch(branch))
     folder = f"{offers_prefix}{slug}/"
     offer_file = borough.offers_dir / slug / OFFER_FILE
-    pending = [path for path in changes.uncommitted if path.startswith(folder)]
+    in_folder = [path for path in changes.uncommitted if path.startswith(folder)]
+    refused = {path: why for path in in_folder
+               if (why := _why_not_sent(root, path, path[len(folder):]))}
+    pending = [path for path in in_folder if path not in refused]
     left_alone = [path for path in changes.uncommitted if not path.startswith(folder)]
+    sent_before = _committed_problems(repo, base, offers_prefix)
+    if sent_before:
+        click.echo(_listed("This branch already has commits that add files which must not be "
+                           "sent:", sent_before))
+        click.echo("Nothing was committed or sent: these commits are only on this computer. "
+                   "Ask your LA contact to help you take the files out of the branch.")
+        return 1
+    if refused:
+        click.echo(_listed("Not sent (left on this computer exactly as they are):", refused))
+        if not pending and not changes.committed:
+            click.echo("Nothing was committed or sent: there is no change to the offer or its "
+                       "pictures to send.")
+            return 1
 
     if offer_file.exists():
         report = run_checks([offer_file], borough, today)
@@ -88,7 +114,8 @@ def run_submit(borough: Borough, today: date, message: str | None = None,
     if pending:
         text = commit_message(repo, borough, base, folder + OFFER_FILE, offer_file, message,
                               proposed_by)
-        commit_paths(repo, [folder], text)
+        click.echo("Committing:\n" + "\n".join(f"  {path}" for path in pending))
+        commit_paths(repo, pending, text)
         click.echo(f"Committed your changes to {folder} on the branch {branch}: "
                    f"\"{text.splitlines()[0]}\"")
     elif is_pushed(repo, branch):
@@ -123,6 +150,51 @@ def commit_message(repo: git.Repo, borough: Borough, base: str, relative: str, o
     if proposed_by:
         lines += ["", f"Proposed-by: {proposed_by.strip()}"]
     return "\n".join(lines) + "\n"
+
+
+def _refuse_unfinished_operation(repo: git.Repo) -> None:
+    unfinished = unfinished_operation(repo)
+    if unfinished is None:
+        return
+    what, undo = unfinished
+    way_out = f" Or, to go back to how things were before it, run '{undo}'." if undo else ""
+    raise LocalOfferError(
+        f"Git is in the middle of {what}, so nothing can be committed or sent now. Nothing has "
+        "been changed. Finish it first: in each file that 'git status' lists as in conflict, "
+        "keep the words you want and delete the lines <<<<<<<, ======= and >>>>>>>, run "
+        "'localoffer check' on it, then 'git add' it; when all are done, run 'git commit' (or "
+        f"'git rebase --continue' for a rebase).{way_out} Then run 'localoffer submit' again.")
+
+
+def _why_not_sent(root: Path, path: str, inside: str) -> str | None:
+    """Why an uncommitted file in the setting's folder is not sent; None when it is."""
+    where = root / path
+    if where.is_symlink():
+        return ("This is a shortcut (symbolic link), and an offer's folder holds only real "
+                "files. Put the file itself in the folder instead.")
+    if not where.exists():
+        return None  # deleted: sending the deletion sends nothing of the file
+    if not where.is_file():
+        return "This is not a regular file, so it cannot be part of an offer."
+    return folder_file_problem(inside)
+
+
+def _committed_problems(repo: git.Repo, base: str, offers_prefix: str) -> dict[str, str]:
+    """Files in the offers folder that the branch's commits add but must never be sent."""
+    problems = {}
+    for change in changed_files(repo, base, "HEAD", three_dot=False):
+        parts = change.path[len(offers_prefix):].split("/")
+        if change.status == "D" or not change.path.startswith(offers_prefix) or len(parts) < 2:
+            continue
+        if change.is_symlink or change.is_submodule:
+            problems[change.path] = "This is a link, and an offer's folder holds only real files."
+        elif why := folder_file_problem("/".join(parts[1:])):
+            problems[change.path] = why
+    return problems
+
+
+def _listed(heading: str, reasons: dict[str, str]) -> str:
+    return heading + "".join(f"\n  {path}: {why}" for path, why in reasons.items())
 
 
 def _working_branch(repo: git.Repo) -> str:
@@ -217,9 +289,12 @@ def cli(message: str | None, slug: str | None, proposed_by: str | None, today: d
         config_path: Path | None) -> int:
     """Check your changed offer, save it (commit) and send it for review (push).
 
-    Only the files of the setting you are changing are included; anything else you have
-    changed is left alone, exactly as it is, and listed. If the checks find errors, nothing is
-    saved or sent. Exit code 0: sent (or saved, without a shared copy); 1: the checks failed or
-    there was nothing to submit; 2: the command could not run.
+    Only the offer and the pictures (.png, .jpg, .jpeg, .gif, .webp) of the setting you are
+    changing are included, and listed before they are committed; anything else you have
+    changed (another offer, a spreadsheet, an editor's temporary file) is left alone, exactly
+    as it is, and listed with the reason. If the checks find errors, or Git is in the middle
+    of a merge or a rebase, nothing is saved or sent. Exit code 0: sent (or saved, without a
+    shared copy); 1: the checks failed or there was nothing to submit; 2: the command could
+    not run.
     """
     return run_submit(borough_from(config_path), today, message, slug, proposed_by)

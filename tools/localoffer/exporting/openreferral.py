@@ -16,7 +16,6 @@ that can be checked offline (required fields, types, enums, UUIDs).
 from __future__ import annotations
 
 import json
-import re
 import uuid
 from datetime import date
 from typing import Any, Iterable, Iterator
@@ -24,6 +23,7 @@ from typing import Any, Iterable, Iterator
 from localoffer.borough import Borough
 from localoffer.errors import LocalOfferError
 from localoffer.exporting.records import Setting, identifier, sort_key
+from localoffer.model.markdown import strip_html_comments
 from localoffer.review import ReviewState, long_date
 from localoffer.site.facts import email_href, website_href
 
@@ -37,8 +37,6 @@ IDENTIFIER_SCHEMES = {
     "ukprn": ("GB-UKPRN", "UK Provider Reference Number (UKPRN)"),
     "ofsted": (None, "Ofsted unique reference number"),
 }
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 
 def records(borough: Borough, found: Iterable[Setting],
@@ -143,6 +141,9 @@ def _add_setting(tables: dict[str, list[dict[str, Any]]], borough: Borough, sett
 
 def _description(intro: str) -> str:
     """The offer's welcome: its first paragraph, as Markdown (which the standard allows)."""
-    paragraphs = [part.strip() for part in _HTML_COMMENT.sub("", intro).split("\n\n")]
+    without_comments = strip_html_comments(intro, keep_line_breaks=False)
+    paragraphs = [part.strip() for part in without_comments.split("\n\n")]
     first = next((part for part in paragraphs if part), "")
-    return _LINE_BREAK.sub(" ", first)  # lines wrapped in the file are one paragraph
+    # Lines wrapped in the file are one paragraph. (Not a regular expression: tried at every
+    # space of a long run of spaces, one took time with the square of its length.)
+    return " ".join(line.strip(" \t") for line in first.split("\n"))

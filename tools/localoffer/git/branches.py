@@ -72,6 +72,8 @@ def start_offer_branch(repo: git.Repo, slug: str, today: date, new: bool = False
         return BranchStart(current, base, resumed=True, already_on=True,
                            fetch_problem=fetch_problem, carried=uncommitted_paths(repo))
     _refuse_to_strand_other_offer(repo, current, slug)
+    if current is None:
+        _refuse_to_strand_detached_commits(repo, branch_name(slug, today))
     if not new:
         for name in sorted((h.name for h in repo.heads if h.name.startswith(prefix)), reverse=True):
             if _has_own_work(repo, name, base):
@@ -116,6 +118,23 @@ def _refuse_to_strand_other_offer(repo: git.Repo, current: str | None, slug: str
             f"({', '.join(pending[:5])}{', ...' if len(pending) > 5 else ''}). They belong on "
             f"the branch {current}. Submit them first with 'localoffer submit', then run this "
             "command again. Nothing has been changed.")
+
+
+def _refuse_to_strand_detached_commits(repo: git.Repo, suggested: str) -> None:
+    """Commits made with no branch checked out ('detached HEAD') are on no branch: moving
+    away would leave them where only Git experts can find them."""
+    stray = run(repo, "rev-list", "HEAD", "--not", "--branches", "--remotes", "--tags",
+                what="look for commits that are on no branch").split()
+    if not stray:
+        return
+    count = f"{len(stray)} commit{'s' if len(stray) != 1 else ''}"
+    raise GitProblem(
+        f"You are not on a branch (Git calls this a 'detached HEAD'), and you have {count} "
+        "here that no branch holds: moving to another branch would leave them behind. Nothing "
+        "has been changed. To keep them, put them on a branch of their own first:\n"
+        f"  git switch -c {suggested}\n"
+        "then run this command again. If you do not want them, ask your LA contact before "
+        "going further.")
 
 
 def _switch(repo: git.Repo, start: str, name: str, create: bool = False) -> None:

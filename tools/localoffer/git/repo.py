@@ -162,6 +162,27 @@ def resolve(repo: git.Repo, rev: str) -> str:
                          "name (such as main), a tag or a commit id from 'git log'.")
 
 
+# What Git leaves in its folder while an operation waits for the user, and how to undo it.
+_UNFINISHED = (("MERGE_HEAD", "a merge (from 'git merge' or 'git pull')", "git merge --abort"),
+               ("rebase-merge", "a rebase", "git rebase --abort"),
+               ("rebase-apply", "a rebase", "git rebase --abort"),
+               ("CHERRY_PICK_HEAD", "a cherry-pick", "git cherry-pick --abort"),
+               ("REVERT_HEAD", "a revert", "git revert --abort"))
+
+
+def unfinished_operation(repo: git.Repo) -> tuple[str, str | None] | None:
+    """The Git operation this copy is in the middle of, as (what it is, how to undo it), or
+    None. Files with unresolved conflicts count too (a `git stash pop` can leave them)."""
+    root = root_of(repo)
+    for marker, what, undo in _UNFINISHED:
+        path = run(repo, "rev-parse", "--git-path", marker, what="look for an unfinished merge")
+        if (root / path.strip()).exists():
+            return what, undo
+    if run(repo, "ls-files", "--unmerged", what="look for unresolved conflicts").strip():
+        return "resolving conflicts", None
+    return None
+
+
 def merge_base(repo: git.Repo, first: str, second: str) -> str | None:
     try:
         return repo.git.merge_base(first, second)
@@ -233,11 +254,6 @@ def file_at(repo: git.Repo, rev: str, path: str) -> bytes | None:
     if blob.type != "blob":
         return None
     return blob.data_stream.read()
-
-
-def blob_text(repo: git.Repo, blob_id: str) -> str:
-    """A blob's content by id (for example the target of a symlink)."""
-    return run(repo, "cat-file", "blob", blob_id, what="read a file from the history")
 
 
 def identity(repo: git.Repo) -> tuple[str, str]:

@@ -6,8 +6,19 @@ from datetime import date, datetime
 from typing import Any
 
 import yaml
+from yaml.constructor import ConstructorError
 
-from localoffer.yaml_reader import DuplicateKeyError, KeyLines, line_of_key, read_yaml
+from localoffer.yaml_reader import (
+    AliasError,
+    DuplicateKeyError,
+    KeyLines,
+    is_nesting_error,
+    line_of_key,
+    read_yaml,
+)
+
+_TOO_DEEP = ("The front-matter has too many brackets or dashes inside each other to be read. "
+             "Write each detail as 'key: value' on its own line.")
 
 
 class FrontMatterError(Exception):
@@ -71,15 +82,17 @@ def parse_front_matter(text: str) -> tuple[FrontMatter, int]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = 2 + mark.line if mark is not None else 1
+        if is_nesting_error(error):
+            raise FrontMatterError(line, _TOO_DEEP)
         problem = (error.problem or error.context or "it is not valid YAML").strip()
+        if isinstance(error, (ConstructorError, AliasError)):  # the line is fine as YAML
+            raise FrontMatterError(line, f"The front-matter could not be read: {problem}.")
         raise FrontMatterError(line, f"The front-matter could not be read ({problem}). "
                                      "Check the quotes, colons and indentation on this line.")
     except yaml.YAMLError as error:
         raise FrontMatterError(1, f"The front-matter could not be read: {error}")
     except RecursionError:
-        raise FrontMatterError(2, "The front-matter has too many brackets or dashes inside each "
-                                  "other to be read. Write each detail as 'key: value' on its "
-                                  "own line.")
+        raise FrontMatterError(2, _TOO_DEEP)
     if data is None:
         raise FrontMatterError(1, "The front-matter is empty: add the setting's details "
                                   "(name, type, senco, review dates) between the '---' lines.")

@@ -11,9 +11,12 @@ from dataclasses import dataclass
 from typing import Iterator
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
-_CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
-_ATTRIBUTES = re.compile(r"[ \t]*\{:?[ \t]*([^{}]*)\}[ \t]*$")
+# The text is taken whole and its trailing spaces stripped after: a lazy text followed by
+# optional spaces tried the spaces again at every character of a long heading.
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
+# Starts at its brace, so a long run of spaces is not tried once per space (spaces before
+# the brace are stripped after).
+_ATTRIBUTES = re.compile(r"\{:?[ \t]*([^{}]*)\}[ \t]*$")
 _ANCHOR = re.compile(r"#([A-Za-z][\w-]*)")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
@@ -73,21 +76,32 @@ def parse_heading(line: str, number: int) -> Heading | None:
     match = _ATX.match(line)
     if not match:
         return None
-    text = _CLOSING_HASHES.sub("", match.group(2) or "")
+    text = _without_closing_hashes((match.group(2) or "").rstrip(" \t"))
     anchor = None
-    attributes = _ATTRIBUTES.search(text)
+    attributes = _ATTRIBUTES.search(text) if "{" in text else None
     if attributes:
         found = _ANCHOR.search(attributes.group(1))
         anchor = found.group(1) if found else None
-        text = text[: attributes.start()]
+        text = text[: attributes.start()].rstrip(" \t")
     return Heading(level=len(match.group(1)), text=text.strip(), anchor=anchor, line=number)
+
+
+def _without_closing_hashes(text: str) -> str:
+    """'Title ##' as 'Title': a closing run of #, alone or after a space or tab."""
+    trimmed = text.rstrip(" \t")
+    if not trimmed.endswith("#"):
+        return text
+    before = trimmed.rstrip("#")
+    if before and before[-1] not in " \t":
+        return text  # 'C#' is a word, not a closing sequence
+    return before.rstrip(" \t")
 
 
 def strip_code_spans(line: str) -> str:
     return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
 
 
-def strip_html_comments(text: str) -> str:
+def strip_html_comments(text: str, keep_line_breaks: bool = True) -> str:
     """Remove HTML comments (template guidance), keeping line breaks so lines still count."""
     # str.find rather than a regex: an unclosed '<!--' must not make every later one rescan
     # the rest of the file.
@@ -102,8 +116,26 @@ def strip_html_comments(text: str) -> str:
             parts.append(text[position:])
             return "".join(parts)
         parts.append(text[position:start])
-        parts.append("\n" * text.count("\n", start, end))
+        if keep_line_breaks:
+            parts.append("\n" * text.count("\n", start, end))
         position = end + 3
+
+
+def lines_inside_comments(text: str) -> set[int]:
+    """The 0-based numbers of the lines of `text` that start inside an HTML comment (an
+    unclosed one runs to the end). A heading there is hidden, and a line put before one of
+    them would be hidden too, until some later '-->' ends the comment early."""
+    inside: set[int] = set()
+    line, counted_to, position = 0, 0, 0
+    while (start := text.find("<!--", position)) != -1:
+        end = text.find("-->", start + 4)
+        line += text.count("\n", counted_to, start)
+        last = line + text.count("\n", start, len(text) if end == -1 else end)
+        inside.update(range(line + 1, last + 1))
+        if end == -1:
+            break
+        line, counted_to, position = last, end, end + 3
+    return inside
 
 
 def find_links(numbered_lines: list[tuple[int, str]]) -> list[Link]:

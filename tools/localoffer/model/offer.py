@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from localoffer.model.conflict_markers import conflict_marker_lines
 from localoffer.model.files import OFFER_FILE, UnsafeFile, layout_problem, read_regular_file
 from localoffer.model.finding import Finding, Severity
 from localoffer.model.frontmatter import FrontMatter, FrontMatterError, as_date, parse_front_matter
@@ -17,6 +18,7 @@ from localoffer.model.markdown import (
     Link,
     content_lines,
     find_links,
+    lines_inside_comments,
     parse_heading,
     strip_html_comments,
 )
@@ -190,6 +192,12 @@ def parse_offer(content: bytes, borough: Borough, offer: Offer) -> Offer:
             "UTF-8 encoding, then check this line's special characters (quotes, accents)."))
         return offer
     offer.text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    for line in conflict_marker_lines(offer.text):
+        offer.problems.append(_problem(
+            offer, line, "file/conflict",
+            "This line was left by Git when two changes to the same lines met (a merge "
+            "conflict). Keep the words you want from both sides, then delete the lines that "
+            "start with <<<<<<<, ======= and >>>>>>>."))
     if not offer.text.strip():
         offer.problems.append(_problem(
             offer, 1, "front-matter/invalid",
@@ -207,11 +215,15 @@ def parse_offer(content: bytes, borough: Borough, offer: Offer) -> Offer:
 def _split_sections(offer: Offer, borough: Borough) -> None:
     lines = offer.text.split("\n")[offer.body_start - 1:]
     outside_code = {number for number, _ in content_lines(lines, offer.body_start)}
+    # A heading in an HTML comment (a question put aside, the template's guidance) answers
+    # nothing: the reader does not see it.
+    hidden = {offer.body_start + offset for offset in lines_inside_comments("\n".join(lines))}
     question_set = question_set_of(offer, borough)
     current: Section | None = None
     for offset, line in enumerate(lines):
         number = offer.body_start + offset
-        heading = parse_heading(line, number) if number in outside_code else None
+        heading = (parse_heading(line, number)
+                   if number in outside_code and number not in hidden else None)
         if heading is not None and heading.level == 2:
             current = Section(heading.text, number, [], anchor=heading.anchor)
             _map_to_area(current, question_set, borough)

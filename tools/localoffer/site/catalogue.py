@@ -16,11 +16,10 @@ from localoffer.checks.runner import unsafe_files
 from localoffer.model import Finding, Offer, Severity, load_offer
 from localoffer.model.discover import find_offer_files
 from localoffer.model.files import is_regular_file_inside
+from localoffer.model.offer_folder import IMAGE_SUFFIXES
 from localoffer.site.facts import SettingFacts, setting_facts
 from localoffer.site.review_notice import ReviewNotice, review_notice
 
-# Not SVG: opened on its own, an SVG file can run scripts on the site.
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp"}
 # Findings shown to readers (as the review notice) rather than stopping the build.
 NOT_BUILD_FAILURES = ("review/",)
 NEVER_READ = {"file/symlink", "file/not-a-file", "file/misplaced", "file/folder-name"}

@@ -1,9 +1,13 @@
 """The `localoffer` MkDocs plugin's options, as written under `plugins:` in mkdocs.yml."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from localoffer.yaml_reader import key_lines
 from localoffer.site.builder import SEARCH_ENGINES
 
 
@@ -33,3 +37,20 @@ class LocalOfferConfig(base.Config):
     # unless search_staff_guides is true (parents' searches found them among settings).
     staff_guides = c.Type(list, default=["contributing"])
     search_staff_guides = c.Type(bool, default=False)
+
+
+def option_line(mkdocs_file: str | None, option: str) -> int | None:
+    """The 1-based line of one of the plugin's options in mkdocs.yml (or of the plugin), or
+    None when the file cannot be read."""
+    try:
+        lines = key_lines(Path(mkdocs_file).read_text(encoding="utf-8")) if mkdocs_file else {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    plugins = lines.get("plugins")
+    for line, inside in (plugins[1] or {}).values() if plugins else ():
+        if inside and "localoffer" in inside:
+            line, options = inside["localoffer"]
+            if options and option in options:
+                line = options[option][0]
+            return line + 1
+    return None

@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from click import ClickException
 from jinja2 import ChoiceLoader, Environment, PackageLoader
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -38,7 +39,7 @@ from localoffer.site.builder import (
     offer_page_context,
 )
 from localoffer.site.catalogue import Catalogue, offer_paths
-from localoffer.site.config import LocalOfferConfig
+from localoffer.site.config import LocalOfferConfig, option_line
 from localoffer.site.markup import escape
 from localoffer.site.mkdocs_menu import draw_menu_once_per_folder
 from localoffer.site.parallel import load_and_render
@@ -54,8 +55,32 @@ ASSETS = "assets/localoffer/"
 _NOT_IN_MENU = ("offer", "booklet")
 
 
+class SetupError(ClickException):
+    """A mistake in localoffer.yml or in the plugin's options: the build could not run.
+
+    Not a PluginError, which MkDocs turns into "Aborted with a BuildError!" and exit code 1:
+    `mkdocs build` shows this message, with its file and line, and exits with 2, as
+    `localoffer build` does."""
+
+    exit_code = 2
+
+    def __init__(self, error: LocalOfferError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
 class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     supports_multiple_instances = False
+
+    def load_config(self, options: dict[str, Any],
+                    config_file_path: str | None = None) -> tuple[Any, Any]:
+        errors, warnings = super().load_config(options, config_file_path)
+        if errors:
+            key, problem = errors[0]
+            raise SetupError(LocalOfferError(
+                f"The localoffer option '{key}' is not valid: {problem}",
+                config_file_path, option_line(config_file_path, key)))
+        return errors, warnings
 
     def __init__(self) -> None:
         self.borough: Borough | None = None
@@ -86,7 +111,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             path = Path(given) if given else None
             self.borough = load_borough(path, start=start)
         except LocalOfferError as error:
-            raise PluginError(f"localoffer: {error}") from error
+            raise SetupError(error) from error
         self._glossary_everywhere(config)
         if not self.config.dashboard and config.nav:
             config.nav = _without(config.nav, "dashboard/index.md")

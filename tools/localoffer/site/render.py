@@ -23,7 +23,8 @@ from localoffer.site.sanitise import clean_html
 
 # A link to another offer, as writers make them: ../beacon-hill-school/offer.md#admissions
 _OFFER_LINK = re.compile(r"^(?P<path>(?:\.\./)?(?:[a-z0-9-]+/)?)offer\.md(?P<anchor>#.*)?$")
-_HEADING_ATTRIBUTES = re.compile(r"\s*\{:?\s*([^{}]*)\}\s*$")
+# Starts at its brace, so a long run of spaces is not tried once per space.
+_HEADING_ATTRIBUTES = re.compile(r"\{:?\s*([^{}]*)\}\s*$")
 _ID = re.compile(r"#([A-Za-z][\w-]*)")
 _NOT_SLUG = re.compile(r"[^\w\s-]")
 _SPACES = re.compile(r"[-\s]+")
@@ -97,7 +98,7 @@ def _heading_ids(state: StateCore) -> None:
             continue
         inline = tokens[index + 1]
         anchor = None
-        match = _HEADING_ATTRIBUTES.search(inline.content)
+        match = _HEADING_ATTRIBUTES.search(inline.content) if "{" in inline.content else None
         if match:
             found = _ID.search(match.group(1))
             anchor = found.group(1) if found else None
@@ -113,11 +114,16 @@ def _heading_ids(state: StateCore) -> None:
 
 
 def _strip_attributes(inline: Token) -> None:
-    inline.content = _HEADING_ATTRIBUTES.sub("", inline.content)
+    inline.content = _without_attributes(inline.content)
     for child in reversed(inline.children or []):
         if child.type == "text":
-            child.content = _HEADING_ATTRIBUTES.sub("", child.content)
+            child.content = _without_attributes(child.content)
             break
+
+
+def _without_attributes(text: str) -> str:
+    match = _HEADING_ATTRIBUTES.search(text) if "{" in text else None
+    return text[:match.start()].rstrip() if match else text
 
 
 def _unique(anchor: str, seen: set[str]) -> str:

@@ -9,9 +9,12 @@ The rules, decided here and applied to each changed path (both sides of a rename
   setting is real and who will look after its offer.
 - Removing a setting's offer (offer.md), or changing who maintains it, needs an LA reviewer.
 - For everyone, reviewers included: no path may leave its folder (`..`, absolute paths, `.git`);
-  no symlink in an offer folder may point outside it; no submodules; folder names in offers/
-  are lower-case words joined by hyphens, and none may differ from an existing one only by
-  capital letters or look-alike characters (on Windows and macOS those are the same folder).
+  no symbolic link and no submodule in a setting's folder (a link's target is never worked
+  out: where it leads depends on other links, so any link is refused); a setting's folder
+  gains only regular files of the allowed kinds (model/offer_folder.py: offer.md, directly in
+  the folder, and pictures), so no nested offer.md; folder names in offers/ are lower-case
+  words joined by hyphens, and none may differ from an existing one only by capital letters
+  or look-alike characters (on Windows and macOS those are the same folder).
 
 Authors and maintainers are matched as written: `@user` or `@org/team`. An author id matches a
 maintainer entry equal to it (ignoring the leading @ and capital letters, as Git hosts do),
@@ -19,7 +22,6 @@ or a team whose members are listed under `teams:` in localoffer.yml.
 """
 from __future__ import annotations
 
-import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -28,9 +30,11 @@ from typing import Iterable
 from localoffer.borough import Borough
 from localoffer.errors import ConfigError
 from localoffer.git.repo import FileChange
+from localoffer.model.offer_folder import folder_file_problem
 
 OFFERS = "offers"
 OFFER_FILE = "offer.md"
+REGULAR_FILE_MODES = ("100644", "100755")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -88,10 +92,8 @@ def folder_key(name: str) -> str:
 
 
 def check_changes(changes: Iterable[FileChange], rules: OwnershipRules, author: str,
-                  symlink_targets: dict[str, str] | None = None,
                   maintainers_changed: Iterable[str] = ()) -> list[Refusal]:
     """One refusal per path the author may not change (an empty list: all allowed)."""
-    targets = symlink_targets or {}
     changed_maintainers = set(maintainers_changed)
     reviewer = rules.is_reviewer(author)
     refusals: dict[str, Refusal] = {}
@@ -99,18 +101,23 @@ def check_changes(changes: Iterable[FileChange], rules: OwnershipRules, author: 
         for path in change.paths:
             if path in refusals:
                 continue
-            message = _judge(path, change, rules, author, reviewer, targets, changed_maintainers)
+            message = _judge(path, change, rules, author, reviewer, changed_maintainers)
             if message:
                 refusals[path] = Refusal(path, message)
     return list(refusals.values())
 
 
 def _judge(path: str, change: FileChange, rules: OwnershipRules, author: str, reviewer: bool,
-           targets: dict[str, str], changed_maintainers: set[str]) -> str | None:
+           changed_maintainers: set[str]) -> str | None:
     unsafe = _unsafe_path(path)
     if unsafe:
         return unsafe
     parts = path.split("/")
+    left_here = path == change.path and change.status != "D"
+    if left_here and folder_key(parts[0]) == OFFERS:
+        link = _link_in_offers(change)
+        if link:
+            return link
     reviewers = ", ".join(rules.reviewers) or "the LA reviewers"
     if parts[0] != OFFERS or len(parts) < 3:
         if reviewer:
@@ -130,12 +137,10 @@ def _judge(path: str, change: FileChange, rules: OwnershipRules, author: str, re
         return (f"The folder '{slug}' differs from the existing setting '{look_alike[0]}' only "
                 "by capital letters or look-alike characters. On many computers they would be "
                 f"the same folder. Use offers/{look_alike[0]}/ if that is your setting.")
-    if change.is_submodule and path == change.path:
-        return "A submodule (a link to another repository) cannot be part of an offer."
-    if change.is_symlink and path == change.path:
-        escaped = _symlink_escapes(path, targets.get(path), slug)
-        if escaped:
-            return escaped
+    if left_here:
+        odd = _not_an_offer_file(change, "/".join(parts[2:]))
+        if odd:
+            return odd
     if reviewer:
         return None
     if slug not in rules.maintainers:
@@ -167,14 +172,18 @@ def _unsafe_path(path: str) -> str | None:
     return None
 
 
-def _symlink_escapes(path: str, target: str | None, slug: str) -> str | None:
-    folder = f"{OFFERS}/{slug}/"
-    if target is None:
-        return "This is a symbolic link whose target could not be read, so it is refused."
-    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
-    if target.startswith("/") or "\\" in target or not (resolved + "/").startswith(folder) \
-            or resolved + "/" == folder:
-        return (f"This is a symbolic link to '{target}', outside the folder of '{slug}'. "
-                "Links like this could publish files from elsewhere; put the file itself in "
-                "the offer's folder instead.")
+def _link_in_offers(change: FileChange) -> str | None:
+    if change.is_submodule:
+        return "A submodule (a link to another repository) cannot be part of an offer."
+    if change.is_symlink:
+        return ("This is a symbolic link (a shortcut to another file or folder). The offers "
+                "folder may hold only real files, so links are refused, wherever they point: "
+                "put the file itself in the setting's folder instead.")
     return None
+
+
+def _not_an_offer_file(change: FileChange, inside: str) -> str | None:
+    """Why the file a change leaves at `offers/<slug>/<inside>` has no place there."""
+    if change.new_mode not in REGULAR_FILE_MODES:
+        return "This is not a regular file, so it cannot be part of an offer."
+    return folder_file_problem(inside)
