@@ -150,3 +150,13 @@ def test_no_word_of_a_text_file_is_lost(blocks: list) -> None:
 @given(DOCUMENT)
 def test_no_word_of_a_word_document_is_lost(blocks: list) -> None:
     assert not Counter(_source_words(blocks)) - _imported_words(blocks, ".docx")
+
+
+def test_two_sections_worded_as_the_same_question_keep_every_word() -> None:
+    """Found by the property tests: the second section's heading was dropped with the first."""
+    question = "How will the curriculum be matched to my child's needs"
+    blocks = [("heading", question), ("paragraph", "0"), ("heading", question),
+              ("paragraph", "0")]
+    for suffix in (".md", ".docx", ".html", ".txt"):
+        missing = Counter(_source_words(blocks)) - _imported_words(blocks, suffix)
+        assert not missing, (suffix, missing)

@@ -35,8 +35,13 @@ def offer_text(borough: Borough, request: TemplateRequest, details: Details,
             lines += section_lines(question, borough, request.question_set.audience)
             continue
         lines += [f"## {question.text}", ""]
+        # The question's own heading stands for one section worded as it; a second section
+        # worded the same keeps its heading, so none of its words is lost.
+        heading_used = False
         for placement in answers:
-            lines += _section(placement, placement.keeps_heading)
+            keep = placement.keeps_heading or heading_used
+            heading_used = heading_used or not keep
+            lines += _section(placement, keep)
     others = [p for p in placements if p.where == OTHER]
     if others:
         lines += [f"## {OTHER_HEADING}", ""]
