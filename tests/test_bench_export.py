@@ -22,7 +22,9 @@ def test_a_small_run_measures_peak_memory_and_compares_bytes() -> None:
     runs = bench.bench(3, ["csv"], REPO_ROOT / "tools")
     assert [(run.code, run.offers, run.output_format) for run in runs] == [
         ("current", 3, "csv"), ("baseline", 3, "csv")]
-    assert all(0 < run.peak_mb < 300 and run.cpu_seconds >= 0 for run in runs), runs
+    # No upper bound here: a child forked from a large pytest worker starts its maximum
+    # RSS at the worker's size (the benchmark itself runs from a small process).
+    assert all(run.peak_mb > 0 and run.cpu_seconds >= 0 for run in runs), runs
     assert runs[0].digest == runs[1].digest and len(runs[0].digest) == 64
     assert bench.verdict(runs) == ["csv at 3 offers: the same bytes as the baseline."]
     assert bench.table(runs).splitlines()[2].startswith("| current | 3 | csv | ")

@@ -20,8 +20,12 @@ def _is_marker(line: str, marker: str) -> bool:
 def conflict_marker_lines(text: str) -> list[int]:
     """The numbers (from 1) of the lines of `text` that are conflict markers."""
     found: list[int] = []
+    if _START not in text and _END not in text:  # most files: no line need be looked at
+        return found
     inside = False
     for number, line in enumerate(text.split("\n"), start=1):
+        if line[:1] not in "<|=>" or not line:
+            continue
         line = line.rstrip("\r")
         if _is_marker(line, _START):
             inside = True
