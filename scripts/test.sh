@@ -85,6 +85,17 @@ if ! "$PYTHON" -c 'import axe_playwright_python, pathlib, sys; sys.exit(not (pat
   npm install --no-save --no-audit --no-fund axe-core@4
 fi
 
+# --- npm: the web editor (localoffer cms) --------------------------------------------------
+# Decap CMS's browser bundle and decap-server, at the versions package-lock.json pins, into
+# node_modules/ (gitignored). The editor's tests drive them in Chromium; nothing is fetched
+# while the tests run.
+if ! command -v npm >/dev/null; then
+  echo "==> Installing Node.js and npm from Debian (apt-get), for the web editor"
+  apt_install nodejs npm
+fi
+echo "==> Installing the web editor (Decap CMS, decap-server) with npm ci"
+npm ci --no-audit --no-fund --loglevel=error
+
 # --- Fail here, clearly, rather than let the tests error one by one -------------------------
 "$PYTHON" - <<'PY'
 import sys

@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "config": ("config", "Show the borough's rules after localoffer.yml is applied."),
     "build": ("build", "Build the borough's Local Offer website."),
     "serve": ("serve", "Preview the website while you edit, with live reload."),
+    "cms": ("cms", "The web editor for school staff: admin/ in the website, or served here."),
     "publish": ("publish", "Publish a year's version of the website with mike."),
     "edit": ("edit", "Start or resume a branch to change one setting's offer."),
     "submit": ("submit", "Check, commit and push your changes for review."),
