@@ -18,7 +18,12 @@ import click
 
 from localoffer.borough import Borough, load_borough
 from localoffer.commands.build import build_site, find_mkdocs_config
-from localoffer.commands.options import config_option, today_option
+from localoffer.commands.options import (
+    chosen_site_config,
+    config_option,
+    site_config_options,
+    today_option,
+)
 from localoffer.errors import LocalOfferError
 from localoffer.site.cms_admin import AdminFolder, find_decap, write_admin
 from localoffer.site.cms_config import DEFAULT_DECAP_SERVER_PORT, Backend
@@ -74,12 +79,13 @@ def _backend(borough: Borough, github_repo: str | None, oauth_url: str | None,
               help="The branch the website is published from.")
 @click.option("--local-port", type=int, default=DEFAULT_DECAP_SERVER_PORT, show_default=True,
               help="The port of decap-server, for editing on this computer.")
+@site_config_options
 @today_option
 @config_option
 @click.pass_context
 def cli(ctx: click.Context, site_dir: Path | None, no_build: bool, github_repo: str | None,
-        oauth_url: str | None, branch: str, local_port: int, today: date,
-        config_path: Path | None) -> int:
+        oauth_url: str | None, branch: str, local_port: int, site_config: Path | None,
+        old_site_config: Path | None, today: date, config_path: Path | None) -> int:
     """The web editor for school staff: builds the website and adds admin/ to it.
 
     admin/ is the local authority's editor, with every offer; admin/<setting>/ is one
@@ -89,7 +95,8 @@ def cli(ctx: click.Context, site_dir: Path | None, no_build: bool, github_repo: 
     if ctx.invoked_subcommand is not None:
         return 0
     borough = load_borough(config_path)
-    mkdocs_config = find_mkdocs_config(None, config_path)
+    mkdocs_config = find_mkdocs_config(chosen_site_config(site_config, old_site_config),
+                                       config_path)
     backend = _backend(borough, github_repo, oauth_url, branch, local_port)
     admin = run_cms(borough, mkdocs_config, today, backend, site_dir, not no_build, config_path)
     click.echo(f"The editor is in {admin.folder} (Decap CMS {admin.decap_version}), with one "
@@ -106,9 +113,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @cli.command("serve")
 @click.option("--address", default="127.0.0.1:8000", show_default=True,
               help="Address and port of the website and its editor.")
+@site_config_options
 @today_option
 @config_option
-def serve(address: str, today: date, config_path: Path | None) -> int:
+def serve(address: str, site_config: Path | None, old_site_config: Path | None, today: date,
+          config_path: Path | None) -> int:
     """Edit offers on this computer: the website with its editor, saving to this checkout.
 
     Starts decap-server (Decap CMS's local Git server) on a free port: a draft becomes a
@@ -116,7 +125,8 @@ def serve(address: str, today: date, config_path: Path | None) -> int:
     Needs a checkout with nothing uncommitted.
     """
     borough = load_borough(config_path)
-    mkdocs_config = find_mkdocs_config(None, config_path)
+    mkdocs_config = find_mkdocs_config(chosen_site_config(site_config, old_site_config),
+                                       config_path)
     host, _, port_text = address.rpartition(":")
     if not host or not port_text.isdigit():
         raise click.UsageError("--address must be HOST:PORT, for example 127.0.0.1:8000.")
