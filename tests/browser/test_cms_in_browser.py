@@ -16,8 +16,9 @@ from typing import Any
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
-from browser_harness import DESKTOP, REPO_ROOT, serve_folder
+from browser_harness import DESKTOP, REPO_ROOT, artifact_path, serve_folder
 from localoffer.borough import load_borough
 from localoffer.model.frontmatter import split_front_matter
 from localoffer.site.cms_admin import find_decap, write_admin
@@ -55,8 +56,9 @@ class Editor:
         login.click()  # decap-server needs no account: Login just opens the editor
 
     def save(self) -> None:
+        """Save a change as a new draft: its status menu appears once it is on its branch."""
         self.page.get_by_role("button", name="Save", exact=True).click()
-        self.page.get_by_text("Entry saved").wait_for()
+        self.page.get_by_role("button", name="Status: Draft").wait_for()
 
     def answer_under(self, heading: str, answer: str) -> None:
         """Type an answer on a new paragraph under a question's heading in the body."""
@@ -211,3 +213,63 @@ def test_a_school_editing_its_offer_changes_only_that_file(editor: Editor) -> No
         "offers/oakfield-primary-school/offer.md"]
     saved = (editor.repo / "offers" / "oakfield-primary-school" / "offer.md").read_text()
     assert "approved_by: Governing Body, 26 Nov 2026\n" in saved
+
+
+DEMO_SLUGS = sorted(path.parent.name for path in (REPO_ROOT / "offers").glob("*/offer.md"))
+COMMENT = "# The head teacher checks this offer each September.\n"
+UNKNOWN_KEY = "funding_note: Top-up funding agreed with the LA  # kept for the LA's records\n"
+
+
+def test_every_demo_offer_saved_in_the_editor_keeps_every_word(editor: Editor) -> None:
+    """Open each demo offer, change one detail, save; after `localoffer fix --restore-from
+    main` the file differs from main by that one line only, and passes `fix --check`. One
+    offer also carries a YAML comment and a key the editor does not know."""
+    assert len(DEMO_SLUGS) == 12
+    beacon = editor.repo / "offers" / "beacon-hill-school" / "offer.md"
+    text = beacon.read_text(encoding="utf-8")
+    # At the end of the front-matter, where `localoffer fix` keeps keys it does not know.
+    beacon.write_text(text.replace("\n---\n", f"\n{COMMENT}{UNKNOWN_KEY}---\n", 1),
+                      encoding="utf-8")
+    assert localoffer(editor.repo, "fix", "--check", "offers/beacon-hill-school/offer.md").returncode == 0
+    editor.git("commit", "-q", "-am", "A note for the LA")
+
+    editor.open("admin/")
+    originals = {}
+    for slug in DEMO_SLUGS:
+        name = yaml.safe_load(split_front_matter(
+            editor.git("show", f"main:offers/{slug}/offer.md"))[0])["name"]
+        editor.page.goto(f"{editor.url}admin/#/collections/offers")
+        editor.page.get_by_text(name, exact=True).click()
+        expect(editor.field("name")).to_have_value(name)
+        approved = editor.field("approved_by")
+        originals[slug] = approved.input_value()
+        approved.press("End")
+        approved.type(" (seen)")
+        try:
+            editor.save()
+        except Exception:
+            editor.page.screenshot(path=str(artifact_path("cms", f"save-{slug}.png")))
+            raise
+
+    for slug in DEMO_SLUGS:
+        path = f"offers/{slug}/offer.md"
+        branch = f"cms/offers/{slug}/offer"
+        assert editor.git("diff", "--name-only", "main", branch).split() == [path]
+        saved = editor.git("show", f"{branch}:{path}")
+        main = editor.git("show", f"main:{path}")
+        # What the editor wrote: the same body, byte for byte.
+        assert saved.split("\n---\n", 1)[1] == main.split("\n---\n", 1)[1]
+        editor.git("checkout", "-q", branch)
+        try:
+            fixed = localoffer(editor.repo, "fix", "--restore-from", "main", path)
+            assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+            again = localoffer(editor.repo, "fix", "--check", path)
+            assert again.returncode == 0, again.stdout
+            diff = editor.git("diff", "-U0", "main", "--", path)
+        finally:
+            editor.git("checkout", "-q", "--", ".")
+            editor.git("checkout", "-q", "main")
+        changed = [line for line in diff.splitlines()
+                   if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+        assert changed == [f"-approved_by: {originals[slug]}",
+                           f"+approved_by: {originals[slug]} (seen)"], slug

@@ -3,25 +3,40 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
+from typing import Callable
 
 import click
 
 from localoffer.authoring.fixes import FixResult, fix_text
+from localoffer.authoring.restore import restore_front_matter
 from localoffer.borough import Borough
 from localoffer.commands.options import borough_from, config_option
+from localoffer.git.repo import GitProblem, open_repo, root_of, run
 from localoffer.model.discover import find_offer_files
 
 
-def run_fix(borough: Borough, paths: list[Path], check_only: bool = False) -> int:
+def run_fix(borough: Borough, paths: list[Path], check_only: bool = False,
+            restore_from: str | None = None) -> int:
     """Fix offers in place (exit 0), or with `check_only` print a diff of what would change and
-    exit 1 if anything would."""
+    exit 1 if anything would. `restore_from`: a Git branch or commit whose version of each offer
+    gives back the comments and layout the web editor dropped (authoring/restore.py)."""
+    earlier = _earlier_versions(borough, restore_from) if restore_from else None
     would_change = 0
     for path in find_offer_files(paths or [borough.offers_dir]):
         shown = _shown(path, borough)
         text = _read(path, shown)
         if text is None:
             continue
-        result = fix_text(text, borough)
+        restored = None
+        if earlier is not None:
+            before = earlier(path)
+            restored = restore_front_matter(text, before) if before is not None else None
+        result = fix_text(restored or text, borough)
+        if restored is not None:
+            result.changes.insert(0, f"front-matter comments and layout restored from "
+                                     f"{restore_from} where the values are unchanged")
+            if result.text == text:
+                result.changes = []
         if not result.changed:
             continue
         would_change += 1
@@ -46,6 +61,23 @@ def unified_diff(before: str, result: FixResult, shown: str) -> str:
                                  fromfile=f"a/{shown}", tofile=f"b/{shown}")
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
                    for line in lines)
+
+
+def _earlier_versions(borough: Borough, rev: str) -> Callable[[Path], str | None]:
+    """A function giving each offer's text in `rev` (None where it has none)."""
+    repo = open_repo(borough.root)
+    run(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}",
+        what=f"find '{rev}' (give a branch or commit, such as main)")
+    root = root_of(repo)
+
+    def earlier(path: Path) -> str | None:
+        try:
+            relative = path.resolve().relative_to(root).as_posix()
+            return run(repo, "show", f"{rev}:{relative}", what="read the earlier version")
+        except (ValueError, GitProblem):
+            return None
+
+    return earlier
 
 
 def _read(path: Path, shown: str) -> str | None:
@@ -74,8 +106,13 @@ def _shown(path: Path, borough: Borough) -> str:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--check", "check_only", is_flag=True,
               help="Change nothing: show what would change as a diff, and exit 1 if anything would.")
+@click.option("--restore-from", metavar="BRANCH",
+              help="After the web editor saved an offer: put back the front-matter's comments "
+                   "and layout from this branch's version (such as main), for every value the "
+                   "editor did not change.")
 @config_option
-def cli(paths: tuple[Path, ...], check_only: bool, config_path: Path | None) -> int:
+def cli(paths: tuple[Path, ...], check_only: bool, restore_from: str | None,
+        config_path: Path | None) -> int:
     """Make safe fixes to offers (default: every offer in offers/), keeping every word.
 
     Fixes only what needs no guessing: the order of the front-matter keys, quotes around
@@ -83,4 +120,4 @@ def cli(paths: tuple[Path, ...], check_only: bool, config_path: Path | None) -> 
     (12/09/2026 becomes 2026-09-12), spaces at the ends of lines, and sections the setting
     type must have, added empty with the question's guidance, for you to answer.
     """
-    return run_fix(borough_from(config_path), list(paths), check_only)
+    return run_fix(borough_from(config_path), list(paths), check_only, restore_from)
