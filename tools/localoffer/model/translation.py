@@ -18,8 +18,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-
 from localoffer.model.files import OFFER_FILE, TRANSLATION_NAME
 from localoffer.model.frontmatter import as_date
 from localoffer.model.offer import Offer, load_offer
@@ -51,6 +49,9 @@ ENGLISH = Language("en", "English", "English", "ltr")
 def language_of(tag: str) -> Language | None:
     """The language a BCP 47 tag names, or None when the tag names no language known to the
     Unicode CLDR (a misspelt code)."""
+    # Imported here: the pre-commit hook checks offers without translations, and starts faster.
+    from babel import Locale, UnknownLocaleError
+
     try:
         locale = Locale.parse(tag, sep="-")
     except (UnknownLocaleError, ValueError, TypeError):
