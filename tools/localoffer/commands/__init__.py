@@ -23,5 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check-ownership": ("check_ownership", "Refuse changes to offers the author does not maintain."),
     "report": ("report", "Report on every offer: review state, coverage and quality."),
     "export": ("export", "Export the settings as JSON, CSV or Open Referral UK records."),
+    "translations": ("translations", "List each setting's translations: up to date, out of "
+                     "date, missing."),
     "pdf": ("pdf", "Make a PDF booklet of the published offers, to print paper copies."),
 }
