@@ -92,7 +92,9 @@ def test_hostile_names_are_escaped_in_html_and_kept_whole_in_yaml(tmp_path: Path
     assert config["collections"][0]["files"][0]["label"] == HOSTILE
 
 
-def test_without_npm_ci_it_says_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_without_npm_ci_it_says_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LOCALOFFER_NODE_MODULES", str(tmp_path))
     shutil.copy(REPO_ROOT / "localoffer.yml", tmp_path / "localoffer.yml")
     shutil.copy(REPO_ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     code = main(["cms", "--no-build", "--config", str(tmp_path / "localoffer.yml")])

@@ -106,6 +106,9 @@ def cli(ctx: click.Context, site_dir: Path | None, no_build: bool, github_repo: 
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".yml": "text/yaml", ".wasm": "application/wasm"}
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
 

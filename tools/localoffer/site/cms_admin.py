@@ -12,6 +12,7 @@ by PyYAML from the data cms_config.py makes, so no offer's name can break either
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,6 +33,7 @@ ADMIN = "admin"
 BUNDLE_FOLDER = "decap"
 BUNDLE = "decap-cms.js"
 OWN_ASSETS = Path(__file__).parent / "assets" / "cms"
+NODE_MODULES_VARIABLE = "LOCALOFFER_NODE_MODULES"
 HOW_TO_INSTALL = ("Install it with 'npm ci' in the folder that holds package.json (the "
                   "repository's top folder).")
 
@@ -45,9 +47,18 @@ class AdminFolder:
     settings: dict[str, str] = field(default_factory=dict)  # slug -> name
 
 
+def node_folders(start: Path) -> list[Path]:
+    """Where node_modules/ may be: LOCALOFFER_NODE_MODULES's folder if set; else `start` and
+    the folders above it, then the checkout localoffer itself runs from (an editable install)."""
+    if os.environ.get(NODE_MODULES_VARIABLE):
+        return [Path(os.environ[NODE_MODULES_VARIABLE]).resolve()]
+    own_checkout = Path(__file__).resolve().parents[3]
+    return list(dict.fromkeys([start.resolve(), *start.resolve().parents, own_checkout]))
+
+
 def find_decap(start: Path) -> Path:
-    """node_modules/decap-cms-app in `start` or the nearest folder above it."""
-    for folder in (start.resolve(), *start.resolve().parents):
+    """node_modules/decap-cms, where node_folders says."""
+    for folder in node_folders(start):
         candidate = folder / DECAP_PACKAGE
         if (candidate / "dist" / BUNDLE).is_file():
             return candidate

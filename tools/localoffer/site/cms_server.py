@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from localoffer.errors import LocalOfferError
+from localoffer.site.cms_admin import node_folders
 
 SERVER = Path("node_modules") / ".bin" / "decap-server"
 START_SECONDS = 30
@@ -34,7 +35,7 @@ class RunningServer:
 
 
 def find_server(start: Path) -> Path:
-    for folder in (start.resolve(), *start.resolve().parents):
+    for folder in node_folders(start):
         if (folder / SERVER).is_file():
             return folder / SERVER
     raise LocalOfferError("decap-server (the editor's local Git server) is not installed. "
