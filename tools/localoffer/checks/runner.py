@@ -14,6 +14,12 @@ from localoffer.collector import collector_paused
 from localoffer.model import Finding, Offer, Severity, load_offer
 from localoffer.model.discover import find_offer_files, known_slugs
 from localoffer.model.files import unsafe_entries
+from localoffer.model.translation import (
+    english_path,
+    is_translation_name,
+    load_translation,
+    translation_files_in,
+)
 
 # Families of rules, in the order their findings are most useful to read.
 CHECK_MODULES = (
@@ -74,7 +80,7 @@ def _modules() -> tuple[ModuleType, ...]:
 def all_rules() -> dict[str, str]:
     """Every rule id with a one-line description, for --list-rules and the docs."""
     rules = dict(PARSER_RULES)
-    for module in _modules():
+    for module in (*_modules(), _translations_module()):
         rules.update(module.RULES)
     return dict(sorted(rules.items()))
 
@@ -94,21 +100,52 @@ def run_checks(paths: Iterable[Path], borough: Borough, today: date,
                ) -> CheckReport:
     """Check every offer file under `paths` (files or folders). `online`, when given, also
     looks at the loaded offers over the network (`check --links online`)."""
-    files = find_offer_files(paths)
+    found = find_offer_files(paths)
+    files = [path for path in found if not is_translation_name(path.name)]
+    # Translations named, and those beside each offer checked.
+    translations = list(dict.fromkeys(
+        [path for path in found if is_translation_name(path.name)]
+        + [each for path in files for each in translation_files_in(path.parent)]))
     context = CheckContext(borough, today, known_slugs(borough))
-    report = CheckReport(files=len(files))
+    report = CheckReport(files=len(files) + len(translations))
     report.findings.extend(unsafe_files(paths, borough))
     loaded: list[Offer] = []
+    english: dict[Path, Offer | None] = {}
     with collector_paused():
         for path in files:
             offer = load_offer(path, borough)
+            english[path] = offer
             report.findings.extend(check_offer(offer, context))
             if online is not None and offer.readable:
                 loaded.append(offer)
+        report.findings.extend(_check_translations(translations, english, context))
     if online is not None:
         report.findings.extend(online(loaded, borough))
         report.findings.sort(key=_order)
     return report
+
+
+def _check_translations(paths: list[Path], english: dict[Path, Offer | None],
+                        context: CheckContext) -> list[Finding]:
+    if not paths:
+        return []
+    module = _translations_module()
+    versions = module.EnglishVersions(context.borough.offers_dir)
+    findings: list[Finding] = []
+    for path in paths:
+        original = english_path(path)
+        if original not in english:
+            english[original] = (load_offer(original, context.borough)
+                                 if original.is_file() and not original.is_symlink() else None)
+        findings.extend(module.check_translation(load_translation(path, context.borough),
+                                                 english[original], context, versions))
+    return sorted(findings, key=_order)
+
+
+@lru_cache(maxsize=1)
+def _translations_module() -> ModuleType:
+    # Imported when used, as the families above are: it imports this module's CheckContext.
+    return importlib.import_module("localoffer.checks.translations")
 
 
 def unsafe_files(paths: Iterable[Path], borough: Borough) -> list[Finding]:

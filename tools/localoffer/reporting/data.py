@@ -109,4 +109,5 @@ def report_data(report: Report) -> dict[str, Any]:
         "areas": [area_data(area) for area in report.areas],
         "history": ([month_data(count) for count in report.history]
                     if report.history is not None else None),
+        "translations": [item.as_dict() for item in report.translations],
     }

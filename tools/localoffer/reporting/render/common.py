@@ -82,3 +82,15 @@ def gaps(row: SettingRow, report: Report) -> str | None:
         parts.append("statutory items not covered: "
                      + "; ".join(report.statutory_short(i) for i in row.statutory_uncovered))
     return ". ".join(part[0].upper() + part[1:] for part in parts) + "." if parts else None
+
+
+TRANSLATION_HEADERS = ("Setting", "Language", "Translated by", "Up to date?")
+
+
+def translation_table(report: Report) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """The translations, with a stale one said in words: (headers, rows)."""
+    words = {"current": "yes", "stale": "no: out of date", "unknown": "cannot tell"}
+    rows = [(item.name, item.language_name, item.translated_by or "not recorded",
+             f"{words[item.state.freshness.value]} ({item.state.reason})")
+            for item in report.translations]
+    return TRANSLATION_HEADERS, rows
