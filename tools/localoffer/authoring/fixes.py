@@ -351,13 +351,28 @@ def _body_start(text: str) -> int:
 # Missing sections -------------------------------------------------------------------------------
 
 def _add_missing_sections(result: FixResult, borough: Borough) -> None:
+    """Add the missing sections, round after round: a section that could not go where it
+    belongs (at the end of a file whose comment is never closed, say) may have a place once
+    the others are in, and a second `fix` must find nothing left to add."""
+    added: list[Question] = []
+    while True:
+        more = _add_missing_sections_once(result, borough)
+        if not more:
+            break
+        added += more  # each round adds questions still missing: the rounds end
+    result.changes += [f"added an empty section for you to answer: ## {question.text}"
+                       for question in added]
+
+
+def _add_missing_sections_once(result: FixResult, borough: Borough) -> list[Question]:
+    """One round: the questions added (each round adds at least one, or none at all)."""
     offer = _parsed(result.text, borough)
     question_set = _question_set(offer, borough)
     if question_set is None or not offer.readable:
-        return  # without a known type and question set, which sections are missing is a guess
+        return []  # without a known type and question set, which sections are missing is a guess
     missing = missing_questions(offer, question_set, borough)
     if not missing:
-        return
+        return []
     lines = result.text.split("\n")
     order = {question.id: index for index, question in enumerate(question_set.questions)}
     inserts: dict[int, list[Question]] = {}
@@ -379,8 +394,7 @@ def _add_missing_sections(result: FixResult, borough: Borough) -> None:
                     if unseen.intersection(question.id for question in questions)}
         text, added = _with_sections(lines, inserts, skipped, borough, question_set.audience)
     result.text = text
-    result.changes += [f"added an empty section for you to answer: ## {question.text}"
-                       for question in missing if question.id in added]
+    return [question for question in missing if question.id in added]
 
 
 def _parsed(text: str, borough: Borough) -> Offer:
