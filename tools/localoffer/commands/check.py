@@ -20,7 +20,11 @@ def run_check(borough: Borough, paths: list[Path], today: date, output_format: s
               strict: bool = False, online: OnlineLinks | None = None) -> int:
     """Check offers, print the findings; return 0 when clean, 1 when problems were found.
     With `online`, also ask every web link whether it still opens."""
-    report = run_checks(paths or [borough.offers_dir], borough, today,
+    if not paths:
+        paths = [borough.offers_dir]
+        if borough.feedback_dir.is_dir():
+            paths.append(borough.feedback_dir)
+    report = run_checks(paths, borough, today,
                         online.findings if online is not None else None)
     click.echo(render(report, output_format, strict), nl=False)
     return 1 if report.failed(strict) else 0
@@ -28,7 +32,7 @@ def run_check(borough: Borough, paths: list[Path], today: date, output_format: s
 
 def render(report: CheckReport, output_format: str, strict: bool = False) -> str:
     if output_format == "json":
-        return json.dumps({"files": report.files,
+        return json.dumps({"files": report.files, "feedback_files": report.feedback_files,
                            "findings": [finding.as_dict() for finding in report.findings]},
                           indent=2) + "\n"
     if output_format == "github":
@@ -45,6 +49,9 @@ def _label(finding: Finding) -> str:
 def _summary(report: CheckReport, strict: bool) -> str:
     errors, warnings = len(report.errors()), len(report.warnings())
     files = f"{report.files} offer{'s' if report.files != 1 else ''}"
+    if report.feedback_files:
+        items = report.feedback_files
+        files += f" and {items} 'You said, we did' item{'s' if items != 1 else ''}"
     if not errors and not warnings:
         return f"Checked {files}: no problems found."
     counts = f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
@@ -82,7 +89,8 @@ def _annotation(finding: Finding) -> str:
 def cli(paths: tuple[Path, ...], output_format: str, strict: bool, list_rules: bool,
         links_mode: str, links_timeout: float, links_cache: Path | None,
         today: date, config_path: Path | None) -> int:
-    """Check offers (default: every offer in offers/) and say what to fix.
+    """Check offers (default: every offer in offers/, and every "You said, we did" item in
+    feedback/) and say what to fix.
 
     Exit code 0 means no problems, 1 means problems were found, 2 means the command could not
     run (for example a mistake in localoffer.yml).

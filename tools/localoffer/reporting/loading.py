@@ -9,6 +9,7 @@ from localoffer.borough import Borough
 from localoffer.model import Offer, load_offer
 from localoffer.model.discover import find_offer_files, known_slugs
 from localoffer.reporting.as_published import monthly_counts_or_none, open_history
+from localoffer.reporting.feedback_waiting import waiting_items
 from localoffer.reporting.report import Report, build_report
 from localoffer.reporting.settings import report_settings
 
@@ -29,6 +30,7 @@ def report_on_folder(borough: Borough, today: date, progress: Progress = no_prog
     with progress(paths) as items:
         offers: Iterator[Offer] = (load_offer(path, borough) for path in items)
         report = build_report(borough, offers, today, known_slugs(borough))
+    report.feedback_waiting = waiting_items(borough, today)
     if history:
         report.history = monthly_counts_or_none(borough, today,
                                                 report_settings(borough).history_months)

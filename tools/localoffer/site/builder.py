@@ -22,6 +22,7 @@ from localoffer.site.render import MarkdownRenderer, Rendered
 from localoffer.site.search import search_page
 from localoffer.site.search_words import WORDS_FILE, glossary_page, words_file
 from localoffer.site.structure import BuiltPage
+from localoffer.site.you_said import items_by_setting, setting_section, you_said_pages
 
 # A page made by another package from the catalogue and the published history (None without
 # Git): the face that builds the site hands it in (the MkDocs plugin gives reporting's
@@ -77,12 +78,15 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
     rendered = rendered or {}
     bodies = {item.slug: rendered.get(item.slug) or render_body(item, renderer)
               for item in catalogue.offers}
-    pages = [offer_page(item, bodies[item.slug], changes.get(item.slug, []), context)
+    said = items_by_setting(catalogue)
+    pages = [offer_page(item, bodies[item.slug], changes.get(item.slug, []), context,
+                        setting_section(item.url, said.get(item.slug, []), catalogue))
              for item in catalogue.offers]
     pages += list_pages(catalogue)
     found = finder(catalogue)
     pages.append(found.page)
     pages.append(glossary_page(catalogue))
+    pages += you_said_pages(catalogue, renderer)
     pages += [make(catalogue, record) for make in options.more_pages]
     pages += booklet_pages(catalogue, bodies, options.booklet_size, borough.glossary)
     if options.search == "pagefind":
