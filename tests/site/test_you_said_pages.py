@@ -127,7 +127,10 @@ def test_a_strict_build_stops_naming_the_item(tmp_path: Path,
                "borough's themes" in record.getMessage() for record in caplog.records)
 
 
-def test_without_feedback_there_are_no_pages(tmp_path: Path) -> None:
+def test_without_feedback_the_page_says_so_and_how_to_tell_us(tmp_path: Path) -> None:
     make_borough(tmp_path, 1)
-    site = build(tmp_path)
-    assert not (site / "you-said-we-did").exists()
+    site = build(tmp_path, strict=True)  # the menu's link to the page is not broken
+    html = page(site, "you-said-we-did")
+    assert "We have not published any comments yet." in html
+    assert 'id="by-year"' not in html and 'id="tell-us"' in html
+    assert not (site / "you-said-we-did" / "themes").exists()

@@ -48,10 +48,11 @@ def item_url(item: FeedbackItem) -> str:
 
 
 def you_said_pages(catalogue: Catalogue, renderer: MarkdownRenderer) -> list[BuiltPage]:
-    """The index page, a page per year and the page of themes; none without items."""
+    """The index page (always: the menu links to it, and it says how to tell us), and with
+    items a page per year and the page of themes."""
     items = newest_first(catalogue.feedback)
     if not items:
-        return []
+        return [_index(catalogue, [], {})]
     years: dict[int, list[FeedbackItem]] = defaultdict(list)
     for item in items:
         assert item.received is not None
@@ -78,13 +79,12 @@ def items_by_setting(catalogue: Catalogue) -> dict[str, list[FeedbackItem]]:
 def links_from(page_url: str, items: list[FeedbackItem],
                catalogue: Catalogue) -> list[ItemLink]:
     return [ItemLink(item.title, relative_url(page_url, item_url(item)),
-                     _details(item, catalogue), item.is_done) for item in items]
+                     _details(item), item.is_done) for item in items]
 
 
-def _details(item: FeedbackItem, catalogue: Catalogue) -> str:
+def _details(item: FeedbackItem) -> str:
     assert item.received is not None
-    parts = [f"Received {long_date(item.received)}", _status_words(item)]
-    return " · ".join(parts)
+    return f"Received {long_date(item.received)} · {_status_words(item)}"
 
 
 def _status_words(item: FeedbackItem) -> str:
@@ -107,7 +107,8 @@ def _index(catalogue: Catalogue, items: list[FeedbackItem],
     links = feedback_links(borough.feedback, borough.feedback_url, "You said, we did", "")
     html = fragment("you_said.html", "index", _INTRO, year_rows, theme_rows,
                     links_from(url, not_done, catalogue), links, PRIVACY_WARNING)
-    toc = [toc_entry(2, "by-year", "By year"), toc_entry(2, "by-theme", "By theme")]
+    toc = ([toc_entry(2, "by-year", "By year"), toc_entry(2, "by-theme", "By theme")]
+           if items else [])
     if not_done:
         toc.append(toc_entry(2, "not-done-yet", "Not done yet"))
     toc.append(toc_entry(2, "tell-us", "Tell us what you think"))
