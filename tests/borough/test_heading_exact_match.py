@@ -19,6 +19,9 @@ def _by_full_scoring(question_set: QuestionSet, heading: str) -> str | None:
 def _headings(question_set: QuestionSet) -> list[str]:
     texts = [question.text for question in question_set.questions]
     texts += [wording for wordings in question_set.wordings.values() for wording in wordings]
+    # Other sets' questions: worded alike for two questions of this set, they tie.
+    texts += [question.text for other in BOROUGH.question_sets.values()
+              for question in other.questions]
     variants = [variant for text in texts
                 for variant in (text, text.upper(), f"3. {text}", text.rstrip("?"))]
     return variants + ["Contact us", "Our SENCO", "Complaints", "", "?"]

@@ -23,6 +23,9 @@ ISSUE_RULES = {
     "safety/personal-data", "access-facts/missing",
     # "You said, we did" items (feedback/*.md)
     "feedback/details", "feedback/dates", "feedback/answers", "feedback/links",
+    # Issue 16: translated offers.
+    "translation/language", "translation/fact", "translation/details", "translation/no-english",
+    "translation/sections", "translation/empty", "translation/stale",
 }
 
 

@@ -9,7 +9,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from localoffer.cli import COMMANDS, localoffer, main
+from localoffer.cli import COMMANDS, main
+from localoffer.commands.group import localoffer
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 WEBSITE_COMMANDS = ("build", "serve", "publish")

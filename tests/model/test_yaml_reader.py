@@ -8,7 +8,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from localoffer.model.frontmatter import FrontMatterError, parse_front_matter, split_front_matter
-from localoffer.yaml_reader import AliasError, read_yaml
+from localoffer.yaml_reader import AliasError, read_packaged_yaml, read_yaml
 from testpaths import REPO_ROOT
 
 SCALARS = [
@@ -94,3 +94,18 @@ def test_aliases_nested_many_times_over_are_refused_without_expanding_them() -> 
     with pytest.raises(AliasError) as raised:
         read_yaml("\n".join(levels) + "\n")
     assert "the file would hold 8,796,093,022,205 values" in raised.value.problem
+
+
+@pytest.mark.parametrize("path", sorted((REPO_ROOT / "tools" / "localoffer" / "data").rglob("*.yml")),
+                         ids=lambda path: path.name)
+def test_packaged_files_read_the_same_with_the_fast_reader(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    value = read_packaged_yaml(text)
+    assert value, "each packaged file holds settings"
+    assert value == read_yaml(text)[0]
+
+
+def test_the_fast_reader_resolves_scalars_by_yaml_1_2_as_read_yaml_does() -> None:
+    text = "\n".join(f"k{index}: {scalar}" for index, scalar in enumerate(SCALARS))
+    assert read_packaged_yaml(text) == read_yaml(text)[0]
+    assert read_packaged_yaml("a: no\nb: 0161\n") == {"a": "no", "b": 161}

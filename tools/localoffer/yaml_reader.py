@@ -218,6 +218,27 @@ def read_yaml(text: str) -> tuple[Any, KeyLines]:
         reader.dispose()
 
 
+class _PackagedReader(_EventSource, _Constructor, _CoreSchemaResolver):  # type: ignore[misc, valid-type]
+    """libyaml's parser and composer with our constructor and resolver: the same values as
+    `read_yaml`, about three times faster, for our own files only (it trusts the nesting)."""
+
+    def __init__(self, text: str) -> None:
+        _EventSource.__init__(self, text)
+        _Constructor.__init__(self)
+        _CoreSchemaResolver.__init__(self)
+
+
+def read_packaged_yaml(text: str) -> Any:
+    """The value of a YAML file that ships inside localoffer (data/), read as `read_yaml`
+    reads it but without its line numbers or its guards against hostile files: every command
+    reads these files first, and the pre-commit hook pays for it on every commit."""
+    reader = _PackagedReader(text)
+    try:
+        return reader.get_single_data()
+    finally:
+        reader.dispose()
+
+
 def key_lines(text: str) -> KeyLines:
     """The line of every key in a document whose values are not read (so any tag will do,
     as in mkdocs.yml). Raises yaml.YAMLError when it is not valid YAML."""

@@ -20,6 +20,7 @@ from localoffer.yaml_reader import (
     KeyLines,
     is_nesting_error,
     line_of_key,
+    read_packaged_yaml,
     read_yaml,
 )
 
@@ -165,7 +166,7 @@ def load_borough(config_path: Path | None = None, start: Path | None = None) -> 
 
 
 def _packaged(name: str) -> dict[str, Any]:
-    return _load_yaml((_DATA / name).read_bytes(), f"localoffer/data/{name}")[0]
+    return read_packaged_yaml((_DATA / name).read_text(encoding="utf-8")) or {}
 
 
 def _load_yaml(content: bytes, where: str) -> tuple[Any, KeyLines]:
@@ -381,8 +382,7 @@ def _question_sets(read: _Reader, areas: dict[str, Area]) -> dict[str, QuestionS
     raw_sets: dict[str, Any] = {}
     for resource in sorted((_DATA / "question_sets").iterdir(), key=lambda r: r.name):
         if resource.name.endswith(".yml"):
-            data, _ = _load_yaml(resource.read_bytes(),
-                                 f"localoffer/data/question_sets/{resource.name}")
+            data = _packaged(f"question_sets/{resource.name}")
             raw_sets[data["id"]] = data
     for key, value in read.mapping("question_sets").items():
         raw_sets[key] = value

@@ -288,6 +288,14 @@ class QuestionSet:
                      if question not in tied]
             if len(tied) == 1:
                 return tied[0]
+            # Only the tied questions score 100; the scorer puts first the one whose own text
+            # is nearest, then the earlier question.
+            own_keys = {question.id: wording_key for question, _, wording_key, is_own in _keys
+                        if is_own}
+            heading_words = _Key(key.whole, words)
+            return max(tied, key=lambda question: (
+                similarity(heading_words, own_keys[question.id], weights),
+                -self.questions.index(question)))
         best = self.best(heading)
         return best.question if best is not None and best.score >= MATCH_THRESHOLD else None
 

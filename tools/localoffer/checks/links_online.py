@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import json
 import time
-import urllib.error
-import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -59,6 +56,8 @@ class OnlineLinks:
         fresh = {url: Answer(entry["ok"], entry["reason"]) for url, entry in cache.items()
                  if url in urls and now - entry.get("at", 0) < CACHE_SECONDS}
         todo = [url for url in urls if url not in fresh]
+        from concurrent.futures import ThreadPoolExecutor  # here: the hook never needs threads
+
         with ThreadPoolExecutor(max_workers=max(1, self.workers)) as pool:
             for url, answer in zip(todo, pool.map(lambda url: ask(url, self.timeout), todo)):
                 fresh[url] = answer
@@ -69,6 +68,11 @@ class OnlineLinks:
 
 def ask(url: str, timeout: float) -> Answer:
     """Whether the address answers: a success (after redirects) or why not."""
+    # Imported here, not above: urllib.request pulls in ssl, http and email, about a fifth of
+    # the pre-commit hook's start-up, which never goes online.
+    import urllib.error
+    import urllib.request
+
     reason = ""
     for method in ("HEAD", "GET"):
         request = urllib.request.Request(url, method=method, headers={"User-Agent": _USER_AGENT})

@@ -21,6 +21,12 @@ from localoffer.model.feedback import (
     load_feedback_item,
 )
 from localoffer.model.files import unsafe_entries
+from localoffer.model.translation import (
+    english_path,
+    is_translation_name,
+    load_translation,
+    translation_files_in,
+)
 
 # Families of rules, in the order their findings are most useful to read.
 CHECK_MODULES = (
@@ -74,7 +80,7 @@ def all_rules() -> dict[str, str]:
     from localoffer.checks import feedback
 
     rules = dict(PARSER_RULES)
-    for module in (*_modules(), feedback):
+    for module in (*_modules(), _translations_module(), feedback):
         rules.update(module.RULES)
     return dict(sorted(rules.items()))
 
@@ -97,18 +103,26 @@ def run_checks(paths: Iterable[Path], borough: Borough, today: date,
     at the loaded offers over the network (`check --links online`)."""
     paths = list(paths)
     feedback = [path for path in paths if is_feedback_path(path, borough)]
-    files = find_offer_files([path for path in paths if path not in feedback])
+    found = find_offer_files([path for path in paths if path not in feedback])
+    files = [path for path in found if not is_translation_name(path.name)]
+    # Translations named, and those beside each offer checked.
+    translations = list(dict.fromkeys(
+        [path for path in found if is_translation_name(path.name)]
+        + [each for path in files for each in translation_files_in(path.parent)]))
     context = CheckContext(borough, today, known_slugs(borough))
-    report = CheckReport(files=len(files))
+    report = CheckReport(files=len(files) + len(translations))
     report.findings.extend(unsafe_files(paths, borough))
     report.findings.extend(check_feedback_paths(feedback, report, context))
     loaded: list[Offer] = []
+    english: dict[Path, Offer | None] = {}
     with collector_paused():
         for path in files:
             offer = load_offer(path, borough)
+            english[path] = offer
             report.findings.extend(check_offer(offer, context))
             if online is not None and offer.readable:
                 loaded.append(offer)
+        report.findings.extend(_check_translations(translations, english, context))
     if online is not None:
         report.findings.extend(online(loaded, borough))
         report.findings.sort(key=_order)
@@ -127,6 +141,29 @@ def check_feedback_paths(paths: list[Path], report: CheckReport,
     return [finding for file in files
             for finding in check_feedback_item(load_feedback_item(file, context.borough),
                                                context)]
+
+
+def _check_translations(paths: list[Path], english: dict[Path, Offer | None],
+                        context: CheckContext) -> list[Finding]:
+    if not paths:
+        return []
+    module = _translations_module()
+    versions = module.EnglishVersions(context.borough.offers_dir)
+    findings: list[Finding] = []
+    for path in paths:
+        original = english_path(path)
+        if original not in english:
+            english[original] = (load_offer(original, context.borough)
+                                 if original.is_file() and not original.is_symlink() else None)
+        findings.extend(module.check_translation(load_translation(path, context.borough),
+                                                 english[original], context, versions))
+    return sorted(findings, key=_order)
+
+
+@lru_cache(maxsize=1)
+def _translations_module() -> ModuleType:
+    # Imported when used, as the families above are: it imports this module's CheckContext.
+    return importlib.import_module("localoffer.checks.translations")
 
 
 def unsafe_files(paths: Iterable[Path], borough: Borough) -> list[Finding]:

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from localoffer.borough import Borough
+from localoffer.checks.translation_state import TranslationStatus, translation_statuses
 from localoffer.commands.options import borough_from, config_option, today_option
 from localoffer.errors import LocalOfferError
 from localoffer.review import long_date
@@ -23,15 +24,37 @@ def run_due(borough: Borough, today: date, within: int | None = None,
             output_format: str = "text") -> int:
     window = borough.due_soon_days if within is None else within
     settings = due_settings(borough, today, window)
+    stale = [item for item in translation_statuses(borough) if item.state.is_stale]
     if output_format == "json":
         click.echo(json.dumps({"today": today.isoformat(), "within_days": window,
-                               "settings": [item.as_dict() for item in settings]},
+                               "settings": [item.as_dict() for item in settings],
+                               "stale_translations": [item.as_dict() for item in stale]},
                               indent=2, ensure_ascii=False))
     elif output_format == "md":
-        click.echo(render_markdown(settings, today, window), nl=False)
+        click.echo(render_markdown(settings, today, window) + stale_markdown(stale), nl=False)
     else:
-        click.echo(render_text(settings, today, window), nl=False)
+        click.echo(render_text(settings, today, window) + stale_text(stale), nl=False)
     return 0
+
+
+def stale_text(stale: list[TranslationStatus]) -> str:
+    """The translations older than their English offer (nothing when there are none)."""
+    if not stale:
+        return ""
+    lines = ["", "Translations out of date (the English offer changed after them):", ""]
+    for item in stale:
+        lines += [f"{item.name}, {item.language_name} ({item.path})", f"  {item.state.reason}"]
+    return "\n".join(lines) + "\n"
+
+
+def stale_markdown(stale: list[TranslationStatus]) -> str:
+    if not stale:
+        return ""
+    lines = ["", "## Translations out of date", "", "| Setting | Language | Why |",
+             "| --- | --- | --- |"]
+    lines += [f"| {_cell(item.name)} (`{item.slug}`) | {_cell(item.language_name)} | "
+              f"{_cell(item.state.reason)} |" for item in stale]
+    return "\n".join(lines) + "\n"
 
 
 def render_text(settings: list[DueSetting], today: date, window: int) -> str:

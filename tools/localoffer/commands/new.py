@@ -14,10 +14,12 @@ from localoffer.authoring.template import (
     slug_for,
     template_request,
 )
+from localoffer.authoring.translation_skeleton import translation_skeleton
 from localoffer.borough import Borough
 from localoffer.commands.options import borough_from, config_option, today_option
 from localoffer.errors import LocalOfferError
-from localoffer.model.offer import OFFER_FILE
+from localoffer.model.offer import OFFER_FILE, load_offer
+from localoffer.model.translation import language_of, translation_tag
 
 
 @dataclass(frozen=True)
@@ -84,11 +86,35 @@ def _shown(path: Path) -> str:
         return path.as_posix()
 
 
+def run_new_translation(borough: Borough, tag: str, slug: str) -> int:
+    """Write offers/<slug>/offer.<tag>.md: the English headings, the English text in comments."""
+    language = language_of(tag)
+    if language is None or translation_tag(f"offer.{tag}.md") is None:
+        raise LocalOfferError(f"'{tag}' is not a language code. Use a BCP 47 code such as ur "
+                              "(Urdu), pl (Polish), ar (Arabic), bn (Bengali), so (Somali) or "
+                              "pa (Punjabi).")
+    english_file = borough.offers_dir / check_slug(slug) / OFFER_FILE
+    if not english_file.is_file() or english_file.is_symlink():
+        raise LocalOfferError("There is no offer for this setting to translate. Give the "
+                              "setting's folder name (as in offers/<folder>/offer.md).", slug)
+    english = load_offer(english_file, borough)
+    if not english.readable:
+        raise LocalOfferError("The English offer cannot be read: run 'localoffer check' on it "
+                              "and fix what it says first.", english.display_path)
+    path = english_file.parent / f"offer.{tag}.md"
+    write_new_offer(NewOffer(slug, path, translation_skeleton(english, language)))
+    shown = _shown(path)
+    click.echo(f"Wrote {shown}, a skeleton for the {language.english_name} translation.\n"
+               "Next: put who translated it in translated_by, translate each heading and the "
+               f"English under it (in comments), then run: localoffer check {shown}")
+    return 0
+
+
 @click.command("new")
-@click.option("--type", "setting_type", required=True, metavar="TYPE",
+@click.option("--type", "setting_type", metavar="TYPE",
               help="The setting type, for example primary, early-years or fe-college "
                    "(see 'localoffer config --section setting_types').")
-@click.option("--name", required=True, help="The setting's name, as parents know it.")
+@click.option("--name", help="The setting's name, as parents know it.")
 @click.option("--question-set", metavar="ID",
               help="The questions to answer. Default: the usual set for the setting type "
                    "(see 'localoffer questions').")
@@ -99,15 +125,36 @@ def _shown(path: Path) -> str:
 @click.option("--branch", is_flag=True,
               help="Also start the Git branch offer/<slug>/<date> for the new offer, from the "
                    "latest published version (as 'localoffer edit' does).")
+@click.option("--translation", "language", metavar="LANGUAGE",
+              help="Instead, start a translation of the offer of SETTING (a folder name) into "
+                   "this language (a BCP 47 code: ur, pl, ar, bn, so, pa, ...): writes "
+                   "offers/SETTING/offer.LANGUAGE.md with the English headings and the English "
+                   "text as comments to translate.")
+@click.argument("setting", required=False, metavar="[SETTING]")
 @today_option
 @config_option
-def cli(setting_type: str, name: str, question_set: str | None, slug: str | None,
-        output: Path | None, branch: bool, today: date, config_path: Path | None) -> int:
+def cli(setting_type: str | None, name: str | None, question_set: str | None, slug: str | None,
+        output: Path | None, branch: bool, language: str | None, setting: str | None,
+        today: date, config_path: Path | None) -> int:
     """Start a new offer: writes offers/<slug>/offer.md from the template for its setting type.
 
     The details the template cannot know are left empty and every answer is empty, so
     'localoffer check' lists what to fill in. An existing offer is never overwritten.
+
+    With --translation LANGUAGE SETTING: start a translation of that setting's offer.
     """
+    if language is not None:
+        if setting is None:
+            raise click.UsageError("Name the setting to translate, for example: localoffer new "
+                                   "--translation ur oakfield-primary-school")
+        return run_new_translation(borough_from(config_path), language, setting)
+    if setting is not None:
+        raise click.UsageError(f"'{setting}' is only for --translation. To start a new offer, "
+                               "give --type and --name.")
+    for option, value in (("--type", setting_type), ("--name", name)):
+        if value is None:
+            raise click.UsageError(f"Missing option '{option}'.")
+    assert setting_type is not None and name is not None
     borough = borough_from(config_path)
     before_write = None
     if branch:

@@ -17,7 +17,7 @@ import git
 
 from localoffer.borough import Borough
 from localoffer.checks import run_checks
-from localoffer.commands.check import render
+from localoffer.commands.check_output import render
 from localoffer.commands.options import borough_from, config_option, today_option
 from localoffer.errors import LocalOfferError
 from localoffer.git.branches import slug_of_branch

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 OFFER_FILE = "offer.md"
+# A translation, offer.<language>.md: a BCP 47 tag, a language of 2 or 3 letters then optional
+# subtags (script, region), such as offer.ur.md or offer.pa-Arab.md.
+TRANSLATION_NAME = re.compile(r"^offer\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$")
 # What an offer's folder may be called: the characters of a web address that need no escaping.
 SAFE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_ADVICE = ("may use only small letters a to z, digits and single hyphens between them "

@@ -154,7 +154,10 @@ class Offer:
 
 
 def offer_slug(path: Path) -> str:
-    return path.parent.name if path.name == OFFER_FILE else path.stem
+    """The setting's folder name, for its offer.md and for its translations (offer.ur.md)."""
+    if path.name == OFFER_FILE or (path.name.startswith("offer.") and path.name.endswith(".md")):
+        return path.parent.name
+    return path.stem
 
 
 def load_offer(path: Path, borough: Borough, display_path: str | None = None) -> Offer:

@@ -1,6 +1,7 @@
 """Which files a setting's folder, `offers/<slug>/`, may hold: the one list of allowed kinds.
 
-A setting's folder holds its offer (`offer.md`, directly in the folder) and the pictures the
+A setting's folder holds its offer (`offer.md`, directly in the folder), its translations
+(`offer.<language>.md`, such as offer.ur.md, directly in the folder) and the pictures the
 offer shows. Those are all the website publishes from it, so they are all that `submit` sends
 and all that `check-ownership` lets a change add. Documents (PDF, Word) are not among them:
 the website does not publish them, and anything pushed to a public repository is public at
@@ -9,10 +10,11 @@ Not SVG: opened on its own, an SVG file can run scripts on the site.
 """
 from __future__ import annotations
 
-from localoffer.model.files import OFFER_FILE
+from localoffer.model.files import OFFER_FILE, TRANSLATION_NAME
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
-ALLOWED_KINDS = f"{OFFER_FILE} and pictures ({', '.join(sorted(IMAGE_SUFFIXES))})"
+ALLOWED_KINDS = (f"{OFFER_FILE}, its translations (offer.<language>.md) and pictures "
+                 f"({', '.join(sorted(IMAGE_SUFFIXES))})")
 
 _SPREADSHEETS_AND_DOCUMENTS = frozenset({
     ".csv", ".doc", ".docx", ".numbers", ".ods", ".odt", ".pages", ".pdf", ".rtf", ".txt",
@@ -30,7 +32,9 @@ def folder_file_problem(inside: str) -> str | None:
     suffix = "." + lowered.rsplit(".", 1)[1] if "." in lowered.lstrip(".") else ""
     if name == OFFER_FILE and len(parts) == 1:
         return None
-    if name == OFFER_FILE:
+    if TRANSLATION_NAME.match(name) and len(parts) == 1:
+        return None
+    if name == OFFER_FILE or TRANSLATION_NAME.match(name):
         return ("An offer.md inside a folder of a setting's folder would become a separate "
                 "setting. Each setting has one offer, at offers/<setting>/offer.md; to add a "
                 "setting, ask your LA contact.")

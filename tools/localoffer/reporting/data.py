@@ -118,4 +118,5 @@ def report_data(report: Report) -> dict[str, Any]:
         "history": ([month_data(count) for count in report.history]
                     if report.history is not None else None),
         "feedback_not_done": waiting_data(report),
+        "translations": [item.as_dict() for item in report.translations],
     }

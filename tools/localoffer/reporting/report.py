@@ -11,6 +11,7 @@ from typing import Iterable
 
 from localoffer.borough import Borough
 from localoffer.checks import CheckContext, check_offer
+from localoffer.checks.translation_state import TranslationStatus
 from localoffer.collector import collector_paused
 from localoffer.model import Offer
 from localoffer.reporting.coverage import AreaSummary, Cell, area_summaries, cell
@@ -36,6 +37,12 @@ class Report:
     area_titles: dict[str, str] = field(default_factory=dict)
     # "You said, we did" items not done yet; None when the borough keeps no feedback/ folder.
     feedback_waiting: list[WaitingItem] | None = None
+    # The translations and whether each is up to date (working folder only).
+    translations: list[TranslationStatus] = field(default_factory=list)
+
+    @property
+    def stale_translations(self) -> list[TranslationStatus]:
+        return [item for item in self.translations if item.state.is_stale]
 
     def cell(self, row: SettingRow, area: str) -> Cell:
         return cell(row, area)

@@ -58,6 +58,8 @@ def render(report: Report) -> str:
     lines += _chart_section(charts["reading-ease"])
     if "history" in charts:
         lines += _chart_section(charts["history"])
+    if report.translations:
+        lines += ["## Translations", "", *table(*common.translation_table(report), left=4), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

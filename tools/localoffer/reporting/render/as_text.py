@@ -54,6 +54,8 @@ def render(report: Report) -> str:
     if report.history:
         chart = history_chart(report.history)
         lines += ["", chart.heading, "", chart.description, "", *table(*chart.table)]
+    if report.translations:
+        lines += ["", "Translations", "", *table(*common.translation_table(report), left=4)]
     return "\n".join(lines) + "\n"
 
 

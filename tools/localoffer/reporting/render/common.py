@@ -107,3 +107,15 @@ def waited(days: int) -> str:
 def waiting_cells(item: WaitingItem) -> tuple[str, ...]:
     return (waited(item.days), day(item.received), item.status, item.theme, item.about,
             item.title, item.path)
+
+
+TRANSLATION_HEADERS = ("Setting", "Language", "Translated by", "Up to date?")
+
+
+def translation_table(report: Report) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """The translations, with a stale one said in words: (headers, rows)."""
+    words = {"current": "yes", "stale": "no: out of date", "unknown": "cannot tell"}
+    rows = [(item.name, item.language_name, item.translated_by or "not recorded",
+             f"{words[item.state.freshness.value]} ({item.state.reason})")
+            for item in report.translations]
+    return TRANSLATION_HEADERS, rows
