@@ -14,11 +14,14 @@ from localoffer.borough import Borough
 from localoffer.checks import CheckContext, check_offer
 from localoffer.checks.feedback import check_feedback_item
 from localoffer.checks.runner import unsafe_files
+from localoffer.checks.translation_state import EnglishVersions
+from localoffer.checks.translations import check_translation
 from localoffer.model import Finding, Offer, Severity, load_offer
 from localoffer.model.discover import find_offer_files, known_slugs
 from localoffer.model.feedback import FeedbackItem, load_feedback
 from localoffer.model.files import is_regular_file_inside
 from localoffer.model.offer_folder import IMAGE_SUFFIXES
+from localoffer.model.translation import Translation, load_translation, translation_files_in
 from localoffer.site.facts import SettingFacts, setting_facts
 from localoffer.site.review_notice import ReviewNotice, review_notice
 
@@ -33,6 +36,8 @@ class PublishedOffer:
     facts: SettingFacts
     review: ReviewNotice
     images: list[Path] = field(default_factory=list)
+    # Its readable translations into a known language (offer.<lang>.md), by language tag.
+    translations: list[Translation] = field(default_factory=list)
 
     @property
     def slug(self) -> str:
@@ -90,10 +95,25 @@ def examine(path: Path, borough: Borough, today: date,
                   and not finding.rule.startswith(NOT_BUILD_FAILURES)]
     published = None
     if offer.readable:
+        translations = [load_translation(each, borough)
+                        for each in translation_files_in(offer.path.parent)]
+        if context is not None:
+            errors += translation_errors(translations, offer, context)
         published = PublishedOffer(offer, setting_facts(offer, borough),
                                    review_notice(offer, borough, today),
-                                   _images(offer.path.parent))
+                                   _images(offer.path.parent),
+                                   [each for each in translations
+                                    if each.readable and each.language is not None])
     return Examined(offer, errors, published)
+
+
+def translation_errors(translations: list[Translation], offer: Offer,
+                       context: CheckContext) -> list[Finding]:
+    """The errors in an offer's translations that stop a strict build (as an offer's do)."""
+    versions = EnglishVersions(context.borough.offers_dir)
+    return [finding for each in translations
+            for finding in check_translation(each, offer, context, versions)
+            if finding.severity is Severity.ERROR]
 
 
 def check_context(borough: Borough, today: date, paths: list[Path]) -> CheckContext:
