@@ -12,7 +12,9 @@ from localoffer.reporting.render.html_parts import (
     dated,
     figures,
     matrix,
+    scrolling,
     settings_table,
+    table,
     totals_table,
 )
 from localoffer.reporting.report import Report
@@ -35,6 +37,8 @@ def render(report: Report) -> str:
          chart_block(charts["history"]) if "history" in charts else fragment(_PAGE, "no_history")),
         ("settings", "Every setting", settings_table(report) + _gaps(report)),
     ]
+    if report.feedback_waiting is not None:
+        sections.insert(2, ("you-said-we-did", common.WAITING_HEADING, _waiting(report)))
     return str(fragment(_PAGE, "page", common.title(report), dated(report), Markup(CSS),
                         sections, common.day(report.today)))
 
@@ -47,3 +51,13 @@ def _concerns(report: Report) -> Markup:
 def _gaps(report: Report) -> Markup:
     items = [(row.name, common.gaps(row, report)) for row in report.rows]
     return fragment(_PAGE, "gaps", [(name, text) for name, text in items if text])
+
+
+def _waiting(report: Report) -> Markup:
+    summary = fragment(_PAGE, "paragraph", common.waiting_summary(report) or "")
+    if not report.feedback_waiting:
+        return summary
+    rows = [common.waiting_cells(item) for item in report.feedback_waiting]
+    return summary + scrolling(table(common.WAITING_HEADERS, rows,
+                                     "Items not done yet, longest waiting first", numeric=()),
+                               "Items not done yet")
