@@ -75,6 +75,13 @@ if ! "$PYTHON" -c 'import weasyprint' 2>/dev/null || ! fc-list 2>/dev/null | gre
   echo "==> Installing Pango and a font from Debian (apt-get), for WeasyPrint"
   apt_install libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-dejavu-core
 fi
+# Translated offers: fonts that draw Urdu (Nastaliq and Naskh), Arabic, Bengali and Punjabi
+# (Gurmukhi), for the browser tests and the PDF booklets.
+if ! fc-list :lang=ur 2>/dev/null | grep -qi "Noto Nastaliq Urdu" \
+   || ! fc-list :lang=bn 2>/dev/null | grep -qi "Noto Sans Bengali"; then
+  echo "==> Installing the Noto fonts for Urdu, Arabic, Bengali and Punjabi from Debian (apt-get)"
+  apt_install fonts-noto-core
+fi
 
 # --- npm (only when the Python package stops shipping axe-core) ----------------------------
 # axe-core: axe-playwright-python (a test extra) ships axe.min.js in its wheel. If a future

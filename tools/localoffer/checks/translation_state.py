@@ -49,12 +49,14 @@ class EnglishVersions:
     """Answers 'is this translation out of date?' for every translation of one borough,
     reading the Git history at most once."""
 
-    def __init__(self, offers_dir: Path) -> None:
+    def __init__(self, offers_dir: Path, record: Record | None = None) -> None:
+        """`record`: the history already read (the site build reads it once for everything)."""
         self.offers_dir = offers_dir
+        self._record = record
 
     @cached_property
     def record(self) -> Record | None:
-        return read_history_or_none(self.offers_dir)
+        return self._record if self._record is not None else read_history_or_none(self.offers_dir)
 
     def state(self, translation: Translation, english: Offer) -> TranslationState:
         commit = translation.translated_from_commit

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from localoffer.borough import Borough
+from localoffer.checks.translation_state import EnglishVersions
 from localoffer.git.history import PublicChange, Record, read_history_or_none
 from localoffer.site.booklet import booklet_pages
 from localoffer.site.catalogue import Catalogue
@@ -22,6 +23,14 @@ from localoffer.site.render import MarkdownRenderer, Rendered
 from localoffer.site.search import search_page
 from localoffer.site.search_words import WORDS_FILE, glossary_page, words_file
 from localoffer.site.structure import BuiltPage
+from localoffer.site.translated_pages import (
+    alternates,
+    render_translation,
+    switcher,
+    translated_page,
+)
+from localoffer.site.words import Words
+from localoffer.site.you_said import items_by_setting, setting_section, you_said_pages
 
 # A page made by another package from the catalogue and the published history (None without
 # Git): the face that builds the site hands it in (the MkDocs plugin gives reporting's
@@ -77,12 +86,19 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
     rendered = rendered or {}
     bodies = {item.slug: rendered.get(item.slug) or render_body(item, renderer)
               for item in catalogue.offers}
-    pages = [offer_page(item, bodies[item.slug], changes.get(item.slug, []), context)
+    english = Words("en")
+    said = items_by_setting(catalogue)
+    pages = [offer_page(item, bodies[item.slug], changes.get(item.slug, []), context,
+                        switcher(item, item.url, english), alternates(item, options.site_url),
+                        setting_section(item.url, said.get(item.slug, []), catalogue))
              for item in catalogue.offers]
+    pages += translated_pages(catalogue, bodies, EnglishVersions(borough.offers_dir, record),
+                              options.site_url)
     pages += list_pages(catalogue)
     found = finder(catalogue)
     pages.append(found.page)
     pages.append(glossary_page(catalogue))
+    pages += you_said_pages(catalogue, renderer)
     pages += [make(catalogue, record) for make in options.more_pages]
     pages += booklet_pages(catalogue, bodies, options.booklet_size, borough.glossary)
     if options.search == "pagefind":
@@ -91,6 +107,20 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
               for item in catalogue.offers for image in item.images}
     return BuiltSite(catalogue, pages, images, open_data_json(catalogue, options.site_url),
                      {**found.files, WORDS_FILE: words_file(catalogue)})
+
+
+def translated_pages(catalogue: Catalogue, bodies: dict[str, Rendered],
+                     versions: EnglishVersions, site_url: str) -> list[BuiltPage]:
+    """Each published offer's page in each language it is translated into."""
+    renderer = MarkdownRenderer({})  # the glossary's meanings are English: not on these pages
+    pages = []
+    for item in catalogue.offers:
+        for translation in item.translations:
+            body = render_translation(translation, bodies[item.slug], renderer)
+            pages.append(translated_page(item, translation, body,
+                                         versions.state(translation, item.offer),
+                                         catalogue.borough.glossary, site_url))
+    return pages
 
 
 def fill_placeholders(markdown: str, catalogue: Catalogue) -> str:

@@ -12,11 +12,16 @@ from pathlib import Path
 
 from localoffer.borough import Borough
 from localoffer.checks import CheckContext, check_offer
+from localoffer.checks.feedback import check_feedback_item
 from localoffer.checks.runner import unsafe_files
+from localoffer.checks.translation_state import EnglishVersions
+from localoffer.checks.translations import check_translation
 from localoffer.model import Finding, Offer, Severity, load_offer
-from localoffer.model.discover import find_offer_files
+from localoffer.model.discover import find_offer_files, known_slugs
+from localoffer.model.feedback import FeedbackItem, load_feedback
 from localoffer.model.files import is_regular_file_inside
 from localoffer.model.offer_folder import IMAGE_SUFFIXES
+from localoffer.model.translation import Translation, load_translation, translation_files_in
 from localoffer.site.facts import SettingFacts, setting_facts
 from localoffer.site.review_notice import ReviewNotice, review_notice
 
@@ -31,6 +36,8 @@ class PublishedOffer:
     facts: SettingFacts
     review: ReviewNotice
     images: list[Path] = field(default_factory=list)
+    # Its readable translations into a known language (offer.<lang>.md), by language tag.
+    translations: list[Translation] = field(default_factory=list)
 
     @property
     def slug(self) -> str:
@@ -51,8 +58,11 @@ class Catalogue:
     today: date
     offers: list[PublishedOffer]
     drafts: list[Offer]
-    # Errors in published (or unreadable) offers: a strict build stops on these.
+    # Errors in published (or unreadable) offers and in "You said, we did" items: a strict
+    # build stops on these.
     errors: list[Finding]
+    # "You said, we did" items without errors (feedback/*.md), as published.
+    feedback: list[FeedbackItem] = field(default_factory=list)
 
     def by_slug(self) -> dict[str, PublishedOffer]:
         return {item.slug: item for item in self.offers}
@@ -85,10 +95,25 @@ def examine(path: Path, borough: Borough, today: date,
                   and not finding.rule.startswith(NOT_BUILD_FAILURES)]
     published = None
     if offer.readable:
+        translations = [load_translation(each, borough)
+                        for each in translation_files_in(offer.path.parent)]
+        if context is not None:
+            errors += translation_errors(translations, offer, context)
         published = PublishedOffer(offer, setting_facts(offer, borough),
                                    review_notice(offer, borough, today),
-                                   _images(offer.path.parent))
+                                   _images(offer.path.parent),
+                                   [each for each in translations
+                                    if each.readable and each.language is not None])
     return Examined(offer, errors, published)
+
+
+def translation_errors(translations: list[Translation], offer: Offer,
+                       context: CheckContext) -> list[Finding]:
+    """The errors in an offer's translations that stop a strict build (as an offer's do)."""
+    versions = EnglishVersions(context.borough.offers_dir)
+    return [finding for each in translations
+            for finding in check_translation(each, offer, context, versions)
+            if finding.severity is Severity.ERROR]
 
 
 def check_context(borough: Borough, today: date, paths: list[Path]) -> CheckContext:
@@ -102,7 +127,27 @@ def assemble(borough: Borough, today: date, examined: list[Examined]) -> Catalog
               if item.published is None and item.offer.readable]
     errors = [finding for item in examined for finding in item.errors]
     errors += unsafe_files([borough.offers_dir], borough)
-    return Catalogue(borough, today, published, drafts, errors)
+    feedback, feedback_errors = published_feedback(borough, today)
+    return Catalogue(borough, today, published, drafts, errors + feedback_errors, feedback)
+
+
+def published_feedback(borough: Borough, today: date) -> tuple[list[FeedbackItem], list[Finding]]:
+    """The "You said, we did" items to publish, and the errors of those left out. They are
+    few and quick to check, so they are always checked: an item with an error is never
+    published half right, and the build says why it is missing."""
+    if not borough.feedback_dir.is_dir():
+        return [], []
+    context = CheckContext(borough, today, known_slugs(borough))
+    published, errors = [], []
+    for item in load_feedback(borough):
+        found = [finding for finding in check_feedback_item(item, context)
+                 if finding.severity is Severity.ERROR]
+        if found:
+            errors += found
+        else:
+            published.append(item)
+    errors += unsafe_files([borough.feedback_dir], borough)
+    return published, errors
 
 
 def load_catalogue(borough: Borough, today: date, run_checks: bool = True,

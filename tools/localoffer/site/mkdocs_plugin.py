@@ -42,6 +42,7 @@ from localoffer.site.catalogue import Catalogue, offer_paths
 from localoffer.site.config import LocalOfferConfig, option_line
 from localoffer.site.markup import escape
 from localoffer.site.mkdocs_menu import draw_menu_once_per_folder
+from localoffer.site.page_language import set_page_language
 from localoffer.site.parallel import load_and_render
 from localoffer.site.search import PagefindRun
 from localoffer.site.structure import BuiltPage
@@ -266,6 +267,12 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                 page.meta[key] = fill_placeholders(value, self.catalogue)
         return fill_placeholders(markdown, self.catalogue)
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """A translated page's language and direction, and links to its other languages."""
+        if isinstance(page, _BuiltPage) and (page.built.lang or page.built.alternates):
+            return set_page_language(output, page.built)
+        return output
+
     # After the build -----------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -336,6 +343,8 @@ class _BuiltPage(Page):
             meta["search"] = search
         if built.search_tags:
             meta["tags"] = [_text(tag) for tag in built.search_tags]
+        if built.lang:  # the theme's contents list is English: the page lists its questions
+            meta["hide"] = ["toc"]
         self.markdown, self.meta = "", meta
 
     def render(self, config: MkDocsConfig, files: Files) -> None:

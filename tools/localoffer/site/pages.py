@@ -21,6 +21,7 @@ from localoffer.site.feedback_links import PRIVACY_WARNING, feedback_links, issu
 from localoffer.site.render import Rendered
 from localoffer.site.markup import Markup, fragment
 from localoffer.site.structure import BuiltPage, toc_entry
+from localoffer.site.words import Words
 
 
 @dataclass
@@ -34,19 +35,24 @@ class OfferPageContext:
 
 
 def offer_page(item: PublishedOffer, body: Rendered, changes: list[Change],
-               context: OfferPageContext) -> BuiltPage:
+               context: OfferPageContext, switcher: Markup = Markup(),
+               alternates: tuple[tuple[str, str], ...] = (), said: Markup = Markup()
+               ) -> BuiltPage:
+    """`said`: the links to the "You said, we did" items about the setting (you_said.py)."""
     facts = item.facts
     shown = changes[: context.changes_shown]
     toc = list(body.toc)
     if changes:
         toc.append(toc_entry(2, "changes", "Changes to this page"))
+    if said:
+        toc.append(toc_entry(2, "you-said-we-did", "You said, we did"))
     if body.abbreviations:
         toc.append(toc_entry(2, "words-we-use", "Words we use on this page"))
     feedback = feedback_box(item, context)
     questions = [token for token in body.toc if token["level"] == 2]
     html = fragment("offer.html", "offer_page", item, header_card(facts, context.glossary),
                     body, questions, [_change(change) for change in shown], len(changes) - len(shown),
-                    feedback)
+                    feedback, switcher, said)
     where = f" in {facts.town}" if facts.town else ""
     ages = f", ages {facts.ages_text}" if facts.ages else ""
     return BuiltPage(
@@ -59,11 +65,14 @@ def offer_page(item: PublishedOffer, body: Rendered, changes: list[Change],
         search_boost=2,
         search_tags=[tag for tag in (facts.type_label, facts.town) if tag],
         kind="offer",
+        alternates=alternates,
     )
 
 
-def header_card(facts: SettingFacts, glossary: dict[str, str], pagefind: bool = True) -> Markup:
-    """The setting's details at a glance, as a description list."""
+def header_card(facts: SettingFacts, glossary: dict[str, str], pagefind: bool = True,
+                words: Words | None = None) -> Markup:
+    """The setting's details at a glance, as a description list; on a translated page
+    (`words`), with its labels in the page's language."""
     address = ", ".join(part for part in (facts.address, facts.postcode) if part)
     if facts.town and facts.town.casefold() not in facts.address.casefold():
         address = ", ".join(part for part in (facts.address, facts.town, facts.postcode) if part)
@@ -80,7 +89,7 @@ def header_card(facts: SettingFacts, glossary: dict[str, str], pagefind: bool = 
     return fragment("offer.html", "header_card", facts, address,
                     (phone_href(facts.phone), facts.phone),
                     (website_href(facts.website), _short_url(facts.website)),
-                    senco, glossary.get("SENCO"), needs, pagefind, kinds, access)
+                    senco, glossary.get("SENCO"), needs, pagefind, kinds, access, words)
 
 
 def review_box(item: PublishedOffer) -> Markup:

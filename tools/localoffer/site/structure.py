@@ -20,6 +20,13 @@ class BuiltPage:
     search_exclude: bool = False
     search_tags: list[str] = field(default_factory=list)
     kind: str = "page"  # offer, list, booklet or search
+    # The language of the page's content, when it is not English (a translated offer): its
+    # BCP 47 tag and direction (ltr or rtl). The engine marks the page with them and its own
+    # interface (menus, search) as English.
+    lang: str = ""
+    direction: str = ""
+    # The same page in other languages: (hreflang, url), for <link rel="alternate">.
+    alternates: tuple[tuple[str, str], ...] = ()
 
     @property
     def source_path(self) -> str:
