@@ -23,12 +23,12 @@ from localoffer.site.render import MarkdownRenderer, Rendered
 from localoffer.site.search import search_page
 from localoffer.site.search_words import WORDS_FILE, glossary_page, words_file
 from localoffer.site.structure import BuiltPage
-from localoffer.site.translated_pages import (
-    alternates,
-    render_translation,
-    switcher,
-    translated_page,
+from localoffer.site.translated_booklets import (
+    TranslatedBodies,
+    language_booklet_pages,
+    render_translations,
 )
+from localoffer.site.translated_pages import alternates, switcher, translated_page
 from localoffer.site.words import Words
 
 # A page made by another package from the catalogue and the published history (None without
@@ -89,7 +89,8 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
     pages = [offer_page(item, bodies[item.slug], changes.get(item.slug, []), context,
                         switcher(item, item.url, english), alternates(item, options.site_url))
              for item in catalogue.offers]
-    pages += translated_pages(catalogue, bodies, EnglishVersions(borough.offers_dir, record),
+    translated = render_translations(catalogue, bodies)
+    pages += translated_pages(catalogue, translated, EnglishVersions(borough.offers_dir, record),
                               options.site_url)
     pages += list_pages(catalogue)
     found = finder(catalogue)
@@ -97,6 +98,7 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
     pages.append(glossary_page(catalogue))
     pages += [make(catalogue, record) for make in options.more_pages]
     pages += booklet_pages(catalogue, bodies, options.booklet_size, borough.glossary)
+    pages += language_booklet_pages(catalogue, translated)
     if options.search == "pagefind":
         pages.append(search_page())
     images = {f"{item.url}{image.name}": image
@@ -105,18 +107,13 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
                      {**found.files, WORDS_FILE: words_file(catalogue)})
 
 
-def translated_pages(catalogue: Catalogue, bodies: dict[str, Rendered],
+def translated_pages(catalogue: Catalogue, translated: TranslatedBodies,
                      versions: EnglishVersions, site_url: str) -> list[BuiltPage]:
     """Each published offer's page in each language it is translated into."""
-    renderer = MarkdownRenderer({})  # the glossary's meanings are English: not on these pages
-    pages = []
-    for item in catalogue.offers:
-        for translation in item.translations:
-            body = render_translation(translation, bodies[item.slug], renderer)
-            pages.append(translated_page(item, translation, body,
-                                         versions.state(translation, item.offer),
-                                         catalogue.borough.glossary, site_url))
-    return pages
+    return [translated_page(item, translation, translated[(item.slug, translation.tag)],
+                            versions.state(translation, item.offer),
+                            catalogue.borough.glossary, site_url)
+            for item in catalogue.offers for translation in item.translations]
 
 
 def fill_placeholders(markdown: str, catalogue: Catalogue) -> str:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from localoffer.checks.translation_state import TranslationState
 from localoffer.model.translation import ENGLISH, Language, Translation
+from localoffer.site.booklet import BOOKLET_URL
 from localoffer.site.catalogue import PublishedOffer
 from localoffer.site.markup import Markup, fragment
 from localoffer.site.pages import header_card
@@ -108,7 +109,8 @@ def translated_page(item: PublishedOffer, translation: Translation, body: Render
     html = fragment("translated.html", "translated_page", item, translation, language.tag,
                     language.direction, switcher(item, url, words), card, notice, body,
                     questions, words("Questions answered on this page ({count})",
-                                     count=len(questions)))
+                                     count=len(questions)),
+                    (words("Printable booklet"), relative_url(url, f"{BOOKLET_URL}{language.tag}/")))
     return BuiltPage(
         url=url,
         title=item.name,
