@@ -28,7 +28,7 @@ from localoffer.site.translated_booklets import (
     language_booklet_pages,
     render_translations,
 )
-from localoffer.site.translated_pages import alternates, switcher, translated_page
+from localoffer.site.translated_pages import switcher, translated_page
 from localoffer.site.words import Words
 
 # A page made by another package from the catalogue and the published history (None without
@@ -87,11 +87,10 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
               for item in catalogue.offers}
     english = Words("en")
     pages = [offer_page(item, bodies[item.slug], changes.get(item.slug, []), context,
-                        switcher(item, item.url, english), alternates(item, options.site_url))
+                        switcher(item, item.url, english))
              for item in catalogue.offers]
     translated = render_translations(catalogue, bodies)
-    pages += translated_pages(catalogue, translated, EnglishVersions(borough.offers_dir, record),
-                              options.site_url)
+    pages += translated_pages(catalogue, translated, EnglishVersions(borough.offers_dir, record))
     pages += list_pages(catalogue)
     found = finder(catalogue)
     pages.append(found.page)
@@ -108,11 +107,11 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
 
 
 def translated_pages(catalogue: Catalogue, translated: TranslatedBodies,
-                     versions: EnglishVersions, site_url: str) -> list[BuiltPage]:
+                     versions: EnglishVersions) -> list[BuiltPage]:
     """Each published offer's page in each language it is translated into."""
     return [translated_page(item, translation, translated[(item.slug, translation.tag)],
                             versions.state(translation, item.offer),
-                            catalogue.borough.glossary, site_url)
+                            catalogue.borough.glossary)
             for item in catalogue.offers for translation in item.translations]
 
 

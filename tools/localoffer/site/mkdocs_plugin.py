@@ -271,8 +271,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         return fill_placeholders(markdown, self.catalogue)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """A translated page's language and direction, and links to its other languages."""
-        if isinstance(page, _BuiltPage) and (page.built.lang or page.built.alternates):
+        """A translated page's language and direction."""
+        if isinstance(page, _BuiltPage) and page.built.lang:
             return set_page_language(output, page.built)
         return output
 

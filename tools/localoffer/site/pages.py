@@ -35,8 +35,7 @@ class OfferPageContext:
 
 
 def offer_page(item: PublishedOffer, body: Rendered, changes: list[Change],
-               context: OfferPageContext, switcher: Markup = Markup(),
-               alternates: tuple[tuple[str, str], ...] = ()) -> BuiltPage:
+               context: OfferPageContext, switcher: Markup = Markup()) -> BuiltPage:
     facts = item.facts
     shown = changes[: context.changes_shown]
     toc = list(body.toc)
@@ -61,7 +60,6 @@ def offer_page(item: PublishedOffer, body: Rendered, changes: list[Change],
         search_boost=2,
         search_tags=[tag for tag in (facts.type_label, facts.town) if tag],
         kind="offer",
-        alternates=alternates,
     )
 
 
