@@ -28,6 +28,8 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 # Where scripts/test.sh downloads every package the tests install: <venv>/wheelhouse.
 WHEELHOUSE = Path(os.environ.get("LOCALOFFER_WHEELHOUSE", Path(sys.prefix) / "wheelhouse"))
 FILES_PATTERN = r"(^|/)offers/[^/]+/offer\.md$"
+# The checks read "You said, we did" items (feedback/) too; the fixes are for offers only.
+CHECKED_FILES_PATTERN = r"(^|/)(offers/[^/]+/offer\.md|feedback/.+\.md)$"
 
 
 @pytest.fixture
@@ -105,7 +107,8 @@ def test_the_manifest_and_this_repos_config_are_valid_and_agree(env: dict[str, s
     assert set(manifest) == set(local) == {"localoffer-check", "localoffer-fix"}
     for hook_id, hook in manifest.items():
         assert hook["language"] == "python" and local[hook_id]["language"] == "system"
-        assert hook["files"] == local[hook_id]["files"] == FILES_PATTERN
+        expected = CHECKED_FILES_PATTERN if hook_id == "localoffer-check" else FILES_PATTERN
+        assert hook["files"] == local[hook_id]["files"] == expected
         assert hook["entry"] == local[hook_id]["entry"] == f"localoffer {hook_id.split('-')[1]}"
     # Fixes run before the checks, so the checks see the fixed file.
     assert list(local) == ["localoffer-fix", "localoffer-check"]

@@ -13,6 +13,7 @@ from localoffer.model.schema import FRONT_MATTER_FIELDS
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FORMAT_PAGE = REPO_ROOT / "docs" / "contributing" / "offer-format.md"
 CHECKS_PAGE = REPO_ROOT / "docs" / "contributing" / "checks.md"
+FEEDBACK_PAGE = REPO_ROOT / "docs" / "contributing" / "you-said-we-did.md"
 
 
 def test_offer_format_page_mentions_every_key() -> None:
@@ -25,9 +26,20 @@ def test_offer_format_page_mentions_every_key() -> None:
 
 def test_offer_format_tables_are_up_to_date(demo_borough: Borough) -> None:
     page = FORMAT_PAGE.read_text(encoding="utf-8")
-    assert set(generated_blocks(page)) == set(GENERATED)
+    assert set(generated_blocks(page)) == {"fields", "question-sets", "areas"}
     assert refresh(page, demo_borough) == page, (
         "run: python -m localoffer.authoring.reference docs/contributing/offer-format.md")
+
+
+def test_you_said_we_did_page_lists_every_detail_up_to_date(demo_borough: Borough) -> None:
+    page = FEEDBACK_PAGE.read_text(encoding="utf-8")
+    assert set(generated_blocks(page)) == {"feedback-fields"}
+    assert refresh(page, demo_borough) == page, (
+        "run: python -m localoffer.authoring.reference docs/contributing/you-said-we-did.md")
+    block = generated_blocks(page)["feedback-fields"]
+    for key in ("title", "received", "theme", "about", "status", "done_on"):
+        assert f"| `{key}` |" in block, key
+    assert "| `done_on` | once done |" in block
 
 
 def test_offer_format_page_names_every_question_set_and_area(demo_borough: Borough) -> None:
@@ -64,7 +76,7 @@ def test_checks_page_documents_every_rule_and_only_real_ones() -> None:
 
 def test_docs_link_only_inside_docs() -> None:
     """The pages are part of the MkDocs site: a relative link must stay inside docs/."""
-    for page in (FORMAT_PAGE, CHECKS_PAGE):
+    for page in (FORMAT_PAGE, CHECKS_PAGE, FEEDBACK_PAGE):
         prose = re.sub(r"```.*?```|`[^`]*`", "", page.read_text(), flags=re.S)
         for target in re.findall(r"\]\((?!https?://|#)([^)#]+)", prose):
             assert (page.parent / target).resolve().is_file(), f"{page.name}: {target}"

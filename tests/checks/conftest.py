@@ -24,9 +24,11 @@ def _shared_borough(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -
 
 @pytest.fixture
 def borough_dir(_shared_borough: Borough, repo_root: Path) -> Path:
-    """The shared borough's folder, with the demo's localoffer.yml and an empty offers/."""
+    """The shared borough's folder, with the demo's localoffer.yml, an empty offers/ and no
+    feedback/."""
     root = _shared_borough.root
     shutil.copy(repo_root / "localoffer.yml", root / "localoffer.yml")
+    shutil.rmtree(root / "feedback", ignore_errors=True)
     shutil.rmtree(root / "offers", ignore_errors=True)
     (root / "offers").mkdir()
     return root

@@ -21,6 +21,8 @@ ISSUE_RULES = {
     "statutory/uncovered", "statutory/evidence", "links/insecure", "links/broken-internal",
     "links/local-offer", "links/unreachable", "safety/raw-html", "safety/html",
     "safety/personal-data", "access-facts/missing",
+    # "You said, we did" items (feedback/*.md)
+    "feedback/details", "feedback/dates", "feedback/answers", "feedback/links",
     # Issue 16: translated offers.
     "translation/language", "translation/fact", "translation/details", "translation/no-english",
     "translation/sections", "translation/empty", "translation/stale",

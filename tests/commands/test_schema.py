@@ -13,7 +13,8 @@ import pytest
 
 from localoffer.borough import Borough, load_borough
 from localoffer.cli import main
-from localoffer.commands.schema import SHIPPED_SCHEMA, schema_text
+from localoffer.commands.schema import SHIPPED_FEEDBACK_SCHEMA, SHIPPED_SCHEMA, schema_text
+from localoffer.model.feedback_schema import FEEDBACK_FIELDS
 from localoffer.model.frontmatter import split_front_matter
 from localoffer.model.schema import FRONT_MATTER_FIELDS
 
@@ -100,3 +101,39 @@ def test_check_jsonschema_refuses_a_fresh_template(borough_dir: Path, tmp_path: 
     front = _front_matter_file(borough_dir / "offers" / "oakfield" / "offer.md", tmp_path)
     done = _check_jsonschema(tmp_path / "schema.json", front)
     assert done.returncode == 1 and "$.urn" in done.stdout and "$.senco.email" in done.stdout
+
+
+def test_the_feedback_schema_is_shipped_up_to_date_and_checks_items(
+        repo_root: Path, demo_borough: Borough, tmp_path: Path) -> None:
+    shipped = repo_root / SHIPPED_FEEDBACK_SCHEMA
+    assert shipped.read_text(encoding="utf-8") == schema_text(demo_borough, feedback=True), (
+        f"{SHIPPED_FEEDBACK_SCHEMA} is out of date: run "
+        f"'localoffer schema --feedback -o {SHIPPED_FEEDBACK_SCHEMA}'")
+    schema = json.loads(shipped.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert list(schema["properties"]) == list(FEEDBACK_FIELDS)
+    assert schema["properties"]["theme"]["enum"][:2] == ["information", "ehc-plans"]
+    items = sorted((repo_root / "feedback").glob("*.md"))
+    files = []
+    for item in items:
+        if item.name == "README.md":
+            continue
+        target = tmp_path / f"{item.stem}.yaml"
+        target.write_text(split_front_matter(item.read_text(encoding="utf-8"))[0])
+        files.append(target)
+    assert len(files) == 12
+    done = _check_jsonschema(shipped, *files)
+    assert done.returncode == 0, done.stdout + done.stderr
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: x\nreceived: 2026-01-01\ntheme: buses\nabout: local-offer\n"
+                   "status: done\n")
+    done = _check_jsonschema(shipped, bad)
+    assert done.returncode == 1
+    assert "$.theme" in done.stdout and "done_on" in done.stdout
+
+
+def test_schema_feedback_option_prints_it(borough_dir: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "--feedback", "--config", str(borough_dir / "localoffer.yml")]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["required"] == ["title", "received", "theme", "about", "status"]

@@ -1,7 +1,9 @@
 """The reference tables of the contributor guide, made from the one definition of each thing:
-the front-matter keys (model/schema.py), the question sets and the areas (the borough's rules).
+the front-matter keys (model/schema.py), the question sets and the areas (the borough's
+rules), and the details of a "You said, we did" item (model/feedback_schema.py).
 
-    python -m localoffer.authoring.reference docs/contributing/offer-format.md
+    python -m localoffer.authoring.reference docs/contributing/offer-format.md \
+        docs/contributing/you-said-we-did.md
 
 rewrites the generated blocks of that page in place; a test fails when they are out of date.
 """
@@ -14,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from localoffer.borough import Borough, load_borough
+from localoffer.model.feedback_schema import FEEDBACK_FIELDS
 from localoffer.model.schema import FRONT_MATTER_FIELDS, Field
 
 _BLOCK = re.compile(r"(<!-- generated: (?P<name>[\w-]+) .*?-->\n)(?P<body>.*?)(<!-- end generated: (?P=name) -->)",
@@ -83,10 +86,20 @@ def areas_table(borough: Borough) -> str:
     return "\n".join(rows) + "\n"
 
 
+def feedback_fields_table(_borough: Borough) -> str:
+    rows = ["| key | needed | what to write | example |", "| --- | --- | --- | --- |"]
+    for key, field in FEEDBACK_FIELDS.items():
+        needed = "yes" if field.required else ("once done" if key == "done_on" else "no")
+        rows.append(f"| `{key}` | {needed} | {_cell(field.description)} | "
+                    f"{_cell(_example(field.example))} |")
+    return "\n".join(rows) + "\n"
+
+
 GENERATED: dict[str, Callable[[Borough], str]] = {
     "fields": front_matter_table,
     "question-sets": question_sets_table,
     "areas": areas_table,
+    "feedback-fields": feedback_fields_table,
 }
 
 

@@ -106,10 +106,17 @@ class Borough:
     feedback: FeedbackRoute = FeedbackRoute()
     # Postcode districts' centre points (latitude, longitude), for "nearest to my district".
     district_centres: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # "You said, we did" themes: id -> the words a reader sees (feedback/*.md, theme:).
+    feedback_themes: dict[str, str] = field(default_factory=dict)
 
     @property
     def offers_dir(self) -> Path:
         return self.root / "offers"
+
+    @property
+    def feedback_dir(self) -> Path:
+        """The published summaries of comments and what was done ("You said, we did")."""
+        return self.root / "feedback"
 
     def section(self, name: str) -> dict[str, Any]:
         """A top-level section of the merged configuration (e.g. `site`), or {}."""
@@ -310,6 +317,7 @@ def _build(merged: dict[str, Any], user_lines: KeyLines, root: Path,
         settings=merged,
         feedback=_feedback(read),
         district_centres=_district_centres(read),
+        feedback_themes=_feedback_themes(read),
     )
 
 
@@ -326,6 +334,19 @@ def _feedback(read: _Reader) -> FeedbackRoute:
         raise read.fail("'feedback.email' must be one email address, such as "
                         "localoffer@example.gov.uk.", "feedback", "email")
     return FeedbackRoute(form_url, email)
+
+
+_THEME_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _feedback_themes(read: _Reader) -> dict[str, str]:
+    themes = read.text_mapping("feedback_themes")
+    for theme in themes:
+        if not _THEME_ID.match(theme):
+            raise read.fail(f"feedback_themes: '{theme}' may use only small letters a to z, "
+                            "digits and single hyphens (for example short-breaks).",
+                            "feedback_themes", theme)
+    return themes
 
 
 def _district_centres(read: _Reader) -> dict[str, tuple[float, float]]:

@@ -10,9 +10,16 @@ from types import ModuleType
 from typing import Callable, Iterable
 
 from localoffer.borough import Borough
+from localoffer.checks.context import CheckContext
 from localoffer.collector import collector_paused
 from localoffer.model import Finding, Offer, Severity, load_offer
 from localoffer.model.discover import find_offer_files, known_slugs
+from localoffer.model.feedback import (
+    feedback_files,
+    is_editors_note,
+    is_feedback_path,
+    load_feedback_item,
+)
 from localoffer.model.files import unsafe_entries
 from localoffer.model.translation import (
     english_path,
@@ -48,17 +55,10 @@ PARSER_RULES = {
 
 
 @dataclass
-class CheckContext:
-    borough: Borough
-    today: date
-    # Slugs of every offer in the borough, for checking links between offers.
-    offer_slugs: frozenset[str] = frozenset()
-
-
-@dataclass
 class CheckReport:
     files: int = 0
     findings: list[Finding] = field(default_factory=list)
+    feedback_files: int = 0  # "You said, we did" items checked (feedback/*.md)
 
     def errors(self) -> list[Finding]:
         return [item for item in self.findings if item.severity is Severity.ERROR]
@@ -77,8 +77,10 @@ def _modules() -> tuple[ModuleType, ...]:
 
 def all_rules() -> dict[str, str]:
     """Every rule id with a one-line description, for --list-rules and the docs."""
+    from localoffer.checks import feedback
+
     rules = dict(PARSER_RULES)
-    for module in (*_modules(), _translations_module()):
+    for module in (*_modules(), _translations_module(), feedback):
         rules.update(module.RULES)
     return dict(sorted(rules.items()))
 
@@ -96,9 +98,12 @@ def check_offer(offer: Offer, context: CheckContext) -> list[Finding]:
 def run_checks(paths: Iterable[Path], borough: Borough, today: date,
                online: Callable[[list[Offer], Borough], list[Finding]] | None = None
                ) -> CheckReport:
-    """Check every offer file under `paths` (files or folders). `online`, when given, also
-    looks at the loaded offers over the network (`check --links online`)."""
-    found = find_offer_files(paths)
+    """Check every offer file under `paths` (files or folders), and every "You said, we did"
+    item among them (the feedback/ folder, or files in it). `online`, when given, also looks
+    at the loaded offers over the network (`check --links online`)."""
+    paths = list(paths)
+    feedback = [path for path in paths if is_feedback_path(path, borough)]
+    found = find_offer_files([path for path in paths if path not in feedback])
     files = [path for path in found if not is_translation_name(path.name)]
     # Translations named, and those beside each offer checked.
     translations = list(dict.fromkeys(
@@ -107,6 +112,7 @@ def run_checks(paths: Iterable[Path], borough: Borough, today: date,
     context = CheckContext(borough, today, known_slugs(borough))
     report = CheckReport(files=len(files) + len(translations))
     report.findings.extend(unsafe_files(paths, borough))
+    report.findings.extend(check_feedback_paths(feedback, report, context))
     loaded: list[Offer] = []
     english: dict[Path, Offer | None] = {}
     with collector_paused():
@@ -121,6 +127,20 @@ def run_checks(paths: Iterable[Path], borough: Borough, today: date,
         report.findings.extend(online(loaded, borough))
         report.findings.sort(key=_order)
     return report
+
+
+def check_feedback_paths(paths: list[Path], report: CheckReport,
+                         context: CheckContext) -> list[Finding]:
+    """Findings for the "You said, we did" items named, or inside the folders named."""
+    from localoffer.checks.feedback import check_feedback_item
+
+    files = list(dict.fromkeys(file for path in paths
+                               for file in (feedback_files(path) if path.is_dir() else [path])
+                               if not is_editors_note(file)))
+    report.feedback_files += len(files)
+    return [finding for file in files
+            for finding in check_feedback_item(load_feedback_item(file, context.borough),
+                                               context)]
 
 
 def _check_translations(paths: list[Path], english: dict[Path, Offer | None],

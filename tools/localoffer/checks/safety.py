@@ -1,4 +1,5 @@
-"""Safety: nothing in an offer may run code in a reader's browser or identify a child."""
+"""Safety: nothing in an offer (or a "You said, we did" item) may run code in a reader's
+browser or identify a child."""
 from __future__ import annotations
 
 import html
@@ -6,9 +7,9 @@ import re
 from bisect import bisect_right
 from typing import Iterator
 
-from localoffer.checks.base import error, warning
-from localoffer.checks.runner import CheckContext
-from localoffer.model import Finding, Offer
+from localoffer.checks.base import Document, error, warning
+from localoffer.checks.context import CheckContext
+from localoffer.model import Finding
 from localoffer.model.markdown import strip_code_spans
 
 RULES = {
@@ -52,7 +53,7 @@ _NHS_NUMBER = re.compile(
     r"([0-9]{3})(?<![\w+./=#-][0-9]{3})(?<!\+44 [0-9]{3})([ -]?)([0-9]{3})\2([0-9]{4})(?![\w-])")
 
 
-def check(offer: Offer, context: CheckContext) -> Iterator[Finding]:
+def check(offer: Document, context: CheckContext) -> Iterator[Finding]:
     body = _readable_body(offer)
     found: dict[tuple[int, str, str], Finding] = {}
     for finding in (*_html(offer, body), *_unsafe_links(offer, body), *_personal_data(offer)):
@@ -72,14 +73,14 @@ class _Lines:
         return self.numbers[bisect_right(self.starts, position) - 1]
 
 
-def _readable_body(offer: Offer) -> _Lines:
+def _readable_body(offer: Document) -> _Lines:
     """The body as the site reads it: without code blocks, code spans and comments, so HTML
     shown as code is not reported."""
     return _Lines([(number, strip_code_spans(line) if "`" in line else line)
                    for number, line in offer.readable_lines])
 
 
-def _html(offer: Offer, line_at: _Lines) -> Iterator[Finding]:
+def _html(offer: Document, line_at: _Lines) -> Iterator[Finding]:
     body = line_at.text
     if "<" not in body:
         return
@@ -109,13 +110,13 @@ def _html(offer: Offer, line_at: _Lines) -> Iterator[Finding]:
             yield _event_handler(offer, line_at(match.start()), handler.group(1))
 
 
-def _event_handler(offer: Offer, line: int, attribute: str) -> Finding:
+def _event_handler(offer: Document, line: int, attribute: str) -> Finding:
     return error(offer, line, "safety/raw-html",
                  f"Remove the {attribute.lower()}= attribute: it runs code in the reader's "
                  "browser, which offers may not do.")
 
 
-def _unsafe_links(offer: Offer, line_at: _Lines) -> Iterator[Finding]:
+def _unsafe_links(offer: Document, line_at: _Lines) -> Iterator[Finding]:
     for link in offer.links:
         url = _INVISIBLE.sub("", html.unescape(link.url)).lower()
         scheme = url.split(":", 1)[0] if ":" in url else ""
@@ -129,13 +130,13 @@ def _unsafe_links(offer: Offer, line_at: _Lines) -> Iterator[Finding]:
             yield _unsafe_address(offer, line_at(match.start()), match.group(1).lower())
 
 
-def _unsafe_address(offer: Offer, line: int, scheme: str) -> Finding:
+def _unsafe_address(offer: Document, line: int, scheme: str) -> Finding:
     return error(offer, line, "safety/raw-html",
                  f"Remove this {scheme}: address: it can run code or hide content, so offers may "
                  "not use it. Link to a web page starting https:// instead.")
 
 
-def _personal_data(offer: Offer) -> Iterator[Finding]:
+def _personal_data(offer: Document) -> Iterator[Finding]:
     # The whole file, comments and code included: everything in the repository is public.
     text = offer.text
     raw = text.encode("utf-8", "replace")

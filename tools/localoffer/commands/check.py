@@ -33,7 +33,8 @@ from localoffer.commands.options import borough_from, config_option, today_optio
 def cli(paths: tuple[Path, ...], output_format: str, strict: bool, list_rules: bool,
         links_mode: str, links_timeout: float, links_cache: Path | None,
         today: date, config_path: Path | None) -> int:
-    """Check offers (default: every offer in offers/) and say what to fix.
+    """Check offers (default: every offer in offers/, and every "You said, we did" item in
+    feedback/) and say what to fix.
 
     Exit code 0 means no problems, 1 means problems were found, 2 means the command could not
     run (for example a mistake in localoffer.yml).

@@ -23,7 +23,11 @@ def run_check(borough: Borough, paths: list[Path], today: date, output_format: s
               strict: bool = False, online: OnlineLinks | None = None) -> int:
     """Check offers, print the findings; return 0 when clean, 1 when problems were found.
     With `online`, also ask every web link whether it still opens."""
-    report = run_checks(paths or [borough.offers_dir], borough, today,
+    if not paths:
+        paths = [borough.offers_dir]
+        if borough.feedback_dir.is_dir():
+            paths.append(borough.feedback_dir)
+    report = run_checks(paths, borough, today,
                         online.findings if online is not None else None)
     sys.stdout.write(render(report, output_format, strict))
     sys.stdout.flush()
@@ -32,7 +36,7 @@ def run_check(borough: Borough, paths: list[Path], today: date, output_format: s
 
 def render(report: CheckReport, output_format: str, strict: bool = False) -> str:
     if output_format == "json":
-        return json.dumps({"files": report.files,
+        return json.dumps({"files": report.files, "feedback_files": report.feedback_files,
                            "findings": [finding.as_dict() for finding in report.findings]},
                           indent=2) + "\n"
     if output_format == "github":
@@ -49,6 +53,9 @@ def _label(finding: Finding) -> str:
 def _summary(report: CheckReport, strict: bool) -> str:
     errors, warnings = len(report.errors()), len(report.warnings())
     files = f"{report.files} offer{'s' if report.files != 1 else ''}"
+    if report.feedback_files:
+        items = report.feedback_files
+        files += f" and {items} 'You said, we did' item{'s' if items != 1 else ''}"
     if not errors and not warnings:
         return f"Checked {files}: no problems found."
     counts = f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"

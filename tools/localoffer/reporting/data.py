@@ -98,6 +98,14 @@ def month_data(count: MonthCount) -> dict[str, Any]:
             "due_soon": count.due_soon}
 
 
+def waiting_data(report: Report) -> list[dict[str, Any]] | None:
+    if report.feedback_waiting is None:
+        return None
+    return [{"path": item.path, "title": item.title, "about": item.about, "theme": item.theme,
+             "status": item.status, "received": iso(item.received), "days_waiting": item.days}
+            for item in report.feedback_waiting]
+
+
 def report_data(report: Report) -> dict[str, Any]:
     return {
         "borough": report.borough.name,
@@ -109,5 +117,6 @@ def report_data(report: Report) -> dict[str, Any]:
         "areas": [area_data(area) for area in report.areas],
         "history": ([month_data(count) for count in report.history]
                     if report.history is not None else None),
+        "feedback_not_done": waiting_data(report),
         "translations": [item.as_dict() for item in report.translations],
     }

@@ -10,6 +10,7 @@ from localoffer.checks.translation_state import translation_statuses
 from localoffer.model import Offer, load_offer
 from localoffer.model.discover import find_offer_files, known_slugs
 from localoffer.reporting.as_published import monthly_counts_or_none, open_history
+from localoffer.reporting.feedback_waiting import waiting_items
 from localoffer.reporting.report import Report, build_report
 from localoffer.reporting.settings import report_settings
 
@@ -30,6 +31,7 @@ def report_on_folder(borough: Borough, today: date, progress: Progress = no_prog
     with progress(paths) as items:
         offers: Iterator[Offer] = (load_offer(path, borough) for path in items)
         report = build_report(borough, offers, today, known_slugs(borough))
+    report.feedback_waiting = waiting_items(borough, today)
     report.translations = translation_statuses(borough)
     if history:
         report.history = monthly_counts_or_none(borough, today,

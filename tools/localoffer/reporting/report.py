@@ -16,6 +16,7 @@ from localoffer.collector import collector_paused
 from localoffer.model import Offer
 from localoffer.reporting.coverage import AreaSummary, Cell, area_summaries, cell
 from localoffer.reporting.as_published import MonthCount
+from localoffer.reporting.feedback_waiting import WaitingItem
 from localoffer.reporting.rows import SettingRow, setting_row
 from localoffer.reporting.settings import ReportSettings, report_settings
 from localoffer.reporting.totals import Totals, totals_by_type
@@ -34,6 +35,8 @@ class Report:
     as_of: date | None = None
     history: list[MonthCount] | None = None  # None when there is no Git history to read
     area_titles: dict[str, str] = field(default_factory=dict)
+    # "You said, we did" items not done yet; None when the borough keeps no feedback/ folder.
+    feedback_waiting: list[WaitingItem] | None = None
     # The translations and whether each is up to date (working folder only).
     translations: list[TranslationStatus] = field(default_factory=list)
 

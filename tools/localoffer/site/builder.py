@@ -30,6 +30,7 @@ from localoffer.site.translated_booklets import (
 )
 from localoffer.site.translated_pages import switcher, translated_page
 from localoffer.site.words import Words
+from localoffer.site.you_said import items_by_setting, setting_section, you_said_pages
 
 # A page made by another package from the catalogue and the published history (None without
 # Git): the face that builds the site hands it in (the MkDocs plugin gives reporting's
@@ -86,8 +87,10 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
     bodies = {item.slug: rendered.get(item.slug) or render_body(item, renderer)
               for item in catalogue.offers}
     english = Words("en")
+    said = items_by_setting(catalogue)
     pages = [offer_page(item, bodies[item.slug], changes.get(item.slug, []), context,
-                        switcher(item, item.url, english))
+                        switcher(item, item.url, english),
+                        setting_section(item.url, said.get(item.slug, []), catalogue))
              for item in catalogue.offers]
     translated = render_translations(catalogue, bodies)
     pages += translated_pages(catalogue, translated, EnglishVersions(borough.offers_dir, record))
@@ -95,6 +98,7 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
     found = finder(catalogue)
     pages.append(found.page)
     pages.append(glossary_page(catalogue))
+    pages += you_said_pages(catalogue, renderer)
     pages += [make(catalogue, record) for make in options.more_pages]
     pages += booklet_pages(catalogue, bodies, options.booklet_size, borough.glossary)
     pages += language_booklet_pages(catalogue, translated)

@@ -12,11 +12,13 @@ from pathlib import Path
 
 from localoffer.borough import Borough
 from localoffer.checks import CheckContext, check_offer
+from localoffer.checks.feedback import check_feedback_item
 from localoffer.checks.runner import unsafe_files
 from localoffer.checks.translation_state import EnglishVersions
 from localoffer.checks.translations import check_translation
 from localoffer.model import Finding, Offer, Severity, load_offer
-from localoffer.model.discover import find_offer_files
+from localoffer.model.discover import find_offer_files, known_slugs
+from localoffer.model.feedback import FeedbackItem, load_feedback
 from localoffer.model.files import is_regular_file_inside
 from localoffer.model.offer_folder import IMAGE_SUFFIXES
 from localoffer.model.translation import Translation, load_translation, translation_files_in
@@ -56,8 +58,11 @@ class Catalogue:
     today: date
     offers: list[PublishedOffer]
     drafts: list[Offer]
-    # Errors in published (or unreadable) offers: a strict build stops on these.
+    # Errors in published (or unreadable) offers and in "You said, we did" items: a strict
+    # build stops on these.
     errors: list[Finding]
+    # "You said, we did" items without errors (feedback/*.md), as published.
+    feedback: list[FeedbackItem] = field(default_factory=list)
 
     def by_slug(self) -> dict[str, PublishedOffer]:
         return {item.slug: item for item in self.offers}
@@ -122,7 +127,27 @@ def assemble(borough: Borough, today: date, examined: list[Examined]) -> Catalog
               if item.published is None and item.offer.readable]
     errors = [finding for item in examined for finding in item.errors]
     errors += unsafe_files([borough.offers_dir], borough)
-    return Catalogue(borough, today, published, drafts, errors)
+    feedback, feedback_errors = published_feedback(borough, today)
+    return Catalogue(borough, today, published, drafts, errors + feedback_errors, feedback)
+
+
+def published_feedback(borough: Borough, today: date) -> tuple[list[FeedbackItem], list[Finding]]:
+    """The "You said, we did" items to publish, and the errors of those left out. They are
+    few and quick to check, so they are always checked: an item with an error is never
+    published half right, and the build says why it is missing."""
+    if not borough.feedback_dir.is_dir():
+        return [], []
+    context = CheckContext(borough, today, known_slugs(borough))
+    published, errors = [], []
+    for item in load_feedback(borough):
+        found = [finding for finding in check_feedback_item(item, context)
+                 if finding.severity is Severity.ERROR]
+        if found:
+            errors += found
+        else:
+            published.append(item)
+    errors += unsafe_files([borough.feedback_dir], borough)
+    return published, errors
 
 
 def load_catalogue(borough: Borough, today: date, run_checks: bool = True,

@@ -35,19 +35,23 @@ class OfferPageContext:
 
 
 def offer_page(item: PublishedOffer, body: Rendered, changes: list[Change],
-               context: OfferPageContext, switcher: Markup = Markup()) -> BuiltPage:
+               context: OfferPageContext, switcher: Markup = Markup(),
+               said: Markup = Markup()) -> BuiltPage:
+    """`said`: the links to the "You said, we did" items about the setting (you_said.py)."""
     facts = item.facts
     shown = changes[: context.changes_shown]
     toc = list(body.toc)
     if changes:
         toc.append(toc_entry(2, "changes", "Changes to this page"))
+    if said:
+        toc.append(toc_entry(2, "you-said-we-did", "You said, we did"))
     if body.abbreviations:
         toc.append(toc_entry(2, "words-we-use", "Words we use on this page"))
     feedback = feedback_box(item, context)
     questions = [token for token in body.toc if token["level"] == 2]
     html = fragment("offer.html", "offer_page", item, header_card(facts, context.glossary),
                     body, questions, [_change(change) for change in shown], len(changes) - len(shown),
-                    feedback, switcher)
+                    feedback, switcher, said)
     where = f" in {facts.town}" if facts.town else ""
     ages = f", ages {facts.ages_text}" if facts.ages else ""
     return BuiltPage(

@@ -12,7 +12,9 @@ from localoffer.reporting.render.html_parts import (
     chart_block,
     dated,
     figures,
+    table,
     matrix,
+    scrolling,
     settings_table,
     totals_table,
 )
@@ -33,6 +35,8 @@ def render(report: Report) -> str:
          chart_block(charts["history"]) if "history" in charts else _no_history(report)),
         ("settings", "Every setting", settings_table(report) + _gaps(report)),
     ]
+    if report.feedback_waiting is not None:
+        sections.insert(2, ("you-said-we-did", common.WAITING_HEADING, _waiting(report)))
     title = escape(common.title(report))
     contents = "".join(f'<li><a href="#{key}">{escape(heading)}</a></li>'
                        for key, heading, _ in sections)
@@ -90,3 +94,13 @@ def _gaps(report: Report) -> str:
 def _no_history(report: Report) -> str:
     return ("<p>There is no chart of past months because the offers are not in a Git "
             "repository (or its main branch has no history yet).</p>")
+
+
+def _waiting(report: Report) -> str:
+    summary = f"<p>{escape(common.waiting_summary(report) or '')}</p>"
+    if not report.feedback_waiting:
+        return summary
+    rows = [common.waiting_cells(item) for item in report.feedback_waiting]
+    return summary + scrolling(table(common.WAITING_HEADERS, rows,
+                                     "Items not done yet, longest waiting first", numeric=()),
+                               "Items not done yet")

@@ -24,6 +24,14 @@ def render(report: Report) -> str:
     charts = {chart.id: chart for chart in report_charts(report)}
     lines = [f"# {_escape(common.title(report))}", "", _escape(common.subtitle(report)), ""]
     lines += _chart_section(charts["review-states"])
+    summary = common.waiting_summary(report)
+    if summary is not None:
+        lines += [f"## {common.WAITING_HEADING}", "", _escape(summary), ""]
+        if report.feedback_waiting:
+            lines += table(common.WAITING_HEADERS,
+                           [common.waiting_cells(item) for item in report.feedback_waiting],
+                           left=len(common.WAITING_HEADERS))
+            lines += [""]
     lines += ["### Totals by type of setting", ""]
     lines += table(common.TOTALS_HEADERS, [common.totals_cells(t) for t in report.totals])
     lines += ["", "### Every setting", ""]

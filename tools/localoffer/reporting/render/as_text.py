@@ -32,6 +32,7 @@ def render(report: Report) -> str:
     lines += ["How up to date are these offers?", ""]
     rows = [(_short(cells[0]), *cells[1:]) for cells in map(common.row_cells, report.rows)]
     lines += table(common.ROW_HEADERS, rows, left=6) if rows else ["There are no offers yet."]
+    lines += _waiting(report)
     lines += ["", "Totals by type of setting", ""]
     lines += table(common.TOTALS_HEADERS, [common.totals_cells(t) for t in report.totals])
     gaps = [(row.name, common.gaps(row, report)) for row in report.rows]
@@ -67,3 +68,15 @@ def _matrix(report: Report) -> list[str]:
     rows = [(_short(row.name), *(CELL_SYMBOLS[report.cell(row, area)] for area in areas))
             for row in report.rows]
     return lines + (table(headers, rows) if rows else ["There are no offers yet."])
+
+
+def _waiting(report: Report) -> list[str]:
+    summary = common.waiting_summary(report)
+    if summary is None:
+        return []
+    lines = ["", common.WAITING_HEADING, "", summary]
+    if report.feedback_waiting:
+        rows = [(cells[0], *cells[1:5], _short(cells[5]), cells[6])
+                for cells in map(common.waiting_cells, report.feedback_waiting)]
+        lines += ["", *table(common.WAITING_HEADERS, rows, left=len(common.WAITING_HEADERS))]
+    return lines

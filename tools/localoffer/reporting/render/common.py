@@ -6,6 +6,7 @@ from datetime import date
 from localoffer.review import ReviewState, long_date
 from localoffer.reporting.coverage import AreaSummary
 from localoffer.reporting.report import Report
+from localoffer.reporting.feedback_waiting import WaitingItem
 from localoffer.reporting.rows import SettingRow
 from localoffer.reporting.totals import Totals
 
@@ -16,6 +17,9 @@ TOTALS_HEADERS = ("Type of setting", "Settings", "Published", "Up to date", "Due
                   "With errors", "Reading ease")
 ROW_HEADERS = ("Setting", "Type", "Status", "Last reviewed", "Next review", "Review",
                "Areas answered", "Statutory gaps", "Errors", "Warnings", "Reading ease")
+WAITING_HEADING = "You said, we did: not done yet"
+WAITING_HEADERS = ("Waiting", "Received", "Status", "Theme", "About", "Item",
+                   "File")
 AREA_HEADERS = ("Area", "Must answer", "Answer", "Missing", "Mean words", "Very short",
                 "Reading ease", "Concerns")
 
@@ -82,6 +86,27 @@ def gaps(row: SettingRow, report: Report) -> str | None:
         parts.append("statutory items not covered: "
                      + "; ".join(report.statutory_short(i) for i in row.statutory_uncovered))
     return ". ".join(part[0].upper() + part[1:] for part in parts) + "." if parts else None
+
+
+def waiting_summary(report: Report) -> str | None:
+    """A sentence about the items not done yet, or None when the borough keeps none."""
+    waiting = report.feedback_waiting
+    if waiting is None:
+        return None
+    if not waiting:
+        return "Every item in feedback/ is done."
+    longest = waiting[0]
+    return (f"{len(waiting)} item{'s' if len(waiting) != 1 else ''} not done yet; the longest "
+            f"has waited {waited(longest.days)} since {long_date(longest.received)}.")
+
+
+def waited(days: int) -> str:
+    return f"{days} day{'s' if days != 1 else ''}"
+
+
+def waiting_cells(item: WaitingItem) -> tuple[str, ...]:
+    return (waited(item.days), day(item.received), item.status, item.theme, item.about,
+            item.title, item.path)
 
 
 TRANSLATION_HEADERS = ("Setting", "Language", "Translated by", "Up to date?")
