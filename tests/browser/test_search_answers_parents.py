@@ -1,14 +1,31 @@
-"""The theme's search, as parents use it: the first result each query must give, words that
-mean the same finding each other, 'SEN' not finding 'sensory', staff guides left out, and a
-search that finds nothing pointing to the lists."""
+"""Search as parents use it, with both engines (`search: material`, the theme's own, and
+`search: pagefind`): the first result each query must give, words that mean the same finding
+each other, 'SEN' not finding 'sensory', staff guides left out, and a search that finds
+nothing pointing to the lists."""
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
-from browser_harness import PageVisit
+from browser_harness import (
+    DESKTOP,
+    FAILING_IMPACTS,
+    PHONE,
+    REPO_ROOT,
+    PageVisit,
+    artifact_path,
+    describe_violations,
+    run_axe,
+    serve_folder,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -86,3 +103,143 @@ def test_a_search_that_finds_nothing_points_to_the_lists(search_page: Any, site_
     assert note.inner_text() == "Nothing found. Try other words, or find a setting by age, need " \
                                 "and area."
     assert note.locator("a").get_attribute("href") == site_url + "find/"
+
+
+# Pagefind ------------------------------------------------------------------------------------
+
+TODAY = "2026-11-28"  # the date the demo borough is built for in tests (as conftest.py)
+
+# A parent's query, and the address (and link text) its first result must have on Pagefind's
+# search page. A glossary term's meaning comes first, as a result of its own.
+PAGEFIND_FIRST_RESULTS = [
+    ("EHCP", "words/#term-ehcp", "EHCP"),
+    ("SEN", "words/#term-sen", "SEN"),
+    ("ASD", "words/#term-asd", "ASD"),
+    ("SENCO", "words/#term-senco", "SENCO"),
+    ("SEMH", "words/#term-semh", "SEMH"),
+    ("SpLD", "words/#term-spld", "SpLD"),
+    ("dyslexia", "words/#term-spld", "SpLD"),   # the plain word finds the abbreviation's meaning
+    ("special educational needs", "words/#term-sen", "SEN"),
+    # Millbrook Academy's resourced provision is for autistic pupils; Beacon Hill comes next.
+    ("autism", "settings/millbrook-academy/", "Millbrook Academy"),
+    ("Beacon Hill", "settings/beacon-hill-school/", "Beacon Hill School"),
+    ("hearing loop", "settings/riverside-high-school/", "Riverside High School"),
+    ("Hollins", "settings/hollins-brook-primary-school/", "Hollins Brook Primary School"),
+]
+
+
+@pytest.fixture(scope="module")
+def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The demo borough built with `search: pagefind`, served on 127.0.0.1."""
+    folder = tmp_path_factory.mktemp("pagefind-demo")
+    for name in ("localoffer.yml", "mkdocs.yml"):
+        shutil.copy(REPO_ROOT / name, folder / name)
+    for name in ("docs", "offers", "feedback"):
+        shutil.copytree(REPO_ROOT / name, folder / name)
+    config = folder / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "      search: material\n" in text
+    config.write_text(text.replace("      search: material\n", "      search: pagefind\n"),
+                      encoding="utf-8")
+    command = [sys.executable, "-m", "localoffer", "build", "--today", TODAY,
+               "--site-dir", str(folder / "site")]
+    done = subprocess.run(command, cwd=folder, capture_output=True, text=True)
+    if done.returncode != 0 or not (folder / "site" / "pagefind").is_dir():
+        pytest.fail(f"Building the demo with Pagefind failed:\n{done.stdout}\n{done.stderr}",
+                    pytrace=False)
+    with serve_folder(folder / "site") as url:
+        yield url
+
+
+@pytest.fixture
+def pagefind_page(browser: Any, pagefind_site: str) -> Iterator[Any]:
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    yield page
+    context.close()
+
+
+def pagefind_search(page: Any, site: str, query: str) -> Any:
+    page.goto(f"{site}search/?q={quote(query)}")
+    page.locator("#lo-search-status").filter(has_text="for \u201c").wait_for()
+    return page.locator("#lo-search-results li")
+
+
+@pytest.mark.parametrize(("query", "page_url", "text"), PAGEFIND_FIRST_RESULTS)
+def test_first_result_of_a_parents_query_with_pagefind(pagefind_page: Any, pagefind_site: str,
+                                                       query: str, page_url: str,
+                                                       text: str) -> None:
+    first = pagefind_search(pagefind_page, pagefind_site, query).first.locator("a").first
+    href = first.get_attribute("href")
+    assert (href if href.startswith("http") else pagefind_site + href.lstrip("/")) == \
+        pagefind_site + page_url
+    assert first.inner_text() == text
+
+
+def test_a_glossary_term_shows_its_meaning_first_with_pagefind(pagefind_page: Any,
+                                                               pagefind_site: str) -> None:
+    results = pagefind_search(pagefind_page, pagefind_site, "EHCP")
+    assert results.first.inner_text().split("\n")[-1] == (
+        "Education, Health and Care plan, a legal document describing a child's needs and "
+        "the support they must get")
+    assert results.count() >= 2  # and the settings' pages after it
+
+
+def test_either_form_finds_the_other_with_pagefind(pagefind_page: Any,
+                                                   pagefind_site: str) -> None:
+    pagefind_search(pagefind_page, pagefind_site, "ASD")
+    forms = pagefind_page.evaluate("window.localofferPagefindWords.forms('ASD in Hollins')")
+    assert forms[:3] == ["ASD in Hollins", "in hollins autism spectrum disorder",
+                         "in hollins autism"]
+    assert "spld" in pagefind_page.evaluate("window.localofferPagefindWords.forms('dyslexia')")
+    assert "dyslexia" in pagefind_page.evaluate("window.localofferPagefindWords.forms('SpLD')")
+    marked = [word.lower() for word in
+              pagefind_page.locator("#lo-search-results mark").all_inner_texts()]
+    assert any(word.startswith("autis") for word in marked)  # "ASD" found the word autism
+
+
+def test_sen_does_not_find_sensory_with_pagefind(pagefind_page: Any, pagefind_site: str) -> None:
+    results = pagefind_search(pagefind_page, pagefind_site, "SEN")
+    assert results.count() > 3
+    marked = [word.lower() for word in
+              pagefind_page.locator("#lo-search-results mark").all_inner_texts()]
+    assert marked and not [word for word in marked if word.startswith("sens")]
+
+
+def test_search_records_do_not_glue_words_with_pagefind(pagefind_page: Any,
+                                                        pagefind_site: str) -> None:
+    results = pagefind_search(pagefind_page, pagefind_site, "Hollins")
+    second = results.nth(1).inner_text()
+    assert "CK4 2QT Hollins" in second and "2QTHollins" not in second
+
+
+def test_a_search_that_finds_nothing_points_to_the_lists_with_pagefind(
+        pagefind_page: Any, pagefind_site: str) -> None:
+    assert pagefind_search(pagefind_page, pagefind_site, "zzzqqq").count() == 0
+    assert pagefind_page.locator("#lo-search-status").inner_text() == \
+        "No results for \u201czzzqqq\u201d."
+    note = pagefind_page.locator("#lo-search-none")
+    assert note.inner_text() == ("Nothing found. Try other words, or find a setting by age, "
+                                 "need and area. Or look through every setting from A to Z.")
+    assert [link.get_attribute("href") for link in note.locator("a").all()] == [
+        pagefind_site + "find/", pagefind_site + "settings/"]
+
+
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_pagefind_answers_have_no_serious_accessibility_problems(
+        browser: Any, pagefind_site: str, axe_source: str, device: str) -> None:
+    context = browser.new_context(viewport=PHONE if device == "phone" else DESKTOP,
+                                  is_mobile=device == "phone")
+    try:
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        for query in ("EHCP", "zzzqqq"):
+            pagefind_search(page, pagefind_site, query)
+            violations = run_axe(page, axe_source)
+            artifact_path("axe", f"pagefind-{query}-{device}.json").write_text(
+                json.dumps(violations, indent=2), encoding="utf-8")
+            failing = [v for v in violations if v["impact"] in FAILING_IMPACTS]
+            assert failing == [], describe_violations(failing)
+    finally:
+        context.close()

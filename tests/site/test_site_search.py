@@ -59,3 +59,34 @@ def test_search_records_keep_words_apart(tmp_path: Path) -> None:
         "How will my child be included in activities outside the classroom including school "
         "trips?"]
     assert "Type Primary school Ages 4 to 11" in words
+
+
+def test_the_words_file_gives_each_glossary_term_its_meaning_and_place(tmp_path: Path) -> None:
+    """Pagefind's search page shows a term's meaning first from these (assets/search.js)."""
+    make_borough(tmp_path, 1)
+    config = tmp_path / "localoffer.yml"
+    config.write_text(config.read_text(encoding="utf-8")
+                      + "glossary:\n  SaLT: speech and language therapy\n", encoding="utf-8")
+    site = build(tmp_path)
+    words = json.loads((site / "words" / "search-words.json").read_text(encoding="utf-8"))
+    assert words["terms"]["ehcp"] == [
+        "EHCP", "Education, Health and Care plan, a legal document describing a child's needs "
+                "and the support they must get", "words/#term-ehcp"]
+    assert words["terms"]["salt"] == ["SaLT", "speech and language therapy", "words/#term-salt"]
+    assert ["spld", "specific learning difficulty"] in words["groups"]
+    assert 'id="term-salt"' in (site / "words" / "index.html").read_text(encoding="utf-8")
+
+
+def test_you_said_we_did_years_rank_below_settings_and_themes_are_not_searched(
+        tmp_path: Path) -> None:
+    make_borough(tmp_path, 1)
+    (tmp_path / "feedback").mkdir()
+    (tmp_path / "feedback" / "a.md").write_text(
+        "---\ntitle: Loop\nreceived: 2026-01-02\ntheme: transport\nabout: local-offer\n"
+        "status: open\n---\n\n## You said\n\nThe hearing loop.\n\n## We did\n", encoding="utf-8")
+    site = build(tmp_path)
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    year = [doc for doc in index["docs"] if doc["location"].startswith("you-said-we-did/2026/")]
+    assert year and all(doc.get("boost") == 0.5 for doc in year)
+    assert not [doc for doc in index["docs"]
+                if doc["location"].startswith("you-said-we-did/themes/")]

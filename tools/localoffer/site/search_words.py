@@ -39,7 +39,9 @@ def glossary_page(catalogue: Catalogue) -> BuiltPage:
 
 
 def search_words(catalogue: Catalogue) -> dict[str, Any]:
-    """Groups of words that mean the same, lower case: each group's first word is the term."""
+    """Groups of words that mean the same, lower case: each group's first word is the term.
+    `terms`: each glossary term (lower case) as it is written, its meaning and where the
+    glossary page explains it, so that Pagefind's search page shows the meaning first."""
     groups: list[list[str]] = []
     for term, meaning in catalogue.borough.glossary.items():
         first = _DESCRIPTION.split(meaning, maxsplit=1)[0]
@@ -49,7 +51,9 @@ def search_words(catalogue: Catalogue) -> dict[str, Any]:
         words = [word for word in need.words if " " not in word]
         if len(words) > 1:
             groups.append(words)
-    return {"groups": groups, "finder": "../find/"}
+    terms = {term.lower(): [term, meaning, f"{GLOSSARY_URL}#{_term_id(term)}"]
+             for term, meaning in catalogue.borough.glossary.items()}
+    return {"groups": groups, "terms": terms, "finder": "../find/"}
 
 
 def words_file(catalogue: Catalogue) -> str:

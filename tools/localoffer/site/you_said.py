@@ -143,9 +143,11 @@ def _year(catalogue: Catalogue, year: int, items: list[FeedbackItem],
     toc = [toc_entry(2, row["id"], row["title"]) for row in rows]
     html = fragment("you_said.html", "year", f"You said, we did: {year}", _INTRO,
                     relative_url(url, YOU_SAID_URL), rows)
+    # Searched, but below the settings' own pages: "hearing loop" is a school's hearing loop
+    # first, and the comment about one after it.
     return BuiltPage(url=url, title=f"You said, we did: {year}", html=html, toc=toc,
                      description=f"What people told us about the Local Offer in {year}, and "
-                                 "what we did about it.", kind="feedback")
+                                 "what we did about it.", search_boost=0.5, kind="feedback")
 
 
 def _themes(catalogue: Catalogue, items: list[FeedbackItem]) -> BuiltPage:
@@ -160,7 +162,7 @@ def _themes(catalogue: Catalogue, items: list[FeedbackItem]) -> BuiltPage:
     html = fragment("you_said.html", "themes", relative_url(url, YOU_SAID_URL), toc, themes)
     return BuiltPage(url=url, title="You said, we did: by theme", html=html, toc=toc,
                      description="What people told us about the Local Offer, and what we did, "
-                                 "by theme.", kind="feedback")
+                                 "by theme.", search_exclude=True, kind="feedback")
 
 
 def setting_section(page_url: str, items: list[FeedbackItem], catalogue: Catalogue) -> Markup:

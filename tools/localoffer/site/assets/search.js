@@ -1,5 +1,12 @@
 /* localoffer: search with Pagefind. Loads only the parts of the index that a search needs.
-   Adds a Search button to the header, and runs searches on the search page (?q=words). */
+   Adds a Search button to the header, and runs searches on the search page (?q=words).
+   Search that answers parents (the words come from words/search-words.json, written by
+   site/search_words.py from the borough's glossary and the kinds of need):
+   - a glossary term's meaning shows first ("EHCP", or "dyslexia" for SpLD);
+   - words that mean the same find each other: "ASD" is also searched as "autism", "SpLD" as
+     "dyslexia"; the results of each form are merged, best first;
+   - a word close to the one typed ranks below the word itself ("SEN" before "sensory");
+   - a search that finds nothing points to Find a setting and the lists. */
 (function () {
   "use strict";
   var config = document.getElementById("__config");
@@ -7,6 +14,113 @@
   // Absolute, because import() resolves a relative address from this script, not the page.
   var root = new URL(base.replace(/\/?$/, "/"), document.baseURI).href;
   var searchUrl = root + "search/";
+
+  var wordsData = null;
+
+  function loadWords() {
+    if (!wordsData) {
+      wordsData = fetch(root + "words/search-words.json")
+        .then(function (response) { return response.json(); })
+        .catch(function () { return { groups: [], terms: {} }; });  // word for word, then
+    }
+    return wordsData;
+  }
+
+  function words(text) { return text.toLowerCase().match(/[a-z0-9]+/g) || []; }
+
+  // The little words a glossary meaning is stored without (search_words.py).
+  var LITTLE = ["a", "an", "and", "or", "of", "the", "for", "to", "in", "with"];
+
+  function key(text) {
+    return words(text).filter(function (word) { return LITTLE.indexOf(word) < 0; }).join(" ");
+  }
+
+  // The glossary term a query asks about: the term itself, or a word that means the same
+  // as exactly one term ("dyslexia" is SpLD; "autism" is both ASD and ASC, so neither).
+  function termFor(query, data) {
+    var typed = key(query);
+    if (!typed) { return null; }
+    if (data.terms[typed]) { return data.terms[typed]; }
+    var found = [];
+    data.groups.forEach(function (group) {
+      if (!group.some(function (member) { return key(member) === typed; })) { return; }
+      group.forEach(function (member) {
+        if (data.terms[member] && found.indexOf(member) < 0) { found.push(member); }
+      });
+    });
+    return found.length === 1 ? data.terms[found[0]] : null;
+  }
+
+  // The query, then the same query with each word (or words) that has another form written
+  // in that form: "ASD in Hollins" is also searched as "autism in Hollins".
+  function forms(query, data) {
+    var typed = words(query);
+    var found = [query.trim()];
+    data.groups.forEach(function (group) {
+      group.forEach(function (member) {
+        var parts = words(member);
+        if (!parts.length || !parts.every(function (part) { return typed.indexOf(part) >= 0; })) {
+          return;
+        }
+        var rest = typed.filter(function (word) { return parts.indexOf(word) < 0; });
+        group.forEach(function (other) {
+          var form = rest.concat(words(other)).join(" ");
+          if (other !== member && found.indexOf(form) < 0) { found.push(form); }
+        });
+      });
+    });
+    return found.slice(0, 8);
+  }
+
+  async function searchForms(pagefind, query, data) {
+    var searches = await Promise.all(forms(query, data).map(function (form) {
+      return pagefind.search(form);
+    }));
+    var best = {};
+    searches.forEach(function (search, index) {
+      search.results.forEach(function (result) {
+        // What was typed counts a little more than a word that means the same.
+        var score = result.score * (index === 0 ? 1.1 : 1);
+        if (!best[result.id] || best[result.id].score < score) {
+          best[result.id] = { score: score, result: result };
+        }
+      });
+    });
+    return Object.keys(best).map(function (id) { return best[id]; })
+      .sort(function (a, b) { return b.score - a.score; })
+      .map(function (entry) { return entry.result; });
+  }
+
+  function meaningFirst(list, term) {
+    var li = document.createElement("li");
+    li.className = "lo-search-term";
+    var link = document.createElement("a");
+    link.href = root + term[2];
+    link.textContent = term[0];
+    li.appendChild(link);
+    var meaning = document.createElement("p");
+    meaning.textContent = term[1];
+    li.appendChild(meaning);
+    list.appendChild(li);
+  }
+
+  function pointToLists(list) {
+    var note = document.createElement("p");
+    note.id = "lo-search-none";
+    note.className = "lo-search-none";
+    note.appendChild(document.createTextNode("Nothing found. Try other words, or "));
+    var link = document.createElement("a");
+    link.href = root + "find/";
+    link.textContent = "find a setting by age, need and area";
+    note.appendChild(link);
+    note.appendChild(document.createTextNode(". Or look through "));
+    var all = document.createElement("a");
+    all.href = root + "settings/";
+    all.textContent = "every setting from A to Z";
+    note.appendChild(all);
+    note.appendChild(document.createTextNode("."));
+    list.after(note);
+  }
 
   function headerButton() {
     var header = document.querySelector(".md-header__inner");
@@ -43,15 +157,21 @@
     var status = document.getElementById("lo-search-status");
     var list = document.getElementById("lo-search-results");
     list.textContent = "";
+    var none = document.getElementById("lo-search-none");
+    if (none) { none.remove(); }
     if (!query.trim()) { status.textContent = ""; return; }
     status.textContent = "Searching…";
     var pagefind = await import(root + "pagefind/pagefind.js");
     // Result addresses are relative to the site's root, which may be a folder (mike's 2026-27/).
-    await pagefind.options({ baseUrl: new URL(root).pathname });
-    var search = await pagefind.search(query);
+    // termSimilarity: a page with the word typed ranks above one with a longer word it starts.
+    await pagefind.options({ baseUrl: new URL(root).pathname, ranking: { termSimilarity: 5 } });
+    var data = await loadWords();
+    var results = await searchForms(pagefind, query, data);
+    var term = termFor(query, data);
+    if (term) { meaningFirst(list, term); }
     var shown = 0;
     async function more() {
-      var next = search.results.slice(shown, shown + 10);
+      var next = results.slice(shown, shown + 10);
       shown += next.length;
       var data = await Promise.all(next.map(function (result) { return result.data(); }));
       data.forEach(function (item) {
@@ -65,7 +185,7 @@
       });
       var button = document.getElementById("lo-search-more");
       if (button) { button.remove(); }
-      if (shown < search.results.length) {
+      if (shown < results.length) {
         button = document.createElement("button");
         button.id = "lo-search-more";
         button.className = "md-button";
@@ -75,10 +195,12 @@
         list.after(button);
       }
     }
-    var count = search.results.length;
-    status.textContent = count === 0 ? "No results for “" + query + "”. Try fewer or other words."
-      : count + (count === 1 ? " result" : " results") + " for “" + query + "”.";
+    var count = results.length + (term ? 1 : 0);
     await more();
+    // Said once the first results are on the page, so a screen reader can move to them.
+    status.textContent = count === 0 ? "No results for “" + query + "”."
+      : count + (count === 1 ? " result" : " results") + " for “" + query + "”.";
+    if (count === 0) { pointToLists(list); }
   }
 
   function searchPage() {
@@ -97,4 +219,9 @@
 
   headerButton();
   searchPage();
+  window.localofferPagefindWords = { forms: function (query) {
+    return loadWords().then(function (data) { return forms(query, data); });
+  }, termFor: function (query) {
+    return loadWords().then(function (data) { return termFor(query, data); });
+  } };
 })();
