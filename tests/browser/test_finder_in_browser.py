@@ -157,3 +157,22 @@ def test_feedback_links_need_no_account_and_warn_about_details(
     site_link = home.get_by_role("link", name="tell us about this website")
     assert site_link.get_attribute("href").startswith("mailto:localoffer@calderbrook.example")
     assert "do not include your child's name" in home.locator("article").inner_text()
+
+
+
+def test_nearest_first_keeps_the_a_to_z_order_among_settings_as_near(
+        open_page: Callable[..., PageVisit]) -> None:
+    """The counting sort of "nearest to my district" (finder.js): every setting once, nearest
+    district first, and settings in the same district in their A to Z order."""
+    page = open_page("find/?near=CK7").page
+    results(page)
+    order = page.evaluate("""() => window.localofferFinder.filter({age: '', need: '', area: '',
+        near: 'CK7', language: '', type: [], access: [], specialist: false})""")
+    assert sorted(order) == list(range(12))
+    # The two settings in CK7 (in two towns), A to Z; then the rest by distance.
+    assert results(page)[:2] == ["Beacon Hill School", "Little Acorns Day Nursery"]
+    assert order[:2] == sorted(order[:2])
+    page.select_option("#lo-finder-near", "CK4")
+    page.wait_for_function("() => document.querySelector('#lo-finder-results li h3')"
+                           ".textContent === 'Oakfield Primary School'")
+    assert "nearest to CK4 first" in page.locator("#lo-finder-count").inner_text()

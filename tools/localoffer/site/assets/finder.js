@@ -20,6 +20,10 @@
   var matches = [];
   var chunks = {};
   var pending = 0;
+  var buffer = null;
+  var items = {};   // the element drawn for each setting shown, by its number
+  var drawn = [];   // the settings in the list now, in order
+  var NUMBER = new Intl.NumberFormat("en-GB");
 
   function byName(name) { return form.elements.namedItem(name); }
   function checked(name) {
@@ -163,7 +167,10 @@
       languageWord = li < 0 ? -2 : Math.floor(li / 30);
       languageBit = li < 0 ? 0 : 1 << (li % 30);
     }
-    var found = [];
+    // The settings that match are written into one buffer, kept from change to change: a
+    // change of filter makes no array per setting for the garbage collector to clear later.
+    if (!buffer || buffer.length < data.count) buffer = new Int32Array(data.count);
+    var m = 0;
     for (var i = 0, n = data.count; i < n; i++) {
       if (!ageOk[c.ages[i]]) continue;
       if (need && !(needColumn[i] & need)) continue;
@@ -172,19 +179,37 @@
       if (placeOk && !placeOk[c.place[i]]) continue;
       if (languageWord === -2) continue;
       if (languageWord >= 0 && !(c.languages[languageWord][i] & languageBit)) continue;
-      found.push(i);
+      buffer[m++] = i;
     }
-    if (chosen.near) {
-      var centre = data.districts[indexOf(data.districts, chosen.near)];
-      var distance = data.places.map(function (place) {
-        var row = data.districts[place[2]];
-        return row && row.length === 3 ? kilometres(centre, row) : Infinity;
+    return chosen.near ? nearestFirst(buffer, m, chosen.near) : buffer.slice(0, m);
+  }
+
+  // The first `m` settings of `found`, nearest to the district first (in their own order where
+  // they are as near). A setting's distance is its place's, and there are few places: the
+  // places are ranked by distance, then the settings are put in rank order by counting how
+  // many fall in each rank (no comparison sort of thousands of settings).
+  function nearestFirst(found, m, near) {
+    var c = data.columns;
+    var centre = data.districts[indexOf(data.districts, near)];
+    var distance = data.places.map(function (place) {
+      var row = data.districts[place[2]];
+      return row && row.length === 3 ? kilometres(centre, row) : Infinity;
+    });
+    var byDistance = distance.map(function (_, place) { return place; })
+      .sort(function (a, b) {
+        return distance[a] === distance[b] ? 0 : distance[a] < distance[b] ? -1 : 1;
       });
-      var order = found.map(function (i, position) { return [distance[c.place[i]], position, i]; });
-      order.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
-      found = order.map(function (entry) { return entry[2]; });
-    }
-    return found;
+    var rank = new Int32Array(distance.length), ranks = 0;
+    byDistance.forEach(function (place, k) {
+      if (k > 0 && distance[place] !== distance[byDistance[k - 1]]) ranks += 1;
+      rank[place] = ranks;
+    });
+    var starts = new Int32Array(ranks + 2);
+    for (var i = 0; i < m; i++) starts[rank[c.place[found[i]]] + 1] += 1;
+    for (var r = 1; r < starts.length; r++) starts[r] += starts[r - 1];
+    var ordered = new Int32Array(m);
+    for (var j = 0; j < m; j++) ordered[starts[rank[c.place[found[j]]]]++] = found[j];
+    return ordered;
   }
 
   // A column as finder.py packs it: [width, digits], each value plus one in `width` base-64
@@ -209,7 +234,7 @@
   }
 
   function summary(chosen, total) {
-    var words = total === 1 ? "1 setting matches" : total.toLocaleString("en-GB") + " settings match";
+    var words = total === 1 ? "1 setting matches" : NUMBER.format(total) + " settings match";
     var parts = [];
     if (chosen.age !== "") parts.push("age " + chosen.age);
     if (chosen.need) parts.push(data.needs[indexOf(data.needs, chosen.need)][1].toLowerCase());
@@ -244,10 +269,20 @@
       })).then(function () { if (ticket === pending) render(); });
       return;
     }
-    var fragment = document.createDocumentFragment();
-    wanted.forEach(function (i) { fragment.appendChild(result(i)); });
-    list.replaceChildren(fragment);
     more.hidden = matches.length <= shown;
+    // Only what changed is drawn: the same results in the same order leave the list alone,
+    // and a setting shown before keeps its element.
+    if (wanted.length === drawn.length && wanted.every(function (i, k) { return drawn[k] === i; })) {
+      return;
+    }
+    if (Object.keys(items).length > 400) items = {};
+    var fragment = document.createDocumentFragment();
+    wanted.forEach(function (i) {
+      if (!items[i]) items[i] = result(i);
+      fragment.appendChild(items[i]);
+    });
+    list.replaceChildren(fragment);
+    drawn = Array.from(wanted);
   }
 
   function text(tag, value, className) {
@@ -321,7 +356,7 @@
     });
   }
 
-  window.localofferFinder = { filter: function (chosen) { return filter(chosen); },
+  window.localofferFinder = { filter: function (chosen) { return Array.from(filter(chosen)); },
                               understand: function (s) { return understand(s); } };
   fetch("finder-data.json").then(function (r) { return r.json(); }).then(start)
     .catch(function () { /* the lists below still work */ });
