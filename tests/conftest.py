@@ -55,3 +55,23 @@ def browser() -> Iterator[Any]:
             pytest.fail(f"Chromium at {CHROMIUM} would not start: {error}", pytrace=False)
         yield chromium
         chromium.close()
+
+
+# The fuzz tests (tests/fuzzing/) record how many inputs each ran; the total is printed at the
+# end of the run, also under pytest-xdist, whose workers send each test's report here.
+_FUZZED = {"fuzzed_in_process": 0, "fuzzed_through_the_command": 0}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "call" and report.passed:
+        for name, value in report.user_properties:
+            if name in _FUZZED:
+                _FUZZED[name] += int(value)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if any(_FUZZED.values()):
+        terminalreporter.write_line(
+            f"fuzzed: {_FUZZED['fuzzed_in_process']:,} generated inputs in process, "
+            f"{_FUZZED['fuzzed_through_the_command']:,} through the localoffer command "
+            "(tests/fuzzing/)")

@@ -4,7 +4,7 @@
     features:   site/, reporting/, workflow/, importing/, exporting/, authoring/, synthetic
     checks:     checks/, review (the review-date rule the checks and the pages share)
     foundation: model/, borough/, git/
-    utilities:  text/, yaml_reader, errors, collector
+    utilities:  text/, yaml_reader, errors, collector, markup (the one escaping path)
 
 A module may import its own layer or any layer below it. Every import statement counts:
 those inside functions (a cycle all the same, only later), and those made for type checkers
@@ -28,7 +28,7 @@ LAYERS = (
     ("checks", ("localoffer.checks", "localoffer.review")),
     ("foundation", ("localoffer.model", "localoffer.borough", "localoffer.git")),
     ("utilities", ("localoffer.text", "localoffer.yaml_reader", "localoffer.errors",
-                   "localoffer.collector")),
+                   "localoffer.collector", "localoffer.markup")),
 )
 
 

@@ -97,3 +97,20 @@ def test_lines_inside_comments() -> None:
     text = "a <!-- b\nc\nd --> e\nf\n<!-- g --> h\n<!--\ni"
     assert lines_inside_comments(text) == {1, 2, 6}
     assert lines_inside_comments("no comments\nhere") == set()
+
+
+def test_no_section_is_added_inside_a_code_block_that_is_never_closed(borough: Borough) -> None:
+    # Found by fuzzing: the headings went inside the code block, where they answer nothing,
+    # and every later fix added them again.
+    text = FRONT + "[a](b)```\ncode\n```\n"
+    first = fix_text(text, borough)
+    assert "## " not in first.text
+    assert not [change for change in first.changes if change.startswith("added")]
+    assert fix_text(first.text, borough).text == first.text
+
+
+def test_sections_before_a_closed_code_block_are_still_added(borough: Borough) -> None:
+    text = FRONT + "```\ncode\n```\n"
+    first = fix_text(text, borough)
+    assert first.text.count("\n## ") == len(_offer(first.text, borough).sections) > 10
+    assert fix_text(first.text, borough).text == first.text

@@ -19,10 +19,8 @@ from localoffer.text.readability import text_stats
 
 from .helpers import TODAY
 
-# Issue 10 asks for 1 s. CI measured 1.01 to 1.17 s for two of these cases with the newest
-# dependencies, so the guard is 2 s: a quadratic case takes tens of seconds, and the 1 s
-# target is recorded as missed in benchmarks/README.md, not hidden.
-LIMIT_SECONDS = 2.0
+# Issue 10: every file of the size limit is checked in under a second of CPU time.
+LIMIT_SECONDS = 1.0
 SIZE = 512 * 1024 - 200  # just under the limit, with room for the front-matter
 FRONT = b"---\nname: Oakfield Primary School\ntype: primary\nstatus: published\n---\n\n## Hello\n\n"
 
@@ -58,6 +56,13 @@ WORST_CASES = {
     "capitals": _filled(b"AbC "),
     "digits": _filled(b"0161 "),
     "backticks": _filled(b"`"),
+    "backticks-after-text": FRONT + b"a" + b"`" * SIZE,
+    "backtick-runs": _filled(b"a``"),
+    "many-headings": _filled(b"## a\n"),
+    "many-different-headings": FRONT + b"".join(b"## a%d\n" % n for n in range(SIZE))[:SIZE],
+    "many-headings-with-areas": _filled(b"## a {#wellbeing}\n"),
+    "many-questions": _filled(b"## Who can I contact for further information?\n"),
+    "many-top-headings": _filled(b"# a\n"),
     "braces": _filled(b"{#"),
 }
 

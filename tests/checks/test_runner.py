@@ -12,7 +12,8 @@ from localoffer.synthetic import write_borough
 from .helpers import TODAY, offer_text
 
 ISSUE_RULES = {
-    "file/conflict", "file/encoding", "file/too-large", "file/symlink", "file/not-a-file",
+    "file/conflict", "file/encoding", "file/too-large", "file/too-many-sections",
+    "file/symlink", "file/not-a-file",
     "file/misplaced", "file/folder-name", "front-matter/invalid", "front-matter/missing-field",
     "front-matter/bad-value", "front-matter/unknown-field", "sections/missing", "sections/empty",
     "sections/duplicate", "sections/unknown", "review/overdue", "review/due-soon",

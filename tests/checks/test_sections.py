@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +22,7 @@ from .helpers import (
     add_to_answer,
     drop_section,
     line_of,
+    load,
     of_rule,
     offer_text,
     replace_answer,
@@ -200,3 +202,28 @@ def test_other_information_is_a_heading_of_its_own_not_unknown(check, primary: s
     assert of_rule(check(text), UNKNOWN) == []
     text = primary.rstrip("\n") + "\n\n## Other news\n\nOur minibus takes pupils swimming.\n"
     assert len(of_rule(check(text), UNKNOWN)) == 1
+
+
+def test_more_than_a_hundred_answers_are_read_as_a_hundred(check, borough: Borough,
+                                                           borough_dir: Path) -> None:
+    # A file of 100,000 headings took minutes to check: each is compared with every question.
+    front = ("---\nname: Oakfield Primary School\ntype: primary\nstatus: draft\n"
+             "urn: '113562'\n---\n")
+    headings = "".join(f"\n## Part {number}\n\nText {number}.\n" for number in range(1, 103))
+    text = front + headings
+    findings = check(text)
+    assert where(findings, "file/too-many-sections") == [(line_of(text, "## Part 101"), ERROR)]
+    assert len(of_rule(findings, UNKNOWN)) == 100
+    offer = load(borough, borough_dir, text)
+    assert len(offer.sections) == 100
+    assert offer.sections[-1].heading == "Part 100"
+    assert "## Part 102" in offer.sections[-1].text
+
+
+def test_a_hundred_answers_are_all_read(check) -> None:
+    front = ("---\nname: Oakfield Primary School\ntype: primary\nstatus: draft\n"
+             "urn: '113562'\n---\n")
+    text = front + "".join(f"\n## Part {number}\n\nText {number}.\n" for number in range(1, 101))
+    findings = check(text)
+    assert of_rule(findings, "file/too-many-sections") == []
+    assert len(of_rule(findings, UNKNOWN)) == 100

@@ -1,5 +1,6 @@
-"""The rule of site/markup.py, kept: HTML in site/ is made by autoescaping templates, not by
-formatting strings. A new page built with an f-string fails here, before any payload runs."""
+"""The rule of localoffer/markup.py, kept: HTML in site/ and in reporting/ (the LA's report and
+the site's dashboard page) is made by autoescaping templates, not by formatting strings. A new
+page built with an f-string fails here, before any payload runs."""
 from __future__ import annotations
 
 import ast
@@ -10,7 +11,9 @@ from markupsafe import Markup
 
 from localoffer.site.markup import environment, fragment
 
-SITE = Path(__file__).resolve().parents[2] / "tools" / "localoffer" / "site"
+PACKAGE = Path(__file__).resolve().parents[2] / "tools" / "localoffer"
+SITE = PACKAGE / "site"
+REPORTING = PACKAGE / "reporting"
 _TAG = re.compile(r"<[a-zA-Z/!]")
 # Functions that rewrite HTML nh3 has already sanitised (see markup.py): the only places in
 # site/ that may format HTML themselves.
@@ -49,6 +52,11 @@ def test_no_module_of_the_site_formats_html_itself() -> None:
     assert found == []
 
 
+def test_no_module_of_the_reports_formats_html_itself() -> None:
+    found = [place for path in sorted(REPORTING.rglob("*.py")) for place in formatted_html(path)]
+    assert found == []
+
+
 def test_the_rule_finds_html_made_with_an_f_string(tmp_path: Path) -> None:
     module = tmp_path / "page.py"
     module.write_text('def page(name):\n    return f"<h1>{name}</h1>"\n'
@@ -58,7 +66,10 @@ def test_the_rule_finds_html_made_with_an_f_string(tmp_path: Path) -> None:
 
 def test_every_template_escapes_what_it_prints() -> None:
     assert environment().autoescape is True
-    names = sorted(path.name for path in (SITE / "templates").glob("*.html"))
-    assert names == sorted(environment().list_templates())
+    names = [path.name for folder in (SITE, REPORTING)
+             for path in (folder / "templates").glob("*.html")]
+    assert len(names) == len(set(names)), "a template's name must be unique across the folders"
+    assert sorted(names) == sorted(environment().list_templates())
+    assert {"dashboard.html", "report.html", "report_parts.html"} <= set(names)
     assert fragment("offer.html", "link", 'javascript:"x"', "<b>") == Markup(
         '<a href="javascript:&#34;x&#34;">&lt;b&gt;</a>')

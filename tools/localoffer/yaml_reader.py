@@ -75,6 +75,20 @@ class AliasError(ComposerError):
     """An alias that refers to the value it is in, or aliases that repeat too much."""
 
 
+class UnusableCharacterError(yaml.MarkedYAMLError):
+    """A character YAML does not allow (a control character, U+FFFE): PyYAML's ReaderError
+    gives only an offset and a two-line message, this gives its line."""
+
+    def __init__(self, text: str, error: yaml.reader.ReaderError) -> None:
+        position = min(max(error.position, 0), len(text))
+        line = text.count("\n", 0, position)
+        column = position - (text.rfind("\n", 0, position) + 1)
+        character = error.character
+        code = character if isinstance(character, int) else ord(character[:1] or "\0")
+        super().__init__(None, None, f"a character that cannot be used in it, U+{code:04X}: "
+                         "delete it", Mark("<file>", position, line, column, None, None))
+
+
 def is_nesting_error(error: yaml.YAMLError) -> bool:
     """Our NestingError, or the same limit met first inside libyaml (PyYAML 6.0.4 and later)."""
     return isinstance(error, NestingError) or "nesting depth" in str(error)
@@ -206,16 +220,19 @@ KeyLines = dict[Any, tuple[int, "KeyLines | None"]]
 def read_yaml(text: str) -> tuple[Any, KeyLines]:
     """The document's value (None when it is empty) and the line of every key in it.
     Raises yaml.MarkedYAMLError (or DuplicateKeyError) when it is not valid."""
-    reader = _Reader(text)
     try:
-        node = reader.get_single_node()
-        if node is None:
-            return None, {}
-        if reader.has_aliases:
-            _check_alias_expansion(node)
-        return reader.construct_document(node), _key_lines(node, {}) or {}
-    finally:
-        reader.dispose()
+        reader = _Reader(text)
+        try:
+            node = reader.get_single_node()
+            if node is None:
+                return None, {}
+            if reader.has_aliases:
+                _check_alias_expansion(node)
+            return reader.construct_document(node), _key_lines(node, {}) or {}
+        finally:
+            reader.dispose()
+    except yaml.reader.ReaderError as error:
+        raise UnusableCharacterError(text, error) from None
 
 
 class _PackagedReader(_EventSource, _Constructor, _CoreSchemaResolver):  # type: ignore[misc, valid-type]

@@ -351,44 +351,83 @@ def _body_start(text: str) -> int:
 # Missing sections -------------------------------------------------------------------------------
 
 def _add_missing_sections(result: FixResult, borough: Borough) -> None:
-    offer = parse_offer(result.text.encode("utf-8"), borough,
-                        Offer(path=Path("offer.md"), display_path="offer.md", slug="offer"))
+    """Add the missing sections, round after round: a section that could not go where it
+    belongs (at the end of a file whose comment is never closed, say) may have a place once
+    the others are in, and a second `fix` must find nothing left to add."""
+    added: list[Question] = []
+    while True:
+        more = _add_missing_sections_once(result, borough)
+        if not more:
+            break
+        added += more  # each round adds questions still missing: the rounds end
+    result.changes += [f"added an empty section for you to answer: ## {question.text}"
+                       for question in added]
+
+
+def _add_missing_sections_once(result: FixResult, borough: Borough) -> list[Question]:
+    """One round: the questions added (each round adds at least one, or none at all)."""
+    offer = _parsed(result.text, borough)
     question_set = _question_set(offer, borough)
     if question_set is None or not offer.readable:
-        return  # without a known type and question set, which sections are missing is a guess
+        return []  # without a known type and question set, which sections are missing is a guess
     missing = missing_questions(offer, question_set, borough)
     if not missing:
-        return
+        return []
     lines = result.text.split("\n")
     order = {question.id: index for index, question in enumerate(question_set.questions)}
     inserts: dict[int, list[Question]] = {}
     for question in missing:
         inserts.setdefault(_insert_before(offer, order, order[question.id], len(lines)),
                            []).append(question)
+    # Never inside the author's comment: the guidance's own '-->' would end it early and
+    # publish what was hidden. (Only at the end of a file whose comment is never closed: every
+    # other place is before a heading a reader sees.)
     hidden = lines_inside_comments(result.text)
+    skipped = {before for before in inserts if _index_of(before, len(lines)) in hidden}
+    text, added = _with_sections(lines, inserts, skipped, borough, question_set.audience)
+    # A heading the reader of offers cannot see (at the end of a file whose code block is
+    # never closed, say) would be added again by every later fix: leave those out.
+    unseen = {question.id for question in missing_questions(_parsed(text, borough),
+                                                             question_set, borough)}
+    if unseen & added:
+        skipped |= {before for before, questions in inserts.items()
+                    if unseen.intersection(question.id for question in questions)}
+        text, added = _with_sections(lines, inserts, skipped, borough, question_set.audience)
+    result.text = text
+    return [question for question in missing if question.id in added]
+
+
+def _parsed(text: str, borough: Borough) -> Offer:
+    return parse_offer(text.encode("utf-8", "surrogatepass"), borough,
+                       Offer(path=Path("offer.md"), display_path="offer.md", slug="offer"))
+
+
+def _index_of(before: int, line_count: int) -> int:
+    """The 0-based index of the line a block goes before (the 1-based line `before`); at the
+    end of the file, before the empty string that stands for the last newline."""
+    return min(before - 1, line_count - 1)
+
+
+def _with_sections(lines: list[str], inserts: dict[int, list[Question]], skipped: set[int],
+                   borough: Borough, audience: str) -> tuple[str, set[str]]:
+    """The text with each block of new sections put before its line (except those `skipped`),
+    and the ids of the questions added."""
+    lines = list(lines)
     added: set[str] = set()
     for before in sorted(inserts, reverse=True):
-        at = before - 1  # 0-based index of the line the block goes before
-        ends_file = at >= len(lines) - 1
-        if ends_file:
-            at = len(lines) - 1  # before the empty string that stands for the last newline
-        if at in hidden:
-            # Never inside the author's comment: the guidance's own '-->' would end it early
-            # and publish what was hidden. (Only at the end of a file whose comment is never
-            # closed: every other place is before a heading a reader sees.)
+        if before in skipped:
             continue
+        at = _index_of(before, len(lines))
         block: list[str] = []
         for question in inserts[before]:
-            block += section_lines(question, borough, question_set.audience)
-        if ends_file:
+            block += section_lines(question, borough, audience)
+        if at >= len(lines) - 1:
             block = block[:-1]
         if at > 0 and lines[at - 1].strip():
             block.insert(0, "")
         lines[at:at] = block
         added.update(question.id for question in inserts[before])
-    result.text = "\n".join(lines)
-    result.changes += [f"added an empty section for you to answer: ## {question.text}"
-                       for question in missing if question.id in added]
+    return "\n".join(lines), added
 
 
 def _question_set(offer: Offer, borough: Borough) -> QuestionSet | None:

@@ -78,13 +78,14 @@ def prose_stats(section: Section) -> TextStats:
     """Words, sentences and syllables of the section's prose: the paragraphs of sentences.
     Readability is measured on these, never on a list of need names or of job titles."""
     lines = section.text.split("\n")
-    if not any(_LIST_OR_TABLE.match(line) or _HEADING.match(line) for line in lines) and all(
-            _SENTENCE_END.search(line) or not line.strip() or len(line.split()) > _SHORT_LINE_WORDS
-            for line in lines):
+    # The cheapest test first: a file of short lines fails it at once.
+    if all(_SENTENCE_END.search(line) or not line.strip() or len(line.split()) > _SHORT_LINE_WORDS
+           for line in lines) and not any(_LIST_OR_TABLE.match(line) or _HEADING.match(line)
+                                          for line in lines):
         return section.stats  # all prose already: the cached statistics
-    kept = [line for line in lines if line.strip() and not _LIST_OR_TABLE.match(line)
-            and not _HEADING.match(line)
-            and (_SENTENCE_END.search(line) or len(line.split()) > _SHORT_LINE_WORDS)]
+    kept = [line for line in lines if line.strip()
+            and (_SENTENCE_END.search(line) or len(line.split()) > _SHORT_LINE_WORDS)
+            and not _LIST_OR_TABLE.match(line) and not _HEADING.match(line)]
     return text_stats("\n".join(kept))
 
 
@@ -131,7 +132,9 @@ def _jargon(offer: Offer, glossary: frozenset[str]) -> Iterator[Finding]:
     seen: set[str] = set()
     lines = offer.readable_lines
     for index, (number, line) in enumerate(lines):
-        if not line or _HEADING.match(line) or _ALL_CAPS_LINE.match(line):
+        # Most lines have no capital letters after the first: no abbreviation to look for.
+        if not line or line[1:].lower() == line[1:] or _HEADING.match(line) \
+                or _ALL_CAPS_LINE.match(line):
             continue
         prose = line
         for hint, pattern in _NOT_PROSE:

@@ -46,6 +46,8 @@ PARSER_RULES = {
     "file/conflict": "Lines Git left in the file when two changes met (<<<<<<<, =======, >>>>>>>).",
     "file/encoding": "The file is not UTF-8 text (binary data, NUL bytes or another encoding).",
     "file/too-large": "The file is larger than the borough's limit.",
+    "file/too-many-sections": "More answers (## headings) than any offer has: only the first "
+                              "100 are read as answers.",
     "file/symlink": "A symbolic link in offers/ (never read or published).",
     "file/not-a-file": "A named pipe, device or socket in offers/ (never read).",
     "file/misplaced": "An offer.md that is not offers/<setting>/offer.md (never published).",

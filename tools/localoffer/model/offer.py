@@ -29,6 +29,12 @@ if TYPE_CHECKING:
 
 
 
+# More answers than any offer has (the question sets ask 18 to 25 questions): each heading is
+# compared with every wording of every question, so a file of 100,000 headings would take
+# minutes to check. The rest are read as text of the last answer.
+MAX_SECTIONS = 100
+
+
 @dataclass
 class Section:
     """An answer: a level-2 heading and everything under it up to the next one."""
@@ -223,10 +229,16 @@ def _split_sections(offer: Offer, borough: Borough) -> None:
     hidden = {offer.body_start + offset for offset in lines_inside_comments("\n".join(lines))}
     question_set = question_set_of(offer, borough)
     current: Section | None = None
+    too_many = False
     for offset, line in enumerate(lines):
         number = offer.body_start + offset
         heading = (parse_heading(line, number)
                    if number in outside_code and number not in hidden else None)
+        if heading is not None and heading.level == 2 and len(offer.sections) == MAX_SECTIONS:
+            if not too_many:
+                offer.problems.append(_too_many_sections(offer, number))
+                too_many = True
+            heading = None  # read as part of the last answer
         if heading is not None and heading.level == 2:
             current = Section(heading.text, number, [], anchor=heading.anchor)
             _map_to_area(current, question_set, borough)
@@ -235,6 +247,15 @@ def _split_sections(offer: Offer, borough: Borough) -> None:
             offer.intro.append(line)
         else:
             current.lines.append(line)
+
+
+def _too_many_sections(offer: Offer, line: int) -> Finding:
+    return _problem(offer, line, "file/too-many-sections",
+                    f"This offer has more than {MAX_SECTIONS} answers (## headings), far more "
+                    "than the questions it answers: only the first "
+                    f"{MAX_SECTIONS} are read as answers, and this heading and every later "
+                    "one are read as part of the last. Put each answer under its question's "
+                    "heading, and the parts of an answer under ### headings.")
 
 
 def question_set_of(offer: Offer, borough: Borough) -> QuestionSet | None:

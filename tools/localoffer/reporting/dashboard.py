@@ -7,11 +7,11 @@ page of the site builder (localoffer.site), which calls it once per build.
 from __future__ import annotations
 
 from datetime import date
-from html import escape
 from typing import TYPE_CHECKING, Iterable
 
 from localoffer.borough import Borough
 from localoffer.git.history import Record
+from localoffer.markup import Markup, fragment
 from localoffer.model import Offer
 from localoffer.review import long_date
 from localoffer.reporting.charts import coverage_chart, history_chart, review_states_chart
@@ -43,26 +43,21 @@ def dashboard_report(borough: Borough, offers: Iterable[Offer], today: date,
     return report
 
 
-def render_dashboard_html(report: Report, link: Linker | None = None) -> str:
-    """The page's content as one HTML fragment (its own <h1>, styles scoped to .lr-report)."""
+def render_dashboard_html(report: Report, link: Linker | None = None) -> Markup:
+    """The page's content as one HTML fragment (its own <h1>, styles scoped to .lr-report),
+    from reporting/templates/dashboard.html: every name and date escaped there."""
     states, coverage = review_states_chart(report), coverage_chart(report)
     sections = [
         ("up-to-date", "How many offers are up to date", chart_block(states)),
-        ("every-setting", "Every setting",
-         "<p>Settings are asked to review their offer at least every "
-         f"{report.borough.review_interval_months} months. A setting whose offer is a draft "
-         "has not published it yet.</p>" + settings_table(report, link, quality=False)),
+        ("every-setting", "Every setting", settings_table(report, link, quality=False)),
         ("areas", coverage.heading, chart_block(coverage)),
     ]
     if report.history:
         chart = history_chart(report.history)
         sections.append(("month-by-month", chart.heading, chart_block(chart)))
-    body = "".join(f'<h2 id="{key}">{escape(heading)}</h2>{html}' for key, heading, html in sections)
-    return (f"<style>{CSS}</style>"
-            f'<div class="lr-report lr-dashboard"><h1 id="dashboard">{escape(DASHBOARD_TITLE)}</h1>'
-            f"<p>The offers of {escape(report.borough.name)}'s schools, colleges and early years "
-            f"settings, as they are on {escape(long_date(report.today))}.</p>"
-            f"{figures(report)}{body}</div>")
+    return fragment("dashboard.html", "dashboard", Markup(CSS), DASHBOARD_TITLE,
+                    report.borough.name, long_date(report.today),
+                    report.borough.review_interval_months, figures(report), sections)
 
 
 def render_dashboard_markdown(borough: Borough, offers: Iterable[Offer], today: date,
@@ -90,7 +85,7 @@ def dashboard_page(catalogue: Catalogue, record: Record | None) -> BuiltPage:
     html = render_dashboard_html(report, link)
     toc = [toc_entry(2, "up-to-date", "How many offers are up to date"),
            toc_entry(2, "every-setting", "Every setting"),
-           toc_entry(2, "areas", escape(coverage_chart(report).heading))]
+           toc_entry(2, "areas", coverage_chart(report).heading)]
     if report.history:
         toc.append(toc_entry(2, "month-by-month", "How has this changed month by month?"))
     return BuiltPage(url=DASHBOARD_URL, title=DASHBOARD_TITLE, html=html, toc=toc,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import math
 import re
-from html import escape
 
 import pygal
 from pygal.style import Style
 
+from localoffer.markup import Markup, fragment
 from localoffer.reporting.charts import Chart
 
 # Okabe-Ito colours: told apart by people with the common kinds of colour blindness. Each
@@ -89,7 +89,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 
 
-def chart_svg(chart: Chart, width: int | None = None, height: int | None = None) -> str:
+def chart_svg(chart: Chart, width: int | None = None, height: int | None = None) -> Markup:
     """The chart as an <svg> element, with stable ids (the same data gives the same SVG)."""
     if width is None:
         width = max(800, 180 * len(chart.series))  # room for the legend on one line
@@ -121,7 +121,10 @@ def chart_svg(chart: Chart, width: int | None = None, height: int | None = None)
     return _accessible(svg, chart)
 
 
-def _accessible(svg: str, chart: Chart) -> str:
+def _accessible(svg: str, chart: Chart) -> Markup:
+    """pygal's SVG (its XML writer escapes every label and value it was given) with stable
+    ids, no script or comments, and a <title> and <desc> from our template: Markup, as
+    localoffer/markup.py allows for a chart."""
     found = _CHART_ID.search(svg)
     if found:
         svg = svg.replace(found.group(1), chart.id)
@@ -133,6 +136,6 @@ def _accessible(svg: str, chart: Chart) -> str:
     opening = svg[:opening_end - 1] + (
         f' role="img" aria-labelledby="{chart_id}-title {chart_id}-desc"'
         f' width="100%" preserveAspectRatio="xMinYMin meet">')
-    labels = (f'<title id="{chart_id}-title">{escape(chart.title)}</title>'
-              f'<desc id="{chart_id}-desc">{escape(chart.description)}</desc>')
-    return opening + labels + svg[opening_end:]
+    labels = fragment("report_parts.html", "chart_labels", chart_id, chart.title,
+                      chart.description)
+    return Markup(opening) + labels + Markup(svg[opening_end:])

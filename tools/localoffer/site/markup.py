@@ -1,56 +1,7 @@
-"""The one escaping path for the HTML of the site. Read this before adding a page.
-
-The rule: every value that comes from an offer, its folder name, Git or localoffer.yml reaches
-HTML only through a template in site/templates/, rendered by `fragment` below. The templates'
-environment escapes every value it prints (autoescape), so safety holds by construction, not
-by care. Do not build HTML with f-strings, `+` or `str.format` in site/.
-
-`Markup` marks HTML that must not be escaped again. Only these may be marked: what these
-templates render (they return Markup), an offer's body after nh3 has sanitised it
-(sanitise.clean_html) and rewrites of it that add only escaped values (booklet.prepare), and
-files of localoffer's own package (a stylesheet). Page titles, descriptions and tags handed to a site
-engine are plain text; the engine's shell (mkdocs_plugin.py) escapes them once.
-
-Templates are written one element to a line for reading: the loader joins the lines and drops
-their indentation, so no line break or indent reaches a page. Keep a sentence on one line.
-"""
+"""The site's name for the one escaping path, localoffer/markup.py: read its rule before
+adding a page. The site's templates are in site/templates/."""
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any, Callable
-
-from jinja2 import BaseLoader, Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup, escape
+from localoffer.markup import Markup, environment, escape, fragment
 
 __all__ = ["Markup", "escape", "fragment", "environment"]
-
-
-class _JoinedLines(BaseLoader):
-    """Templates with each line's indentation and line break removed."""
-
-    def __init__(self, inner: BaseLoader) -> None:
-        self.inner = inner
-
-    def get_source(self, environment: Environment,
-                   template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
-        source, filename, uptodate = self.inner.get_source(environment, template)
-        return "".join(line.strip() for line in source.splitlines()), filename, uptodate
-
-    def list_templates(self) -> list[str]:
-        return self.inner.list_templates()
-
-
-@lru_cache(maxsize=1)
-def environment() -> Environment:
-    return Environment(loader=_JoinedLines(PackageLoader("localoffer.site", "templates")),
-                       autoescape=True, undefined=StrictUndefined, auto_reload=False)
-
-
-@lru_cache(maxsize=None)
-def _macro(template: str, name: str) -> Any:
-    return getattr(environment().get_template(template).module, name)
-
-
-def fragment(template: str, macro: str, /, *args: Any, **values: Any) -> Markup:
-    """The HTML of `macro` in site/templates/`template`, every value escaped."""
-    return _macro(template, macro)(*args, **values)  # Markup: the environment autoescapes

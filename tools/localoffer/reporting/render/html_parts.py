@@ -1,16 +1,17 @@
-"""Pieces of HTML shared by the report page and the site's dashboard page.
+"""Pieces of HTML shared by the report page and the site's dashboard page, rendered by the
+templates of reporting/templates/report_parts.html through the one escaping path
+(localoffer/markup.py): a setting's name is text, never markup.
 
-Everything from an offer is escaped: a setting's name is text, never markup. Every chart has a
-text alternative (its <title> and <desc>, and a caption) and the table of its data beside it.
+Every chart has a text alternative (its <title> and <desc>, and a caption) and the table of
+its data beside it.
 """
 from __future__ import annotations
 
-from html import escape
-from typing import Callable, Container, Sequence
+from typing import Callable, Sequence
 
+from localoffer.markup import Markup, fragment
 from localoffer.review import ReviewState, long_date
 from localoffer.reporting.charts import Chart
-from localoffer.reporting.coverage import Cell
 from localoffer.reporting.render import common
 from localoffer.reporting.report import Report
 from localoffer.reporting.rows import SettingRow
@@ -26,11 +27,7 @@ STATE_CLASSES = {
     ReviewState.NEVER_PUBLISHED: "never-published",
     ReviewState.UNKNOWN: "no-date",
 }
-_CELL_HTML = {
-    Cell.COVERED: '<td class="lr-y">Yes</td>',
-    Cell.MISSING: '<td class="lr-n">Missing</td>',
-    Cell.NOT_REQUIRED: '<td class="lr-x"><span class="lr-hidden">Not required</span></td>',
-}
+_PARTS = "report_parts.html"
 
 CSS = """
 .lr-report{color:#1f1f1f;line-height:1.5;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
@@ -69,50 +66,29 @@ CSS = """
 .lr-nowrap{white-space:nowrap}
 """
 
-
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]], caption: str = "",
-          numeric: Container[int] | None = None, raw: bool = False) -> str:
+def table(headers: Sequence[str], rows: Sequence[Sequence[str | Markup]], caption: str = "",
+          numeric: Sequence[int] | None = None) -> Markup:
     """A table whose first column heads each row. `numeric` columns (default: all but the
-    first) are right-aligned numbers. With `raw`, cells are already HTML (escaped by the
-    caller)."""
+    first) are right-aligned numbers. Cells are text, or Markup made by these templates."""
     if numeric is None:
         numeric = range(1, len(headers))
-    aligned = ' class="lr-num"'
-
-    def cell(value: str, index: int) -> str:
-        text = value if raw else escape(str(value))
-        classes = aligned if index in numeric else ""
-        if index == 0:
-            return f'<th scope="row"{classes}>{text}</th>'
-        return f"<td{classes}>{text}</td>"
-
-    head = "".join(f'<th scope="col"{aligned if i in numeric else ""}>{escape(h)}</th>'
-                   for i, h in enumerate(headers))
-    body = "\n".join("<tr>" + "".join(cell(value, i) for i, value in enumerate(row)) + "</tr>"
-                     for row in rows)
-    caption_html = f"<caption>{escape(caption)}</caption>" if caption else ""
-    return (f"<table>{caption_html}<thead><tr>{head}</tr></thead>\n"
-            f"<tbody>\n{body}\n</tbody></table>")
+    return fragment(_PARTS, "table", headers, rows, caption, tuple(numeric))
 
 
-def scrolling(inner: str, label: str) -> str:
+def scrolling(inner: Markup, label: str) -> Markup:
     """A wide table that scrolls sideways on a phone, reachable with the keyboard."""
-    return (f'<div class="lr-scroll" role="region" aria-label="{escape(label)}" tabindex="0">'
-            f"{inner}</div>")
+    return fragment(_PARTS, "scrolling", inner, label)
 
 
-def chart_block(chart: Chart) -> str:
+def chart_block(chart: Chart) -> Markup:
     headers, rows = chart.table
-    return (f'<div class="lr-chart" id="{chart.id}-chart">'
-            f"<figure>{chart_svg(chart)}<figcaption>{escape(chart.description)}</figcaption>"
-            f"</figure>"
-            f"{scrolling(table(headers, rows, caption=f'Figures: {chart.title}'), chart.title)}"
-            f"</div>")
+    data = scrolling(table(headers, rows, caption=f"Figures: {chart.title}"), chart.title)
+    return fragment(_PARTS, "chart_block", chart.id, chart_svg(chart), chart.description, data)
 
 
-def figures(report: Report) -> str:
+def figures(report: Report) -> Markup:
     overall = report.overall
-    items = [
+    return fragment(_PARTS, "figures", [
         ("", overall.settings, "settings with an offer file"),
         ("", overall.published, "published"),
         ("ok", overall.state(ReviewState.OK), "up to date"),
@@ -120,46 +96,39 @@ def figures(report: Report) -> str:
         ("overdue", overall.state(ReviewState.OVERDUE), "overdue for review"),
         ("never-published", overall.state(ReviewState.NEVER_PUBLISHED), "never published"),
         ("", overall.complete, "answer every area they must"),
-    ]
-    return ('<ul class="lr-figures">' + "".join(
-        (f'<li class="lr-{kind}">' if kind else "<li>") + f"<strong>{count}</strong>{label}</li>"
-        for kind, count, label in items) + "</ul>")
+    ])
 
 
-def state_html(row: SettingRow) -> str:
-    return (f'<span class="lr-state lr-{STATE_CLASSES[row.review_state]}">'
-            f"{escape(row.state_label)}</span>")
+def state_html(row: SettingRow) -> Markup:
+    return fragment(_PARTS, "state", STATE_CLASSES[row.review_state], row.state_label)
 
 
-def setting_name(row: SettingRow, link: Linker | None) -> str:
-    url = link(row) if link is not None else None
-    name = escape(row.name)
-    return f'<a href="{escape(url)}">{name}</a>' if url else name
+def setting_name(row: SettingRow, link: Linker | None) -> Markup:
+    return fragment(_PARTS, "setting_name", row.name, link(row) if link is not None else None)
 
 
-def settings_table(report: Report, link: Linker | None = None, quality: bool = True) -> str:
+def settings_table(report: Report, link: Linker | None = None, quality: bool = True) -> Markup:
     """Every setting, one row each. Without `quality`, the error, warning and reading-ease
     columns (for LA officers) are left out: the public page shows dates and coverage."""
     headers = list(common.ROW_HEADERS if quality else common.ROW_HEADERS[:8])
     rows = []
     for row in report.rows:
-        cells = [escape(value) for value in common.row_cells(row)]
+        cells: list[str | Markup] = list(common.row_cells(row))
         cells[0] = setting_name(row, link)
         cells[5] = state_html(row)
         for date_column in (3, 4):
-            cells[date_column] = f'<span class="lr-nowrap">{cells[date_column]}</span>'
-
+            cells[date_column] = fragment(_PARTS, "no_wrap", cells[date_column])
         rows.append(cells[: len(headers)])
     return scrolling(table(headers, rows, caption="Every setting's offer",
-                           numeric=range(6, len(headers)), raw=True), "Every setting's offer")
+                           numeric=range(6, len(headers))), "Every setting's offer")
 
 
-def totals_table(report: Report) -> str:
+def totals_table(report: Report) -> Markup:
     return scrolling(table(common.TOTALS_HEADERS, [common.totals_cells(t) for t in report.totals],
                            caption="Totals by type of setting"), "Totals by type of setting")
 
 
-def areas_table(report: Report) -> str:
+def areas_table(report: Report) -> Markup:
     rows = [common.area_cells(area) for area in report.areas]
     # The last column (concerns) is words, not a number.
     return scrolling(table(common.AREA_HEADERS, rows, caption="Each area in detail",
@@ -167,27 +136,17 @@ def areas_table(report: Report) -> str:
                      "Each area in detail")
 
 
-def matrix(report: Report, link: Linker | None = None) -> str:
+def matrix(report: Report, link: Linker | None = None) -> Markup:
     areas = list(report.borough.areas)
-    key = ('<p class="lr-key">Each column is an area an offer can answer, numbered as in '
-           "this list. <strong>Yes</strong>: the offer answers it. <strong>Missing</strong>: "
-           "its type of setting must answer it and it does not. A grey cell: it does not have "
-           "to.</p><ol class=\"lr-key\">"
-           + "".join(f"<li>{escape(report.area_title(a))}</li>" for a in areas) + "</ol>")
-    head = '<th scope="col">Setting</th>' + "".join(
-        f'<th scope="col"><abbr title="{escape(report.area_title(a))}">{n}</abbr>'
-        f'<span class="lr-hidden"> {escape(report.area_title(a))}</span></th>'
-        for n, a in enumerate(areas, 1))
-    body = "\n".join(
-        f'<tr><th scope="row">{setting_name(row, link)}</th>'
-        + "".join(_CELL_HTML[report.cell(row, a)] for a in areas) + "</tr>"
-        for row in report.rows)
+    titles = [report.area_title(area) for area in areas]
+    rows = [(setting_name(row, link), [report.cell(row, area).value for area in areas])
+            for row in report.rows]
     caption = "Which areas each setting answers"
-    return key + scrolling(f'<table class="lr-matrix"><caption>{caption}</caption>'
-                           f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table>",
-                           caption)
+    return fragment(_PARTS, "matrix_key", titles) + scrolling(
+        fragment(_PARTS, "matrix", titles, rows, caption), caption)
 
 
 def dated(report: Report) -> str:
-    return escape(common.subtitle(report)) if report.as_of else (
-        f"The offers as they are on {escape(long_date(report.today))}.")
+    """The line under the report's title: plain text (the page's template escapes it)."""
+    return common.subtitle(report) if report.as_of else (
+        f"The offers as they are on {long_date(report.today)}.")

@@ -1,51 +1,31 @@
 """Bad input never crashes the checks: arbitrary bytes, and valid offers broken at random.
 
 Every finding must name a known rule and a line that exists in the file (or the line just
-after its end, where something missing would be added).
+after its end, where something missing would be added). Each test counts its inputs and
+asserts its quota (generate.QUOTAS).
 """
 from __future__ import annotations
 
-import re
 import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from localoffer.authoring.fixes import fix_text
-from localoffer.borough import Borough, load_borough
-from localoffer.checks import CheckContext, all_rules, check_offer
+from localoffer.borough import Borough
+from localoffer.checks import CheckContext, check_offer
 from localoffer.collector import collector_paused
-from localoffer.model import Severity, load_offer
+from localoffer.model import load_offer
 from localoffer.synthetic import synthetic_offer, synthetic_setting
 
-from .helpers import TODAY
-
-RULES = frozenset(all_rules())
-_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
-_LONG_NUMBER = re.compile(r"\d{10}")
-
-# Fragments that reach the corners of the parser and the checks.
-TRICKY = [
-    "---", "...", "\n---\n", "```", "~~~", "    ", "\t", "\r", "\r\n", "\x00", "\ufeff", "\u2028",
-    "## ", "### ", "# ", "{#wellbeing}", "{#", "}", "<!--", "-->", "<script>", "<svg onload=x>",
-    "<a href='javascript:x'>", "<br>", "[", "]", "(", ")", "![", "](", "]: ", "<https://x.example>",
-    "http://", "https://", "../", "../missing/offer.md", "#top", "mailto:", "javascript:",
-    "data:", "&#x6a;", "TODO", "[insert name]", "xxx", "EHCP", "SALT (speech and language therapy)",
-    "(SALT)", "A123456789012", "943 476 5919", "0161 496 0000", "`", "*", "_", "|", ">", "- ",
-    "1. ", "é", "💙", "\\", "'", '"', ":", ": ", "- x", "? ", "&a", "*a", "!!binary", "!!python/object:os.system",
-    "~", "null", "1e400", ".inf", "2027-02-30", "2027-13-01", "2027-01-01 25:00:00", "[[[[",
-    "{{{{", "a" * 3000, "x " * 500, "\n" * 50,
-]
+from fuzzing.generate import QUOTAS, TRICKY, fuzz_settings
+from fuzzing.through import TODAY, WORK_SLUG, assert_checks_cleanly, make_borough
 
 
 @pytest.fixture(scope="module")
 def fuzz_borough(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Borough:
-    folder = tmp_path_factory.mktemp("fuzz")
-    (folder / "localoffer.yml").write_bytes((repo_root / "localoffer.yml").read_bytes())
-    (folder / "offers" / "fuzzed").mkdir(parents=True)
-    return load_borough(folder / "localoffer.yml")
+    return make_borough(tmp_path_factory.mktemp("fuzz"), repo_root)
 
 
 @pytest.fixture(scope="module")
@@ -54,29 +34,24 @@ def valid_offers(fuzz_borough: Borough) -> list[str]:
             for index in range(len(fuzz_borough.setting_types))]
 
 
-def assert_checks_cleanly(borough: Borough, content: bytes) -> None:
-    path = borough.offers_dir / "fuzzed" / "offer.md"
-    path.write_bytes(content)
-    offer = load_offer(path, borough)
-    findings = check_offer(offer, CheckContext(borough, TODAY, frozenset({"fuzzed"})))
-    lines = len(_LINE_BREAK.split(content))
-    for finding in findings:
-        assert finding.rule in RULES, finding
-        assert isinstance(finding.severity, Severity), finding
-        assert 1 <= finding.line <= lines + 1, (finding, lines)
-        assert finding.path == offer.display_path
-        assert finding.message.strip(), finding
-        if finding.rule == "safety/personal-data":
-            assert not _LONG_NUMBER.search(finding.message), finding
-
-
 starts = st.sampled_from([b"", b"---\n", b"---\nname: x\n---\n", b"\xef\xbb\xbf---\r\n"])
 
 
-@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(start=starts, content=st.binary(max_size=2000))
-def test_arbitrary_bytes_never_crash(fuzz_borough: Borough, start: bytes, content: bytes) -> None:
-    assert_checks_cleanly(fuzz_borough, start + content)
+def test_arbitrary_bytes_never_crash(fuzz_borough: Borough,
+                                     record_property: pytest.RecordProperty) -> None:
+    seen: set[bytes] = set()
+
+    @fuzz_settings(QUOTAS["arbitrary-bytes"])
+    @given(start=starts, content=st.binary(max_size=2000))
+    def one(start: bytes, content: bytes) -> None:
+        if start + content in seen:
+            return  # drawn before: counted once
+        seen.add(start + content)
+        assert_checks_cleanly(fuzz_borough, start + content)
+
+    one()
+    record_property("fuzzed_in_process", len(seen))
+    assert len(seen) >= QUOTAS["arbitrary-bytes"]
 
 
 def _mutate(text: str, data: st.DataObject) -> str:
@@ -105,22 +80,32 @@ def _mutate(text: str, data: st.DataObject) -> str:
     return text
 
 
-@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.data())
 def test_mutated_offers_never_crash(fuzz_borough: Borough, valid_offers: list[str],
-                                    data: st.DataObject) -> None:
-    text = data.draw(st.sampled_from(valid_offers), label="offer")
-    mutated = _mutate(text, data)
-    assert_checks_cleanly(fuzz_borough, mutated.encode("utf-8", "surrogatepass"))
+                                    record_property: pytest.RecordProperty) -> None:
+    seen: set[str] = set()
+
+    @fuzz_settings(QUOTAS["mutated-offers"])
+    @given(data=st.data())
+    def one(data: st.DataObject) -> None:
+        text = data.draw(st.sampled_from(valid_offers), label="offer")
+        mutated = _mutate(text, data)
+        if mutated in seen:
+            return  # drawn before: counted once
+        seen.add(mutated)
+        assert_checks_cleanly(fuzz_borough, mutated.encode("utf-8", "surrogatepass"))
+
+    one()
+    record_property("fuzzed_in_process", len(seen))
+    assert len(seen) >= QUOTAS["mutated-offers"]
 
 
 def test_the_valid_offers_pass_before_they_are_mutated(fuzz_borough: Borough,
                                                       valid_offers: list[str]) -> None:
     for text in valid_offers:
-        path = fuzz_borough.offers_dir / "fuzzed" / "offer.md"
+        path = fuzz_borough.offers_dir / WORK_SLUG / "offer.md"
         path.write_text(text, encoding="utf-8")
         offer = load_offer(path, fuzz_borough)
-        assert check_offer(offer, CheckContext(fuzz_borough, TODAY, frozenset({"fuzzed"}))) == []
+        assert check_offer(offer, CheckContext(fuzz_borough, TODAY, frozenset({WORK_SLUG}))) == []
 
 
 @pytest.mark.parametrize("content", [
@@ -148,17 +133,3 @@ def test_pathological_files_are_checked_quickly(fuzz_borough: Borough, content: 
     with collector_paused():
         assert_checks_cleanly(fuzz_borough, content)
     assert time.process_time() - started < 1.0
-
-
-REGRESSIONS = Path(__file__).resolve().parents[1] / "fixtures" / "fuzz_regressions"
-
-
-@pytest.mark.parametrize("path", sorted(REGRESSIONS.iterdir()), ids=lambda path: path.name)
-def test_every_input_that_once_failed_is_checked_and_fixed(fuzz_borough: Borough,
-                                                           path: Path) -> None:
-    """Inputs that once gave a traceback or a hang (security review, findings 4 to 6 and 9,
-    and what fuzzing found since), kept as files."""
-    content = path.read_bytes()
-    assert_checks_cleanly(fuzz_borough, content)
-    fixed = fix_text(content.decode("utf-8"), fuzz_borough)
-    assert fix_text(fixed.text, fuzz_borough).text == fixed.text
