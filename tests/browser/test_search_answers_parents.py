@@ -53,7 +53,24 @@ def search(page: Any, query: str) -> None:
     page.wait_for_function(
         "() => /matching|No matching/.test(document.querySelector('.md-search-result__meta')"
         ".textContent)")
-    page.wait_for_timeout(300)  # the theme updates the list as the last key lands
+    # The theme searches again as each key lands, so the list may still be for the first
+    # letters: wait until it has stayed the same for a while (a fixed wait failed under load).
+    page.evaluate("() => { window.loResultsKey = null; }")
+    page.wait_for_function(_RESULTS_SETTLED, polling=100, timeout=15_000)
+
+
+_RESULTS_SETTLED = """() => {
+    const first = document.querySelector('.md-search-result__item a');
+    const key = document.querySelector('.md-search-result__meta').textContent + '|'
+        + document.querySelectorAll('.md-search-result__item').length + '|'
+        + (first ? first.getAttribute('href') : '');
+    if (window.loResultsKey !== key) {
+        window.loResultsKey = key;
+        window.loResultsSince = Date.now();
+        return false;
+    }
+    return Date.now() - window.loResultsSince >= 600;
+}"""
 
 
 @pytest.fixture

@@ -22,8 +22,10 @@ from browser_harness import (
 pytestmark = pytest.mark.browser
 
 SETTING = "settings/sunflower-childminding/"
+SCHOOL = "settings/oakfield-primary-school/"
 # The demo's translations: (language, direction) by address.
-TRANSLATED = {f"{SETTING}pl/": ("pl", "ltr"), f"{SETTING}ur/": ("ur", "rtl")}
+TRANSLATED = {f"{SETTING}pl/": ("pl", "ltr"), f"{SETTING}ur/": ("ur", "rtl"),
+              f"{SCHOOL}pl/": ("pl", "ltr"), f"{SCHOOL}ur/": ("ur", "rtl")}
 
 LANGUAGE_PROBE = """() => {
   const langOf = (element) => element.closest('[lang]')?.getAttribute('lang');

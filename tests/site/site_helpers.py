@@ -10,11 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from localoffer.borough import load_borough
+from localoffer.cli import main
 from localoffer.commands.build import build_site
 from localoffer.synthetic import write_borough
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TODAY = "2026-11-28"
+SLUG = "setting-00000"  # the first synthetic offer
+# The English in the comments of a translation's skeleton (localoffer new --translation).
+COMMENT = re.compile(r"<!-- English:\n.*?-->", re.S)
 
 
 def make_borough(folder: Path, count: int, words: int = 25, **plugin: Any) -> list[Path]:
@@ -32,6 +36,29 @@ def make_borough(folder: Path, count: int, words: int = 25, **plugin: Any) -> li
     borough = load_borough(folder / "localoffer.yml")
     from datetime import date
     return write_borough(borough, folder, count, date.fromisoformat(TODAY), words_per_answer=words)
+
+
+def translate(folder: Path, tag: str, answer: str, heading: str, translated_from: str,
+              translated_by: str, slug: str | None = None) -> Path:
+    """The skeleton `localoffer new --translation` writes, filled in as a translator would:
+    each English comment but the welcome's replaced by `answer`, each heading translated."""
+    slug = slug or SLUG
+    assert main(["new", "--translation", tag, slug, "--config",
+                 str(folder / "localoffer.yml")]) == 0
+    path = folder / "offers" / slug / f"offer.{tag}.md"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('translated_by: ""', f"translated_by: {translated_by}")
+    text = re.sub(r"(?m)^translated_from: .*$", f"translated_from: {translated_from}", text)
+    body_start = text.index("\n---\n") + 5
+    body = text[body_start:]
+    welcome = COMMENT.search(body)  # the welcome keeps the English in its comment
+    assert welcome is not None
+    body = body[:welcome.end()] + COMMENT.sub(answer, body[welcome.end():])
+    count = iter(range(1, 100))
+    body = re.sub(r"(?m)^## .*$", lambda _: f"## {heading} {next(count)}", body)
+    body = re.sub(r"(?m)^### .*$", lambda _: f"### {heading}", body)
+    path.write_text(text[:body_start] + body, encoding="utf-8")
+    return path
 
 
 def set_field(offer: Path, key: str, value: str) -> None:

@@ -3,6 +3,7 @@ language and direction, links between the languages, a notice when it is older t
 English, and nothing English marked as another language."""
 from __future__ import annotations
 
+import json
 import logging
 import re
 from pathlib import Path
@@ -10,36 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from localoffer.cli import main
 from localoffer.commands.build import BuildFailed
-from site_helpers import build, make_borough, set_field
-
-SLUG = "setting-00000"
-# A sentence of the English offer's answers kept in the skeleton's comments: never published.
-COMMENT = re.compile(r"<!-- English:\n.*?-->", re.S)
-
-
-def translate(folder: Path, tag: str, answer: str, heading: str, translated_from: str,
-              translated_by: str) -> Path:
-    """The skeleton `localoffer new --translation` writes, filled in as a translator would:
-    each English comment replaced by an answer, each heading translated."""
-    assert main(["new", "--translation", tag, SLUG, "--config",
-                 str(folder / "localoffer.yml")]) == 0
-    path = folder / "offers" / SLUG / f"offer.{tag}.md"
-    text = path.read_text(encoding="utf-8")
-    text = text.replace('translated_by: ""', f"translated_by: {translated_by}")
-    text = re.sub(r"(?m)^translated_from: .*$", f"translated_from: {translated_from}", text)
-    body_start = text.index("\n---\n") + 5
-    body = text[body_start:]
-    welcome = COMMENT.search(body)  # the welcome keeps the English in its comment
-    assert welcome is not None
-    body = body[:welcome.end()] + COMMENT.sub(answer, body[welcome.end():])
-    count = iter(range(1, 100))
-    body = re.sub(r"(?m)^## .*$", lambda _: f"## {heading} {next(count)}", body)
-    body = re.sub(r"(?m)^### .*$", lambda _: f"### {heading}", body)
-    path.write_text(text[:body_start] + body, encoding="utf-8")
-    return path
-
+from site_helpers import SLUG, build, make_borough, set_field, translate
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -72,12 +45,15 @@ def test_each_language_has_its_page_with_its_language_and_direction(site):
 
 
 def test_the_languages_link_to_each_other_both_ways(site):
-    base = "https://localoffer.calderbrook.example/settings/setting-00000/"
-    expected = [("en", base), ("pl", base + "pl/"), ("ur", base + "ur/")]
-    for soup in (page(site), page(site, "pl"), page(site, "ur")):
-        links = [(link["hreflang"], link["href"])
-                 for link in soup.select('head link[rel="alternate"][hreflang]')]
-        assert links == expected
+    """With hreflang on the switcher's links; no <link rel="alternate"> in the head, for which
+    the theme's script would fetch a sitemap.xml from the published website."""
+    expected = {"": [("en", "./"), ("pl", "pl/"), ("ur", "ur/")],
+                "pl": [("en", "../"), ("pl", "./"), ("ur", "../ur/")],
+                "ur": [("en", "../"), ("pl", "../pl/"), ("ur", "./")]}
+    for folder, links in expected.items():
+        soup = page(site, folder) if folder else page(site)
+        assert [(a["hreflang"], a["href"]) for a in soup.select("nav.lo-languages a")] == links
+        assert soup.select('link[rel="alternate"]') == []
 
 
 def test_the_switcher_names_each_language_in_its_own_script(site):
@@ -165,3 +141,29 @@ def test_a_strict_build_stops_on_a_translation_with_raw_html_or_a_missing_sectio
     site = build(tmp_path, strict=False)  # without --strict the page is built, made safe
     html = (site / "settings" / SLUG / "pl" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in html
+
+
+def test_each_language_has_its_own_search_index_and_booklet(tmp_path: Path) -> None:
+    """Pagefind makes one index per language from each page's <html lang>; each language
+    with translations has a printable booklet of them, in that language."""
+    make_borough(tmp_path, 2, search="pagefind")
+    translate(tmp_path, "pl", "Pomagamy każdemu dziecku w nauce.", "Pytanie", "2026-10-14",
+              "Anna Nowak")
+    translate(tmp_path, "ur", "ہم ہر بچے کی سیکھنے میں مدد کرتے ہیں۔", "سوال", "2026-10-14",
+              "فرح صدیقی")
+    site = build(tmp_path, strict=True)
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert {tag: language["page_count"] for tag, language in entry["languages"].items()} == {
+        "en": 2, "pl": 1, "ur": 1}
+    booklet = BeautifulSoup((site / "booklet" / "ur" / "index.html").read_text(encoding="utf-8"),
+                            "html5lib")
+    assert (booklet.html["lang"], booklet.html["dir"]) == ("ur", "rtl")
+    content = booklet.select_one(".lo-booklet.lo-translated")
+    assert content.h1.get_text() == "چھاپنے کے لیے کتابچہ"
+    assert [h2.get_text() for h2 in content.select("section > h2")] == [
+        "Example All-through school 0"]
+    assert "ہم ہر بچے کی سیکھنے میں مدد کرتے ہیں۔" in content.get_text()
+    assert not (site / "booklet" / "ar").exists()
+    translated = BeautifulSoup((site / "settings" / SLUG / "ur" / "index.html").read_text(
+        encoding="utf-8"), "html5lib")
+    assert translated.select_one(".lo-booklet-link a")["href"] == "../../../booklet/ur/"

@@ -106,14 +106,15 @@ def _offer_section(item: PublishedOffer, body: Rendered, booklet_url: str,
                     relative_url(booklet_url, item.url), answers)
 
 
-def prepare(html: Markup, slug: str) -> Markup:
+def prepare(html: Markup, slug: str, page: str | None = None) -> Markup:
     """An offer's HTML made ready for any booklet, once per build (where it is rendered):
     headings one level down, ids prefixed with the slug, and links relative to the offer's
-    page made relative to the site's root, marked with ROOT for `place` to fill in.
+    page (`page`, default settings/<slug>/) made relative to the site's root, marked with
+    ROOT for `place` to fill in.
     It rewrites sanitised HTML: attribute values stay as nh3 escaped them, and what is added
     (the slug) is escaped here, so the result is still safe to mark as Markup."""
     html = _HEADING.sub(lambda match: f"<{match.group(1)}h{int(match.group(2)) + 1}", html)
-    page = f"settings/{escape(slug)}/"
+    page = str(escape(page)) if page else f"settings/{escape(slug)}/"
 
     def attribute(match: re.Match[str]) -> str:
         name, value = match.group(1), match.group(2)

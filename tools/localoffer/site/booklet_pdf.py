@@ -20,6 +20,12 @@ from localoffer.site.booklet import BOOKLET_URL, all_booklets, whole_booklet_pag
 from localoffer.site.catalogue import Catalogue
 from localoffer.site.markup import Markup, fragment
 from localoffer.site.render import Rendered
+from localoffer.site.structure import BuiltPage
+from localoffer.site.translated_booklets import (
+    language_booklet_page,
+    language_booklets,
+    render_translations,
+)
 
 # Pictures in the booklet's HTML, which the sanitiser wrote (attributes in double quotes).
 _IMAGE = re.compile(r"<img\b[^>]*>")
@@ -36,27 +42,45 @@ class BookletPdf:
 
 
 def booklet_pdf(catalogue: Catalogue, bodies: dict[str, Rendered], type_id: str | None = None,
-                site_url: str | None = None) -> BookletPdf:
-    """The booklet of every published offer (or of one type of setting) as a PDF, dated
-    the catalogue's day. Links to the website are made full addresses from `site_url` when
-    it is known."""
+                site_url: str | None = None, language: str | None = None) -> BookletPdf:
+    """The booklet of every published offer (or of one type of setting, or of the offers
+    translated into one `language`) as a PDF, dated the catalogue's day. Links to the website
+    are made full addresses from `site_url` when it is known."""
     weasyprint = _weasyprint()
-    url = f"{BOOKLET_URL}{type_id}/" if type_id else BOOKLET_URL
-    booklet = next((booklet for booklet in all_booklets(catalogue) if booklet.url == url), None)
-    if booklet is None:
-        raise LocalOfferError(f"There are no published offers of the type '{type_id}'.")
-    page = whole_booklet_page(booklet, bodies, catalogue.borough.glossary)
+    if language is not None:
+        page = _language_page(catalogue, bodies, language)
+        url = page.url
+        settings = page.html.count('class="lo-booklet-offer"')
+    else:
+        url = f"{BOOKLET_URL}{type_id}/" if type_id else BOOKLET_URL
+        booklet = next((booklet for booklet in all_booklets(catalogue) if booklet.url == url),
+                       None)
+        if booklet is None:
+            raise LocalOfferError(f"There are no published offers of the type '{type_id}'.")
+        page = whole_booklet_page(booklet, bodies, catalogue.borough.glossary)
+        settings = len(booklet.offers)
     # Our own stylesheet, from the package: CSS, not text, so it is not escaped.
     css = Markup((resources.files("localoffer.site") / "print" / "booklet.css").read_text("utf-8"))
     made = fragment("booklet_pdf.html", "made", long_date(catalogue.today), site_url)
     contents = Markup('<h2 id="contents">')
     body = _local_images(page.html, url, catalogue).replace(contents, made + contents, 1)
-    html = fragment("booklet_pdf.html", "document", page.title, css, body)
+    html = fragment("booklet_pdf.html", "document", page.title, css, body,
+                    page.lang or "en", page.direction or "ltr")
     base = f"{site_url.rstrip('/')}/{url}" if site_url else None
     fetcher = weasyprint.urls.URLFetcher(allowed_protocols={"file"})
     document = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render()
-    return BookletPdf(page.title, len(booklet.offers), len(document.pages),
+    return BookletPdf(page.title, settings, len(document.pages),
                       document.write_pdf(pdf_variant="pdf/ua-1"))
+
+
+def _language_page(catalogue: Catalogue, bodies: dict[str, Rendered], language: str) -> BuiltPage:
+    booklet = next((booklet for booklet in language_booklets(catalogue)
+                    if booklet.language.tag == language), None)
+    if booklet is None:
+        known = ", ".join(booklet.language.tag for booklet in language_booklets(catalogue))
+        raise LocalOfferError(f"No published offer is translated into '{language}'."
+                              + (f" Translated into: {known}." if known else ""))
+    return language_booklet_page(booklet, render_translations(catalogue, bodies), catalogue)
 
 
 def _local_images(html: Markup, booklet_url: str, catalogue: Catalogue) -> Markup:

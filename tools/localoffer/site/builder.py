@@ -23,12 +23,12 @@ from localoffer.site.render import MarkdownRenderer, Rendered
 from localoffer.site.search import search_page
 from localoffer.site.search_words import WORDS_FILE, glossary_page, words_file
 from localoffer.site.structure import BuiltPage
-from localoffer.site.translated_pages import (
-    alternates,
-    render_translation,
-    switcher,
-    translated_page,
+from localoffer.site.translated_booklets import (
+    TranslatedBodies,
+    language_booklet_pages,
+    render_translations,
 )
+from localoffer.site.translated_pages import switcher, translated_page
 from localoffer.site.words import Words
 from localoffer.site.you_said import items_by_setting, setting_section, you_said_pages
 
@@ -89,11 +89,11 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
     english = Words("en")
     said = items_by_setting(catalogue)
     pages = [offer_page(item, bodies[item.slug], changes.get(item.slug, []), context,
-                        switcher(item, item.url, english), alternates(item, options.site_url),
+                        switcher(item, item.url, english),
                         setting_section(item.url, said.get(item.slug, []), catalogue))
              for item in catalogue.offers]
-    pages += translated_pages(catalogue, bodies, EnglishVersions(borough.offers_dir, record),
-                              options.site_url)
+    translated = render_translations(catalogue, bodies)
+    pages += translated_pages(catalogue, translated, EnglishVersions(borough.offers_dir, record))
     pages += list_pages(catalogue)
     found = finder(catalogue)
     pages.append(found.page)
@@ -101,6 +101,7 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
     pages += you_said_pages(catalogue, renderer)
     pages += [make(catalogue, record) for make in options.more_pages]
     pages += booklet_pages(catalogue, bodies, options.booklet_size, borough.glossary)
+    pages += language_booklet_pages(catalogue, translated)
     if options.search == "pagefind":
         pages.append(search_page())
     images = {f"{item.url}{image.name}": image
@@ -109,18 +110,13 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
                      {**found.files, WORDS_FILE: words_file(catalogue)})
 
 
-def translated_pages(catalogue: Catalogue, bodies: dict[str, Rendered],
-                     versions: EnglishVersions, site_url: str) -> list[BuiltPage]:
+def translated_pages(catalogue: Catalogue, translated: TranslatedBodies,
+                     versions: EnglishVersions) -> list[BuiltPage]:
     """Each published offer's page in each language it is translated into."""
-    renderer = MarkdownRenderer({})  # the glossary's meanings are English: not on these pages
-    pages = []
-    for item in catalogue.offers:
-        for translation in item.translations:
-            body = render_translation(translation, bodies[item.slug], renderer)
-            pages.append(translated_page(item, translation, body,
-                                         versions.state(translation, item.offer),
-                                         catalogue.borough.glossary, site_url))
-    return pages
+    return [translated_page(item, translation, translated[(item.slug, translation.tag)],
+                            versions.state(translation, item.offer),
+                            catalogue.borough.glossary)
+            for item in catalogue.offers for translation in item.translations]
 
 
 def fill_placeholders(markdown: str, catalogue: Catalogue) -> str:

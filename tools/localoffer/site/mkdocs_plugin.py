@@ -172,11 +172,14 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.catalogue, bodies = load_and_render(
             self.borough, self.today, run_checks=checks,
             search_copies=self.pagefind.copies if self.pagefind else None, paths=paths)
-        if self.pagefind is not None:  # indexes while MkDocs writes; on_post_build waits for it
-            self.pagefind.start(Path(config.site_dir))
         for finding in self.catalogue.errors:
             log.warning(f"{finding.path}:{finding.line}: {finding.rule} {finding.message}")
         self.site = build_site(self.catalogue, options, rendered=bodies)
+        if self.pagefind is not None:  # indexes while MkDocs writes; on_post_build waits for it
+            for page in self.site.pages:  # translated offers: an index for each language
+                if page.lang and page.kind == "offer":
+                    self.pagefind.copies.add_page(page)
+            self.pagefind.start(Path(config.site_dir))
         # The offers and pages stay until the build ends: the garbage collector need not scan
         # them again and again while MkDocs writes the pages (gc.unfreeze in on_config).
         gc.freeze()
@@ -268,8 +271,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         return fill_placeholders(markdown, self.catalogue)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """A translated page's language and direction, and links to its other languages."""
-        if isinstance(page, _BuiltPage) and (page.built.lang or page.built.alternates):
+        """A translated page's language and direction."""
+        if isinstance(page, _BuiltPage) and page.built.lang:
             return set_page_language(output, page.built)
         return output
 

@@ -4,8 +4,12 @@ The theme (mkdocs-material) writes one language for the whole site in `<html lan
 translated offer's page is in another language: its `<html>` gets that language and its
 direction (so that screen readers, browsers' fonts and Pagefind's per-language index read it
 right), and the theme's own interface around it (header, menus, search, footer), which stays
-English, is marked lang="en" dir="ltr" (WCAG 3.1.1 and 3.1.2). Pages in other languages are
-linked with <link rel="alternate" hreflang>.
+English, is marked lang="en" dir="ltr" (WCAG 3.1.1 and 3.1.2).
+
+The languages of a page link to each other with hreflang on the switcher's links, not with
+<link rel="alternate" hreflang> in the head: for each of those, mkdocs-material's script asks
+for a sitemap.xml beside the linked page (made for sites with one folder per language), a
+request to the published website even when the site is read from disk.
 """
 from __future__ import annotations
 
@@ -24,10 +28,7 @@ _CHROME = re.compile(
 
 
 def set_page_language(html: str, page: BuiltPage) -> str:
-    """The built page as the theme wrote it, with its language, direction and alternates."""
-    if page.alternates:
-        links = str(fragment("translated.html", "head_links", page.alternates))
-        html = html.replace("</head>", links + "</head>", 1)
+    """The built page as the theme wrote it, with its language and direction."""
     if not page.lang:
         return html
     start = "<html" + str(fragment("translated.html", "language_attributes", page.lang,

@@ -36,8 +36,7 @@ class OfferPageContext:
 
 def offer_page(item: PublishedOffer, body: Rendered, changes: list[Change],
                context: OfferPageContext, switcher: Markup = Markup(),
-               alternates: tuple[tuple[str, str], ...] = (), said: Markup = Markup()
-               ) -> BuiltPage:
+               said: Markup = Markup()) -> BuiltPage:
     """`said`: the links to the "You said, we did" items about the setting (you_said.py)."""
     facts = item.facts
     shown = changes[: context.changes_shown]
@@ -65,7 +64,6 @@ def offer_page(item: PublishedOffer, body: Rendered, changes: list[Change],
         search_boost=2,
         search_tags=[tag for tag in (facts.type_label, facts.town) if tag],
         kind="offer",
-        alternates=alternates,
     )
 
 

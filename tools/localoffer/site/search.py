@@ -22,9 +22,10 @@ from localoffer.site.structure import BuiltPage
 
 SEARCH_URL = "search/"
 PAGEFIND_FOLDER = "pagefind"
-# Only offer pages are indexed (they carry data-pagefind-body); reading just them keeps
-# indexing fast, and the big booklet pages out of it.
-PAGES = "settings/*/index.html"
+# Only offer pages are indexed (they carry data-pagefind-body), in every language: reading
+# just them keeps indexing fast, and the big booklet pages out of it. Pagefind makes one index
+# for each language, from each page's <html lang>.
+PAGES = "settings/**/index.html"
 # Linux's shared memory: files written there stay in memory and never go to the disk.
 SHARED_MEMORY = Path("/dev/shm")
 
@@ -53,10 +54,14 @@ class SearchCopies:
     def add(self, item: PublishedOffer, body: Rendered) -> None:
         # The changes list is left out: it is marked data-pagefind-ignore on the page.
         page = offer_page(item, body, [], self.context)
+        self.add_page(page)
+
+    def add_page(self, page: BuiltPage) -> None:
+        """A page's copy, marked with its language (a translated offer's too)."""
         path = self.folder / page.url / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(fragment("search.html", "search_copy", page.title, page.html),
-                        encoding="utf-8")
+        path.write_text(fragment("search.html", "search_copy", page.title, page.html,
+                                 page.lang or "en"), encoding="utf-8")
 
 
 class PagefindRun:
@@ -78,8 +83,7 @@ class PagefindRun:
         # them all to itself; on two CPUs that ended builds sooner than leaving one to MkDocs.
         self._process = subprocess.Popen(
             [sys.executable, "-m", "pagefind", "--site", str(self.copies.folder),
-             "--output-path", str(site_dir / PAGEFIND_FOLDER), "--force-language", "en",
-             "--silent", "--glob", PAGES],
+             "--output-path", str(site_dir / PAGEFIND_FOLDER), "--silent", "--glob", PAGES],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
     def wait(self) -> None:

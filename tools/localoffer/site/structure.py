@@ -25,8 +25,6 @@ class BuiltPage:
     # interface (menus, search) as English.
     lang: str = ""
     direction: str = ""
-    # The same page in other languages: (hreflang, url), for <link rel="alternate">.
-    alternates: tuple[tuple[str, str], ...] = ()
 
     @property
     def source_path(self) -> str:

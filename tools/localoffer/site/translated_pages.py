@@ -4,7 +4,7 @@ The translation gives the answers; the facts come from the English offer (its he
 labelled in the page's language from the message catalogues, the values in English and marked
 so). The page says who translated it, and plainly when the English has changed since (with the
 date of the version it translates and a link to the English). Every language of a setting's
-page links to every other (the switcher, and <link rel="alternate" hreflang>).
+page links to every other (the switcher's links, with hreflang).
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from localoffer.checks.translation_state import TranslationState
 from localoffer.model.translation import ENGLISH, Language, Translation
+from localoffer.site.booklet import BOOKLET_URL
 from localoffer.site.catalogue import PublishedOffer
 from localoffer.site.markup import Markup, fragment
 from localoffer.site.pages import header_card
@@ -60,16 +61,6 @@ def switcher(item: PublishedOffer, page_url: str, words: Words) -> Markup:
                     words.tag)
 
 
-def alternates(item: PublishedOffer, site_url: str) -> tuple[tuple[str, str], ...]:
-    """(hreflang, address) of every language of the setting's page, for each of them: full
-    addresses when the site's address is known, else from the site's root."""
-    languages = languages_of(item)
-    if len(languages) < 2:
-        return ()
-    base = site_url.rstrip("/") + "/" if site_url else "/"
-    return tuple((language.tag, base + url) for language, url in languages)
-
-
 def render_translation(translation: Translation, english: Rendered,
                        renderer: MarkdownRenderer) -> Rendered:
     """The translation's answers as safe HTML. Its `##` headings take the ids of the English
@@ -87,8 +78,7 @@ def render_translation(translation: Translation, english: Rendered,
 
 
 def translated_page(item: PublishedOffer, translation: Translation, body: Rendered,
-                    state: TranslationState, glossary: dict[str, str],
-                    site_url: str = "") -> BuiltPage:
+                    state: TranslationState, glossary: dict[str, str]) -> BuiltPage:
     language = translation.language
     assert language is not None  # the catalogue keeps only translations into a known language
     words = Words(language.tag)
@@ -108,7 +98,8 @@ def translated_page(item: PublishedOffer, translation: Translation, body: Render
     html = fragment("translated.html", "translated_page", item, translation, language.tag,
                     language.direction, switcher(item, url, words), card, notice, body,
                     questions, words("Questions answered on this page ({count})",
-                                     count=len(questions)))
+                                     count=len(questions)),
+                    (words("Printable booklet"), relative_url(url, f"{BOOKLET_URL}{language.tag}/")))
     return BuiltPage(
         url=url,
         title=item.name,
@@ -119,5 +110,4 @@ def translated_page(item: PublishedOffer, translation: Translation, body: Render
         kind="offer",
         lang=language.tag,
         direction=language.direction,
-        alternates=alternates(item, site_url),
     )
