@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from localoffer.authoring.reference import GENERATED, generated_blocks, main, refresh
+from localoffer.authoring.reference import generated_blocks, main, refresh
 from localoffer.borough import Borough
 from localoffer.checks import all_rules
 from localoffer.model.schema import FRONT_MATTER_FIELDS

@@ -24,7 +24,6 @@ from .helpers import (
     of_rule,
     offer_text,
     set_key,
-    where,
 )
 
 UNCOVERED = "statutory/uncovered"

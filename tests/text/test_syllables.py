@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 from importlib import resources
-from pathlib import Path
 
 import pyphen
 import pytest

@@ -24,7 +24,6 @@ from localoffer.commands.options import (
     site_config_options,
     today_option,
 )
-from localoffer.errors import LocalOfferError
 from localoffer.site.cms_admin import AdminFolder, find_decap, write_admin
 from localoffer.site.cms_config import DEFAULT_DECAP_SERVER_PORT, Backend
 from localoffer.site.cms_server import decap_server, find_server, free_port

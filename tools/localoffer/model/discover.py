@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from localoffer.errors import LocalOfferError
-from localoffer.model.files import OFFER_FILE, is_safe_slug, offer_files_in
+from localoffer.model.files import is_safe_slug, offer_files_in
 
 if TYPE_CHECKING:
     from localoffer.borough import Borough

@@ -10,21 +10,19 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from localoffer.model.conflict_markers import conflict_marker_lines
-from localoffer.model.files import UnsafeFile, is_safe_slug, read_regular_file
+from localoffer.model.document import MarkdownDocument
+from localoffer.model.files import UnsafeFile, is_safe_slug, ordinary_files, read_regular_file
 from localoffer.model.finding import Finding, Severity
 from localoffer.model.frontmatter import FrontMatter, FrontMatterError, as_date, parse_front_matter
 from localoffer.model.markdown import (
-    Link,
     content_lines,
-    find_links,
     lines_inside_comments,
     parse_heading,
     strip_html_comments,
@@ -63,7 +61,7 @@ class Answer:
 
 
 @dataclass
-class FeedbackItem:
+class FeedbackItem(MarkdownDocument):
     path: Path
     display_path: str
     name: str  # the file's name without .md: the item's id on the site
@@ -73,16 +71,6 @@ class FeedbackItem:
     answers: dict[str, Answer] = field(default_factory=dict)  # by heading, ANSWERS only
     other_headings: list[tuple[int, str]] = field(default_factory=list)
     problems: list[Finding] = field(default_factory=list)
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return self.front_matter.get(key, default) if self.front_matter else default
-
-    def line_of(self, *keys: str | int) -> int:
-        return self.front_matter.line_of(*keys) if self.front_matter else 1
-
-    @property
-    def readable(self) -> bool:
-        return self.front_matter is not None
 
     @property
     def title(self) -> str:
@@ -130,34 +118,11 @@ class FeedbackItem:
     def answer(self, heading: str) -> Answer | None:
         return self.answers.get(heading)
 
-    @cached_property
-    def readable_lines(self) -> list[tuple[int, str]]:
-        """(file line, text) of the body as a reader sees it: outside code blocks, without
-        HTML comments. The safety checks read offers and items through it alike."""
-        body = strip_html_comments("\n".join(self.text.split("\n")[self.body_start - 1:]))
-        return list(content_lines(body.split("\n"), self.body_start))
-
-    @cached_property
-    def links(self) -> list[Link]:
-        return find_links(self.readable_lines)
-
 
 def feedback_files(folder: Path) -> list[Path]:
     """Every ordinary .md file under `folder` (links not followed; README.md left out), sorted."""
-    found = []
-    if not folder.is_dir():
-        return found
-    for top, _, files in os.walk(folder):
-        for name in files:
-            if not name.endswith(".md") or is_editors_note(Path(name)):
-                continue
-            path = Path(top) / name
-            try:
-                if stat.S_ISREG(path.lstat().st_mode):
-                    found.append(path)
-            except OSError:
-                continue
-    return sorted(found)
+    return ordinary_files(folder, lambda name: name.endswith(".md")
+                          and not is_editors_note(Path(name)))
 
 
 def is_editors_note(path: Path) -> bool:

@@ -9,6 +9,7 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 OFFER_FILE = "offer.md"
 # A translation, offer.<language>.md: a BCP 47 tag, a language of 2 or 3 letters then optional
@@ -105,18 +106,29 @@ def unsafe_entries(offers_dir: Path) -> list[UnsafeEntry]:
     return found
 
 
-def offer_files_in(folder: Path) -> list[Path]:
-    """Every ordinary file called offer.md under `folder`, links not followed, sorted."""
+def ordinary_files(folder: Path, wanted: Callable[[str], bool], below: bool = True) -> list[Path]:
+    """The ordinary files (not links, folders or devices) in `folder`, and in the folders
+    below it unless `below` is False, whose names `wanted` accepts; sorted. Links to folders
+    are not followed."""
     found = []
-    for top, _, files in os.walk(folder):
-        if OFFER_FILE in files:
-            path = Path(top) / OFFER_FILE
+    for top, _, names in os.walk(folder):
+        for name in names:
+            if not wanted(name):
+                continue
+            path = Path(top) / name
             try:
                 if stat.S_ISREG(path.lstat().st_mode):
                     found.append(path)
             except OSError:
                 continue
+        if not below:
+            break
     return sorted(found)
+
+
+def offer_files_in(folder: Path) -> list[Path]:
+    """Every ordinary file called offer.md under `folder`, links not followed, sorted."""
+    return ordinary_files(folder, lambda name: name == OFFER_FILE)
 
 
 def layout_problem(path: Path, offers_dir: Path) -> UnsafeFile | None:

@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from localoffer.model.conflict_markers import conflict_marker_lines
+from localoffer.model.document import MarkdownDocument
 from localoffer.model.files import OFFER_FILE, UnsafeFile, layout_problem, read_regular_file
 from localoffer.model.finding import Finding, Severity
 from localoffer.model.frontmatter import FrontMatter, FrontMatterError, as_date, parse_front_matter
 from localoffer.model.markdown import (
-    Link,
     content_lines,
-    find_links,
     lines_inside_comments,
     parse_heading,
     strip_html_comments,
@@ -75,7 +74,7 @@ class Section:
 
 
 @dataclass
-class Offer:
+class Offer(MarkdownDocument):
     path: Path
     display_path: str
     slug: str
@@ -85,18 +84,6 @@ class Offer:
     intro: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     problems: list[Finding] = field(default_factory=list)
-
-    # Front-matter, read the same way everywhere.
-    def get(self, key: str, default: Any = None) -> Any:
-        return self.front_matter.get(key, default) if self.front_matter else default
-
-    def line_of(self, *keys: str | int) -> int:
-        return self.front_matter.line_of(*keys) if self.front_matter else 1
-
-    @property
-    def readable(self) -> bool:
-        """True when the file could be read and has front-matter: the checks can look inside."""
-        return self.front_matter is not None
 
     @property
     def name(self) -> str:
@@ -144,19 +131,6 @@ class Offer:
     @property
     def areas_covered(self) -> set[str]:
         return {area for section in self.sections if section.text.strip() for area in section.areas}
-
-    @cached_property
-    def links(self) -> list[Link]:
-        """Every link and image a reader sees in the body (none in comments), with its file
-        line."""
-        return find_links(self.readable_lines)
-
-    @cached_property
-    def readable_lines(self) -> list[tuple[int, str]]:
-        """(file line, text) of the body as a reader sees it: outside code blocks, and without
-        HTML comments (the template's guidance), which leave blank lines behind."""
-        body = strip_html_comments("\n".join(self.text.split("\n")[self.body_start - 1:]))
-        return list(content_lines(body.split("\n"), self.body_start))
 
 
 def offer_slug(path: Path) -> str:

@@ -9,16 +9,14 @@ Unicode CLDR) names each language in its own script and says which way it is wri
 """
 from __future__ import annotations
 
-import os
 import re
-import stat
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from localoffer.model.files import OFFER_FILE, TRANSLATION_NAME
+from localoffer.model.files import OFFER_FILE, TRANSLATION_NAME, ordinary_files
 from localoffer.model.frontmatter import as_date
 from localoffer.model.offer import Offer, load_offer
 
@@ -76,21 +74,7 @@ def is_translation_name(name: str) -> bool:
 def translation_files_in(folder: Path) -> list[Path]:
     """The translations in one setting's folder (ordinary files named offer.<something>.md,
     links never followed), sorted by name."""
-    found = []
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return []
-    for name in names:
-        if not is_translation_name(name):
-            continue
-        path = folder / name
-        try:
-            if stat.S_ISREG(path.lstat().st_mode):
-                found.append(path)
-        except OSError:
-            continue
-    return sorted(found)
+    return ordinary_files(folder, is_translation_name, below=False)
 
 
 @dataclass

@@ -10,7 +10,7 @@ from typing import Any
 from localoffer.borough import Borough
 from localoffer.model import Offer
 from localoffer.model.schema import age_range
-from localoffer.model.vocabulary import ACCESS_FEATURES, need_label
+from localoffer.model.vocabulary import ACCESS_FEATURES
 from localoffer.model.vocabulary import NEEDS as NEED_TERMS
 
 # The kinds of need, in the order of the SEND Code of Practice, as a parent reads them.

@@ -10,7 +10,8 @@ from typing import Iterable
 
 from localoffer.site.catalogue import Catalogue, PublishedOffer, sort_key
 from localoffer.model.vocabulary import ACCESS_FEATURES, access_label
-from localoffer.site.facts import NEEDS, need_label
+from localoffer.model.vocabulary import need_label
+from localoffer.site.facts import NEEDS
 from localoffer.site.markup import Markup, fragment
 from localoffer.site.structure import BuiltPage, relative_url, toc_entry
 

@@ -7,13 +7,12 @@ from urllib.parse import urlsplit
 
 from localoffer.borough.config import FeedbackRoute
 from localoffer.git.history import PublicChange as Change
-from localoffer.model.vocabulary import access_label
+from localoffer.model.vocabulary import access_label, need_label
 from localoffer.review import long_date
 from localoffer.site.catalogue import PublishedOffer
 from localoffer.site.facts import (
     SettingFacts,
     email_href,
-    need_label,
     phone_href,
     website_href,
 )
