@@ -139,6 +139,17 @@ def test_trailing_whitespace_goes_but_a_markdown_line_break_stays(borough: Borou
     assert result.changes == ["removed spaces at the ends of lines and blank lines at the end"]
 
 
+def test_spaces_before_a_heading_break_no_line_and_go(borough: Borough) -> None:
+    # Found by fuzzing: kept as a line break, they stayed until `fix` put a missing section
+    # after them, and a second `fix` then removed them.
+    questions = borough.question_sets["se7-parent"].questions_for("primary")
+    text = (FRONT + f"\n## {questions[0].text}\n\nOur answer.\n[a](b)    \n"
+            f"## {questions[2].text}\n\nMore.\n")
+    once = fix_text(text, borough)
+    assert "\n[a](b)\n" in once.text
+    assert not fix_text(once.text, borough).changed
+
+
 def test_windows_line_endings_and_a_byte_order_mark_are_kept(borough: Borough) -> None:
     text = "\ufeff" + (FRONT + "\nHello.  \n" + _body_sections(borough)).replace("\n", "\r\n")
     result = fix_text(text, borough)

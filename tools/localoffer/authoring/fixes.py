@@ -53,6 +53,9 @@ _WORDY_DATE = re.compile(r"(?:([A-Za-z]+),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-
 _WORD = re.compile(r"[^\W_]+")
 _TRAILING = re.compile(r"[ \t]+$")
 _HARD_BREAK = re.compile(r"\S {2,}$")
+# A heading starts a block of its own, so spaces before it break no line (and `fix` may put a
+# missing section there, after which a second `fix` would remove them).
+_ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
 
 
 @dataclass
@@ -324,7 +327,8 @@ def _fix_whitespace(result: FixResult) -> None:
     fixed, count = [], 0
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        if index + 1 >= body_start and _HARD_BREAK.search(line) and following.strip():
+        if (index + 1 >= body_start and _HARD_BREAK.search(line) and following.strip()
+                and not _ATX_HEADING.match(following)):
             new = line.rstrip(" ") + "  "  # a Markdown line break: two spaces, kept
         else:
             new = _TRAILING.sub("", line)
