@@ -16,15 +16,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from localoffer.model.conflict_markers import conflict_marker_lines
-from localoffer.model.document import MarkdownDocument
+from localoffer.model.document import MarkdownDocument, body_lines, read_front_matter
+from localoffer.model.document import display_path as document_display_path
 from localoffer.model.files import UnsafeFile, is_safe_slug, ordinary_files, read_regular_file
 from localoffer.model.finding import Finding, Severity
-from localoffer.model.frontmatter import FrontMatter, FrontMatterError, as_date, parse_front_matter
+from localoffer.model.frontmatter import FrontMatter, as_date
 from localoffer.model.markdown import (
-    content_lines,
-    lines_inside_comments,
-    parse_heading,
     strip_html_comments,
 )
 
@@ -144,7 +141,7 @@ def load_feedback(borough: Borough) -> list[FeedbackItem]:
 
 def load_feedback_item(path: Path, borough: Borough) -> FeedbackItem:
     """Read and parse one item. Problems reading it become findings, never exceptions."""
-    item = FeedbackItem(path=path, display_path=_display(path, borough.root),
+    item = FeedbackItem(path=path, display_path=document_display_path(path, borough.root),
                         name=path.name.removesuffix(".md"))
     if not is_safe_slug(item.name):
         item.problems.append(_problem(item, 1, "file/folder-name", (
@@ -165,36 +162,9 @@ def load_feedback_item(path: Path, borough: Borough) -> FeedbackItem:
 
 
 def parse_feedback(content: bytes, item: FeedbackItem) -> FeedbackItem:
-    if b"\x00" in content:
-        item.problems.append(_problem(item, 1, "file/encoding", "This file contains binary "
-                                      "data, not text. Save it as plain text (Markdown)."))
-        return item
-    try:
-        text = content.decode("utf-8")
-    except UnicodeDecodeError as error:
-        item.problems.append(_problem(
-            item, content[: error.start].count(b"\n") + 1, "file/encoding",
-            "This file is not saved as UTF-8 text. In your editor choose 'Save as' with the "
-            "UTF-8 encoding, then check this line's special characters (quotes, accents)."))
-        return item
-    item.text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    for line in conflict_marker_lines(item.text):
-        item.problems.append(_problem(
-            item, line, "file/conflict",
-            "This line was left by Git when two changes to the same lines met (a merge "
-            "conflict). Keep the words you want from both sides, then delete the lines that "
-            "start with <<<<<<<, ======= and >>>>>>>."))
-    if not item.text.strip():
-        item.problems.append(_problem(item, 1, "front-matter/invalid", (
-            "This file is empty. Copy an item from the guide for 'You said, we did' and fill "
-            "it in.")))
-        return item
-    try:
-        item.front_matter, item.body_start = parse_front_matter(item.text)
-    except FrontMatterError as error:
-        item.problems.append(_problem(item, error.line, "front-matter/invalid", error.message))
-        return item
-    _split_answers(item)
+    if read_front_matter(item, content, "Copy an item from the guide for 'You said, we did' "
+                         "and fill it in."):
+        _split_answers(item)
     return item
 
 
@@ -205,14 +175,8 @@ def answer_heading(text: str) -> str | None:
 
 
 def _split_answers(item: FeedbackItem) -> None:
-    lines = item.text.split("\n")[item.body_start - 1:]
-    outside_code = {number for number, _ in content_lines(lines, item.body_start)}
-    hidden = {item.body_start + offset for offset in lines_inside_comments("\n".join(lines))}
     current: Answer | None = None
-    for offset, line in enumerate(lines):
-        number = item.body_start + offset
-        heading = (parse_heading(line, number)
-                   if number in outside_code and number not in hidden else None)
+    for number, line, heading in body_lines(item):
         if heading is not None and heading.level <= 2:
             known = answer_heading(heading.text)
             if known is not None and known not in item.answers:
@@ -222,13 +186,6 @@ def _split_answers(item: FeedbackItem) -> None:
             current = None
         elif current is not None:
             current.lines.append(line)
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return (path.parent.resolve() / path.name).relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _problem(item: FeedbackItem, line: int, rule: str, message: str) -> Finding:

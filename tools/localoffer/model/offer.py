@@ -10,15 +10,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from localoffer.model.conflict_markers import conflict_marker_lines
-from localoffer.model.document import MarkdownDocument
+from localoffer.model.document import (
+    MarkdownDocument,
+    body_lines,
+    read_front_matter,
+)
+from localoffer.model.document import display_path as document_display_path
 from localoffer.model.files import OFFER_FILE, UnsafeFile, layout_problem, read_regular_file
 from localoffer.model.finding import Finding, Severity
-from localoffer.model.frontmatter import FrontMatter, FrontMatterError, as_date, parse_front_matter
+from localoffer.model.frontmatter import FrontMatter, as_date
 from localoffer.model.markdown import (
     content_lines,
-    lines_inside_comments,
-    parse_heading,
     strip_html_comments,
 )
 from localoffer.text.readability import TextStats, text_stats
@@ -142,7 +144,7 @@ def offer_slug(path: Path) -> str:
 
 def load_offer(path: Path, borough: Borough, display_path: str | None = None) -> Offer:
     """Read and parse one offer file. Problems reading it become findings, never exceptions."""
-    shown = display_path or _display(path, borough.root)
+    shown = display_path or document_display_path(path, borough.root)
     offer = Offer(path=path, display_path=shown, slug=offer_slug(path))
     try:
         unsafe = layout_problem(path, borough.offers_dir)
@@ -160,54 +162,16 @@ def load_offer(path: Path, borough: Borough, display_path: str | None = None) ->
 
 
 def parse_offer(content: bytes, borough: Borough, offer: Offer) -> Offer:
-    if b"\x00" in content:
-        offer.problems.append(_problem(
-            offer, 1, "file/encoding",
-            "This file contains binary data, not text. Save the offer as plain text (Markdown)."))
-        return offer
-    try:
-        text = content.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = content[: error.start].count(b"\n") + 1
-        offer.problems.append(_problem(
-            offer, line, "file/encoding",
-            "This file is not saved as UTF-8 text. In your editor choose 'Save as' with the "
-            "UTF-8 encoding, then check this line's special characters (quotes, accents)."))
-        return offer
-    offer.text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    for line in conflict_marker_lines(offer.text):
-        offer.problems.append(_problem(
-            offer, line, "file/conflict",
-            "This line was left by Git when two changes to the same lines met (a merge "
-            "conflict). Keep the words you want from both sides, then delete the lines that "
-            "start with <<<<<<<, ======= and >>>>>>>."))
-    if not offer.text.strip():
-        offer.problems.append(_problem(
-            offer, 1, "front-matter/invalid",
-            "This file is empty. Start from a template: run 'localoffer new'."))
-        return offer
-    try:
-        offer.front_matter, offer.body_start = parse_front_matter(offer.text)
-    except FrontMatterError as error:
-        offer.problems.append(_problem(offer, error.line, "front-matter/invalid", error.message))
-        return offer
-    _split_sections(offer, borough)
+    if read_front_matter(offer, content, "Start from a template: run 'localoffer new'."):
+        _split_sections(offer, borough)
     return offer
 
 
 def _split_sections(offer: Offer, borough: Borough) -> None:
-    lines = offer.text.split("\n")[offer.body_start - 1:]
-    outside_code = {number for number, _ in content_lines(lines, offer.body_start)}
-    # A heading in an HTML comment (a question put aside, the template's guidance) answers
-    # nothing: the reader does not see it.
-    hidden = {offer.body_start + offset for offset in lines_inside_comments("\n".join(lines))}
     question_set = question_set_of(offer, borough)
     current: Section | None = None
     too_many = False
-    for offset, line in enumerate(lines):
-        number = offer.body_start + offset
-        heading = (parse_heading(line, number)
-                   if number in outside_code and number not in hidden else None)
+    for number, line, heading in body_lines(offer):
         if heading is not None and heading.level == 2 and len(offer.sections) == MAX_SECTIONS:
             if not too_many:
                 offer.problems.append(_too_many_sections(offer, number))
@@ -248,13 +212,6 @@ def _map_to_area(section: Section, question_set: Any, borough: Borough) -> None:
         section.area = section.anchor
     elif section.question is not None:
         section.area = section.question.area
-
-
-def _display(path: Path, root: Path) -> str:
-    try:  # the file itself is not resolved: a link is named as the link, not its target
-        return (path.parent.resolve() / path.name).relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _problem(offer: Offer, line: int, rule: str, message: str) -> Finding:
