@@ -178,3 +178,13 @@ def test_relative_links_agree_with_posixpath(from_url: str) -> None:
         expected = posixpath.relpath(target or ".", from_url or ".")
         expected = "./" if expected == "." else expected + ("/" if target.endswith("/") or not target else "")
         assert relative_url(from_url, to_url).partition("#")[0] == expected, to_url
+
+
+def test_links_between_offers_reach_their_pages_from_a_page_a_folder_deeper() -> None:
+    # A translation's page (settings/<slug>/<lang>/) is one folder below the English page.
+    text = "[Beacon Hill](../beacon-hill-school/offer.md#contact) and [us][own]\n\n[own]: offer.md\n"
+    english = MarkdownRenderer({}).render(text).html
+    translated = MarkdownRenderer({}).render(text, depth=1).html
+    assert 'href="../beacon-hill-school/#contact"' in english and 'href="./"' in english
+    assert 'href="../../beacon-hill-school/#contact"' in translated
+    assert 'href=".././"' in translated

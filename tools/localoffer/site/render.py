@@ -57,8 +57,10 @@ class MarkdownRenderer:
             "text", lambda _renderer, tokens, index, options, env: self._text(tokens, index, options, env))
         self._terms = _glossary_pattern(self.glossary)
 
-    def render(self, text: str) -> Rendered:
-        env: dict[str, Any] = {"abbreviations": {}}
+    def render(self, text: str, depth: int = 0) -> Rendered:
+        """`depth`: how many folders below the English offer's page the page is (a translation
+        at settings/<slug>/<lang>/ is 1), so that links to offers reach their pages."""
+        env: dict[str, Any] = {"abbreviations": {}, "offer_link_prefix": "../" * depth}
         html = self._markdown.render(text, env)
         return Rendered(clean_html(html), _nest(env.get("headings", [])), env["abbreviations"])
 
@@ -142,7 +144,8 @@ def _offer_links(state: StateCore) -> None:
             if child.type == "link_open":
                 match = _OFFER_LINK.match(str(child.attrGet("href") or ""))
                 if match:
-                    child.attrSet("href", (match.group("path") or "./") + (match.group("anchor") or ""))
+                    child.attrSet("href", state.env.get("offer_link_prefix", "")
+                                  + (match.group("path") or "./") + (match.group("anchor") or ""))
 
 
 def _nest(headings: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -8,7 +8,6 @@ page links to every other (the switcher's links, with hreflang).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from localoffer.checks.translation_state import TranslationState
 from localoffer.model.translation import ENGLISH, Language, Translation
@@ -21,7 +20,6 @@ from localoffer.site.structure import BuiltPage, relative_url
 from localoffer.site.words import Words
 
 SWITCHER_TITLE = "This page in other languages"
-_OTHER_OFFER = re.compile(r"\]\(\.\./([a-z0-9-]+)/offer\.md(#[A-Za-z][\w-]*)?\)")
 
 
 @dataclass(frozen=True)
@@ -71,10 +69,8 @@ def render_translation(translation: Translation, english: Rendered,
     for section, anchor in zip(document.sections, ids):
         if section.anchor is None:
             lines[section.line - 1] = f"{lines[section.line - 1].rstrip()} {{#{anchor}}}"
-    # A link to another setting's offer (../oakfield/offer.md, as in the English) from this
-    # page, one folder deeper than the English page.
-    body = _OTHER_OFFER.sub(r"](../../\1/\2)", "\n".join(lines[document.body_start - 1:]))
-    return renderer.render(body)
+    # The page is one folder deeper than the English page (settings/<slug>/<lang>/).
+    return renderer.render("\n".join(lines[document.body_start - 1:]), depth=1)
 
 
 def translated_page(item: PublishedOffer, translation: Translation, body: Rendered,
