@@ -122,7 +122,15 @@ class InProcess:
 
     def everything(self, content: bytes) -> None:
         """Parse, check, render the page, fix twice and check the fixed file: none may raise,
-        and all of it within the time limit (hypothesis's deadline measures it too)."""
+        and all of it within the time limit (hypothesis's deadline measures it too). An input
+        over the limit is tried once more: a slow input is slow every time, where a first use
+        of something loaded lazily, or a busy machine, is not (seen once: 1.16 s, then fast)."""
+        elapsed = self._timed_everything(content)
+        if elapsed >= PER_INPUT.total_seconds():
+            elapsed = self._timed_everything(content)
+        assert elapsed < PER_INPUT.total_seconds(), f"{elapsed:.2f} s of CPU time"
+
+    def _timed_everything(self, content: bytes) -> float:
         started = time.process_time()
         assert_checks_cleanly(self.borough, content)
         item = examine(self.borough.offers_dir / WORK_SLUG / "offer.md", self.borough, TODAY)
@@ -137,8 +145,7 @@ class InProcess:
         if text is not None:
             fixed = assert_fix_is_settled(self.borough, text)
             assert_checks_cleanly(self.borough, fixed.encode("utf-8", "surrogatepass"))
-        elapsed = time.process_time() - started
-        assert elapsed < PER_INPUT.total_seconds(), f"{elapsed:.2f} s of CPU time"
+        return time.process_time() - started
 
 
 # Through the command ------------------------------------------------------------------------
