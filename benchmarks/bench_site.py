@@ -19,8 +19,9 @@ For each it reports wall time, CPU time (user + system of the whole process tree
 and everything it ran and waited for, such as Pagefind), peak memory of the whole process tree
 (the sum of its processes' proportional set sizes, sampled every 0.1 s) and of its largest
 process (ru_maxrss), the HTML written, and what one search costs a reader: measured in
-headless Chromium when it is installed (every file a search for "speech" fetched, with the
-first 10 results' excerpts), otherwise estimated from the index files. It prints the ratios
+headless Chromium when it is installed (every file of Pagefind's, in any folder or shard, the
+search script and its words file that a search for "speech" fetched, with the first 10
+results' excerpts), otherwise estimated from the index files. It prints the ratios
 the targets name and exits 1 when a target is missed:
 
 - at 1,000 offers: localoffer at least 3x faster (wall) than tuned MkDocs + its Pagefind, and
@@ -446,7 +447,7 @@ def _browser_search_bytes(site: Path, address: str, result_selector: str) -> int
             page = browser.new_page()
 
             def record(response):  # type: ignore[no-untyped-def]
-                if "/pagefind/" in response.url or response.url.endswith("search.js"):
+                if _part_of_search(response.url):
                     fetched[response.url] = len(response.body())
 
             page.on("response", record)
@@ -457,6 +458,13 @@ def _browser_search_bytes(site: Path, address: str, result_selector: str) -> int
     finally:
         server.shutdown()
     return sum(fetched.values())
+
+
+def _part_of_search(url: str) -> bool:
+    """A file a search fetches: any of Pagefind's (whatever folder or shard it is in), the
+    search page's script and the words it searches for as well."""
+    path = url.split("?", 1)[0]
+    return "pagefind" in path or path.endswith(("/search.js", "/search-words.json"))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -113,3 +113,16 @@ def test_the_national_targets_are_time_memory_of_the_tree_and_one_search() -> No
         ("25,000 offers: at most 500 kB per search: 500 kB (measured)", True)]
     assert [met for _, met in bench.targets(
         [_result(bench, "localoffer", 25000, 241.0, 3100.0, 500_001)])] == [False, False, False]
+
+
+def test_a_search_counts_every_pagefind_file_in_any_folder_and_the_search_script() -> None:
+    bench = _bench_module()
+    counted = ["http://127.0.0.1:1/pagefind/pagefind.js",
+               "http://127.0.0.1:1/pagefind/index/en_1a2b.pf_index",
+               "http://127.0.0.1:1/search/type-primary/pagefind/pagefind-entry.json",
+               "http://127.0.0.1:1/assets/localoffer/search.js?v=3",
+               "http://127.0.0.1:1/words/search-words.json"]
+    left_out = ["http://127.0.0.1:1/search/?q=speech",
+                "http://127.0.0.1:1/assets/stylesheets/main.css",
+                "http://127.0.0.1:1/assets/localoffer/localoffer.js"]
+    assert [bench._part_of_search(url) for url in counted + left_out] == [True] * 5 + [False] * 3
