@@ -334,3 +334,20 @@ def test_pictures_of_kinds_the_site_refuses_are_made_png_or_named_to_replace(
     written = [path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()]
     assert sorted(written) == ["images/image-1.png", "offer.md"]
     assert [folder_file_problem(inside) for inside in written] == [None, None]
+
+
+def test_a_bitmap_in_a_word_document_is_saved_as_png(
+        borough_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    document = Document()
+    document.add_heading("Rowan Primary School", level=1)
+    document.add_heading("How accessible is the building?", level=2)
+    document.add_picture(io.BytesIO(_bmp()))
+    document.inline_shapes[0]._inline.docPr.set("descr", "The lift")
+    source = tmp_path / "rowan.docx"
+    document.save(source)
+    code, out = _run(borough_dir, capsys, str(source), "--type", "primary")
+    assert code == 0, out
+    folder = borough_dir / "offers" / "rowan-primary-school"
+    assert "![The lift](images/image-1.png)" in (folder / "offer.md").read_text(encoding="utf-8")
+    assert (folder / "images" / "image-1.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert not list((folder / "images").glob("*.bmp"))
