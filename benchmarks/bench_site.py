@@ -174,7 +174,7 @@ def _memory_kib(pid: int) -> int:
 
 
 class TreeSampler:
-    """Samples the memory of a process and all its descendants until stopped; keeps the peak
+    """Samples the memory of all the descendants of a process until stopped; keeps the peak
     of their sum."""
 
     def __init__(self, root: int) -> None:
@@ -186,7 +186,7 @@ class TreeSampler:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            total = sum(_memory_kib(pid) for pid in _descendants(self.root))
+            total = sum(_memory_kib(pid) for pid in _descendants(self.root) if pid != self.root)
             self.peak_kib = max(self.peak_kib, total)
             self._stop.wait(SAMPLE_EVERY_S)
 
@@ -196,25 +196,40 @@ class TreeSampler:
         return self.peak_kib
 
 
+# Runs one command in a child process and prints, on its last line, the peak memory (KiB) of
+# the largest process among the command and everything it waited for, and their CPU seconds
+# (user + system). A process started by a large one (this script, once it has written 25,000
+# offers) inherits its peak memory as its own starting maximum; this small one's children
+# do not.
+_MEASURE = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime)\n"
+    "sys.exit(code)\n"
+)
+
+
 def run_measured(argv: list[str], cwd: Path, what: str, env: dict[str, str] | None = None) -> Usage:
     """Runs argv to its end; its wall time, the CPU time of its whole tree (everything it
-    waited for: wait4 reports the child's own and its waited-for descendants' usage, and the
-    largest of their peaks), and the sampled peak of the tree's summed memory."""
+    waited for), the largest of their peaks, and the sampled peak of the tree's summed
+    memory (the small measuring process around it left out)."""
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
-        child = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors)
-        sampler = TreeSampler(child.pid)
-        _pid, status, usage = os.wait4(child.pid, 0)
+        wrapper = subprocess.Popen([sys.executable, "-c", _MEASURE, *argv], cwd=cwd, env=env,
+                                   stdout=subprocess.PIPE, stderr=errors, text=True)
+        sampler = TreeSampler(wrapper.pid)
+        output, _ = wrapper.communicate()
         seconds = time.perf_counter() - start
         tree_kib = sampler.stop()
-        child.returncode = os.waitstatus_to_exitcode(status)
-        if child.returncode != 0:
+        if wrapper.returncode != 0:
             errors.seek(0)
             message = errors.read().decode(errors="replace")[-3000:]
-            raise SystemExit(f"{what} failed (exit {child.returncode}):\n{message}")
-    # ru_maxrss is in KiB on Linux; the sampled tree is never less than its largest process.
-    largest_kib = usage.ru_maxrss
-    return Usage(round(seconds, 2), round(usage.ru_utime + usage.ru_stime, 2),
+            raise SystemExit(f"{what} failed (exit {wrapper.returncode}):\n{message}")
+    peak, cpu = output.strip().splitlines()[-1].split()
+    largest_kib = int(peak)  # ru_maxrss is in KiB on Linux
+    # The sampled tree is never less than its largest process.
+    return Usage(round(seconds, 2), round(float(cpu), 2),
                  round(max(tree_kib, largest_kib) / 1024, 1), round(largest_kib / 1024, 1))
 
 
