@@ -255,20 +255,30 @@ def test_a_link_to_the_old_website_without_its_address_is_named_to_check(
             "write its full address") in out
 
 
-def test_a_saved_web_pages_images_are_copied_with_their_alt_text(
-        borough_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def _import_saved_page(borough_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                       name: str, pictures: str,
+                       saved: dict[str, bytes]) -> tuple[Path, str, str]:
+    """Import a web page saved with its pictures (`saved`, in report_files/) whose one answer
+    holds `pictures`: the offer's folder, its text and what the command printed."""
     (tmp_path / "report_files").mkdir()
-    (tmp_path / "report_files" / "ramp.png").write_bytes(_png())
+    for file_name, data in saved.items():
+        (tmp_path / "report_files" / file_name).write_bytes(data)
     source = tmp_path / "report.html"
-    source.write_text("<html><body><main><h1>Ash Primary School</h1><h2>How accessible is the "
-                      "building?</h2><p><img src='report_files/ramp.png' alt='The ramp to the "
-                      "front door'> <img src='https://cdn.example/logo.png' alt='Logo'> "
-                      "<img src='report_files/missing.png' alt=''></p></main></body></html>",
-                      encoding="utf-8")
+    source.write_text(f"<html><body><main><h1>{name}</h1><h2>How accessible is the building?"
+                      f"</h2><p>{pictures}</p></main></body></html>", encoding="utf-8")
     code, out = _run(borough_dir, capsys, str(source), "--type", "primary")
     assert code == 0, out
-    folder = borough_dir / "offers" / "ash-primary-school"
-    offer = (folder / "offer.md").read_text(encoding="utf-8")
+    folder = borough_dir / "offers" / name.lower().replace(" ", "-")
+    return folder, (folder / "offer.md").read_text(encoding="utf-8"), out
+
+
+def test_a_saved_web_pages_images_are_copied_with_their_alt_text(
+        borough_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    pictures = ("<img src='report_files/ramp.png' alt='The ramp to the front door'> "
+                "<img src='https://cdn.example/logo.png' alt='Logo'> "
+                "<img src='report_files/missing.png' alt=''>")
+    folder, offer, out = _import_saved_page(borough_dir, capsys, tmp_path, "Ash Primary School",
+                                            pictures, {"ramp.png": _png()})
     assert "![The ramp to the front door](images/image-1.png)" in offer
     assert (folder / "images" / "image-1.png").read_bytes() == _png()
     # An image on the web is not downloaded; one not saved with the page is named to add.
@@ -308,20 +318,11 @@ def test_pictures_of_kinds_the_site_refuses_are_made_png_or_named_to_replace(
     not write them: a bitmap becomes a PNG showing the same, an SVG is named to replace."""
     from PIL import Image
 
-    (tmp_path / "report_files").mkdir()
-    (tmp_path / "report_files" / "hall.bmp").write_bytes(_bmp())
-    (tmp_path / "report_files" / "logo.svg").write_text(
-        "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>",
-        encoding="utf-8")
-    source = tmp_path / "report.html"
-    source.write_text("<html><body><main><h1>Elm Primary School</h1><h2>How accessible is the "
-                      "building?</h2><p><img src='report_files/hall.bmp' alt='The hall'> "
-                      "<img src='report_files/logo.svg' alt='Our logo'></p></main></body></html>",
-                      encoding="utf-8")
-    code, out = _run(borough_dir, capsys, str(source), "--type", "primary")
-    assert code == 0, out
-    folder = borough_dir / "offers" / "elm-primary-school"
-    offer = (folder / "offer.md").read_text(encoding="utf-8")
+    svg = b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"
+    folder, offer, out = _import_saved_page(
+        borough_dir, capsys, tmp_path, "Elm Primary School",
+        "<img src='report_files/hall.bmp' alt='The hall'> "
+        "<img src='report_files/logo.svg' alt='Our logo'>", {"hall.bmp": _bmp(), "logo.svg": svg})
     assert "![The hall](images/image-1.png)" in offer
     with Image.open(folder / "images" / "image-1.png") as picture:
         assert (picture.format, picture.size) == ("PNG", (1, 1))
