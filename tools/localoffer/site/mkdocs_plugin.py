@@ -44,6 +44,7 @@ from localoffer.site.markup import escape
 from localoffer.site.mkdocs_menu import draw_menu_once_per_folder
 from localoffer.site.page_language import set_page_language
 from localoffer.site.parallel import load_and_render
+from localoffer.site.preview import only_previewed, previewed_offers
 from localoffer.site.search import PagefindRun
 from localoffer.site.structure import BuiltPage
 
@@ -160,18 +161,24 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.borough is not None
+        try:
+            preview = previewed_offers()  # localoffer build --changed-since: some offers only
+        except LocalOfferError as error:
+            raise SetupError(error) from error
         gc.disable()  # loading makes many objects that all live on; see gc.freeze below
-        checks = self.config.checks == "always" or (
+        checks = preview is not None or self.config.checks == "always" or (
             self.config.checks == "auto" and (config.strict or self.serving))
         options = SiteOptions(search=self.config.search, booklet_size=self.config.booklet_size,
                               changes_shown=self.config.changes_shown,
                               history=self.config.history, site_url=config.site_url or "",
                               more_pages=(dashboard_page,) if self.config.dashboard else ())
-        paths = offer_paths(self.borough)
+        every_path = offer_paths(self.borough)
+        paths = only_previewed(every_path, preview)
         self.pagefind = self._search_index(options, paths)
         self.catalogue, bodies = load_and_render(
             self.borough, self.today, run_checks=checks,
-            search_copies=self.pagefind.copies if self.pagefind else None, paths=paths)
+            search_copies=self.pagefind.copies if self.pagefind else None, paths=paths,
+            every_path=every_path)
         for finding in self.catalogue.errors:
             log.warning(f"{finding.path}:{finding.line}: {finding.rule} {finding.message}")
         self.site = build_site(self.catalogue, options, rendered=bodies)

@@ -47,12 +47,15 @@ _worker: tuple[_Job, MarkdownRenderer] | None = None
 
 def load_and_render(borough: Borough, today: date, run_checks: bool,
                     workers: int | None = None, search_copies: SearchCopies | None = None,
-                    paths: list[Path] | None = None) -> tuple[Catalogue, dict[str, Rendered]]:
+                    paths: list[Path] | None = None, every_path: list[Path] | None = None,
+                    ) -> tuple[Catalogue, dict[str, Rendered]]:
     """The catalogue, and every published offer's body rendered, by slug; with
     `search_copies`, each published offer's copy for the search index is written too.
-    `paths`: the borough's offer files, when the caller has listed them already."""
+    `paths`: the offer files to build, when the caller has listed them already;
+    `every_path`: all of the borough's (for the checks of links between offers), when
+    `paths` are only some of them."""
     paths = offer_paths(borough) if paths is None else paths
-    job = _Job(borough, today, run_checks, paths, search_copies)
+    job = _Job(borough, today, run_checks, every_path or paths, search_copies)
     if workers is None:
         workers = (os.cpu_count() or 1) - 1 if len(paths) >= PARALLEL_FROM else 0
     if threading.active_count() > 1:
