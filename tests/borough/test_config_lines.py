@@ -34,3 +34,15 @@ def test_yes_and_no_stay_words_as_in_the_offers(tmp_path: Path) -> None:
     config.write_text("glossary:\n  NO: Nursery Officer\n  EHCP: yes\n", encoding="utf-8")
     assert load_borough(config).glossary["NO"] == "Nursery Officer"
     assert load_borough(config).glossary["EHCP"] == "yes"
+
+
+def test_a_section_with_nothing_below_it_keeps_the_defaults(tmp_path: Path) -> None:
+    """`borough:` whose lines are all commented out is the same as leaving it out: it must not
+    wipe the borough's name and addresses without a word."""
+    config = tmp_path / "localoffer.yml"
+    config.write_text("borough:\n  # name: Calderbrook\nreview:\n  interval_months: 6\n",
+                      encoding="utf-8")
+    borough = load_borough(config)
+    assert borough.name == "Our borough"
+    assert borough.local_offer_url == "https://www.example.gov.uk/localoffer"
+    assert borough.review_interval_months == 6

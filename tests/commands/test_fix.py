@@ -104,3 +104,46 @@ def test_runs_as_a_console_command(borough_dir: Path, offer: Path) -> None:
                            str(offer.relative_to(borough_dir))],
                           cwd=borough_dir, capture_output=True, text=True)
     assert done.returncode == 1 and done.stdout.startswith("--- a/")
+
+
+def test_a_linked_offer_is_not_written_through(
+        borough_dir: Path, offer: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A change could put a link where an offer was; the pre-commit hook runs `fix` on it: the
+    file the link points to (anywhere on the reviewer's computer) must not be rewritten."""
+    elsewhere = tmp_path / "elsewhere.md"
+    elsewhere.write_bytes(offer.read_bytes())  # fixable text, so a fix would change it
+    before = elsewhere.read_bytes()
+    offer.unlink()
+    offer.symlink_to(elsewhere)
+    assert _fix(borough_dir, str(offer)) == 0
+    assert elsewhere.read_bytes() == before and offer.is_symlink()
+    assert "not fixed. This file is a symbolic link" in capsys.readouterr().err
+
+
+def test_an_offer_in_a_linked_folder_is_not_written_through(
+        borough_dir: Path, offer: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "offer.md").write_bytes(offer.read_bytes())
+    before = (outside / "offer.md").read_bytes()
+    linked = borough_dir / "offers" / "linked"
+    linked.symlink_to(outside, target_is_directory=True)
+    assert _fix(borough_dir, str(linked / "offer.md")) == 0
+    assert (outside / "offer.md").read_bytes() == before
+    assert "inside a folder that is a link" in capsys.readouterr().err
+
+
+def test_a_file_over_the_size_limit_is_not_read(
+        borough_dir: Path, offer: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    big = offer.read_text() + ("Words   \n" * 70_000)  # about 700 KB, over the 512 KB limit
+    offer.write_text(big)
+    assert _fix(borough_dir, str(offer)) == 0
+    assert offer.read_text() == big
+    assert "not fixed. This file is" in capsys.readouterr().err
+
+
+def test_a_fixed_file_keeps_its_permissions(borough_dir: Path, offer: Path) -> None:
+    offer.chmod(0o640)
+    assert _fix(borough_dir, str(offer)) == 0
+    assert offer.stat().st_mode & 0o777 == 0o640
+    assert not list(offer.parent.glob(".localoffer-fix-*"))

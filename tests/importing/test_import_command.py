@@ -13,6 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from localoffer.cli import main
+from localoffer.model.offer_folder import folder_file_problem
 
 PAGE = """<!DOCTYPE html><html><head><title>SEND</title>
 <link rel="canonical" href="https://www.oak.example/send/report"></head><body>
@@ -254,20 +255,30 @@ def test_a_link_to_the_old_website_without_its_address_is_named_to_check(
             "write its full address") in out
 
 
-def test_a_saved_web_pages_images_are_copied_with_their_alt_text(
-        borough_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def _import_saved_page(borough_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                       name: str, pictures: str,
+                       saved: dict[str, bytes]) -> tuple[Path, str, str]:
+    """Import a web page saved with its pictures (`saved`, in report_files/) whose one answer
+    holds `pictures`: the offer's folder, its text and what the command printed."""
     (tmp_path / "report_files").mkdir()
-    (tmp_path / "report_files" / "ramp.png").write_bytes(_png())
+    for file_name, data in saved.items():
+        (tmp_path / "report_files" / file_name).write_bytes(data)
     source = tmp_path / "report.html"
-    source.write_text("<html><body><main><h1>Ash Primary School</h1><h2>How accessible is the "
-                      "building?</h2><p><img src='report_files/ramp.png' alt='The ramp to the "
-                      "front door'> <img src='https://cdn.example/logo.png' alt='Logo'> "
-                      "<img src='report_files/missing.png' alt=''></p></main></body></html>",
-                      encoding="utf-8")
+    source.write_text(f"<html><body><main><h1>{name}</h1><h2>How accessible is the building?"
+                      f"</h2><p>{pictures}</p></main></body></html>", encoding="utf-8")
     code, out = _run(borough_dir, capsys, str(source), "--type", "primary")
     assert code == 0, out
-    folder = borough_dir / "offers" / "ash-primary-school"
-    offer = (folder / "offer.md").read_text(encoding="utf-8")
+    folder = borough_dir / "offers" / name.lower().replace(" ", "-")
+    return folder, (folder / "offer.md").read_text(encoding="utf-8"), out
+
+
+def test_a_saved_web_pages_images_are_copied_with_their_alt_text(
+        borough_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    pictures = ("<img src='report_files/ramp.png' alt='The ramp to the front door'> "
+                "<img src='https://cdn.example/logo.png' alt='Logo'> "
+                "<img src='report_files/missing.png' alt=''>")
+    folder, offer, out = _import_saved_page(borough_dir, capsys, tmp_path, "Ash Primary School",
+                                            pictures, {"ramp.png": _png()})
     assert "![The ramp to the front door](images/image-1.png)" in offer
     assert (folder / "images" / "image-1.png").read_bytes() == _png()
     # An image on the web is not downloaded; one not saved with the page is named to add.
@@ -291,3 +302,53 @@ def test_a_text_file_with_capital_headings_follows_the_chosen_question_set(
     assert ("## What can I do if I am not happy with my child's support?\n\n### COMPLAINTS\n\n"
             "Speak to the class teacher first.\n\n- Then the SENCO\n- Then the governors\n") in offer
     assert "**Rowan Primary School**\n\nWelcome to our report." in offer
+
+
+def _bmp() -> bytes:
+    """A 1 x 1 red picture as a Windows bitmap (BMP), written out by hand."""
+    pixels = b"\x00\x00\xff\x00"  # blue, green, red, and padding to 4 bytes
+    header = struct.pack("<IiiHHIIiiII", 40, 1, 1, 1, 24, 0, len(pixels), 2835, 2835, 0, 0)
+    return b"BM" + struct.pack("<IHHI", 14 + len(header) + len(pixels), 0, 0,
+                               14 + len(header)) + header + pixels
+
+
+def test_pictures_of_kinds_the_site_refuses_are_made_png_or_named_to_replace(
+        borough_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """`submit` and the checks refuse BMP and SVG files in an offer's folder, so `import` must
+    not write them: a bitmap becomes a PNG showing the same, an SVG is named to replace."""
+    from PIL import Image
+
+    svg = b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"
+    folder, offer, out = _import_saved_page(
+        borough_dir, capsys, tmp_path, "Elm Primary School",
+        "<img src='report_files/hall.bmp' alt='The hall'> "
+        "<img src='report_files/logo.svg' alt='Our logo'>", {"hall.bmp": _bmp(), "logo.svg": svg})
+    assert "![The hall](images/image-1.png)" in offer
+    with Image.open(folder / "images" / "image-1.png") as picture:
+        assert (picture.format, picture.size) == ("PNG", (1, 1))
+        assert picture.convert("RGB").getpixel((0, 0)) == (255, 0, 0)
+    assert "![Our logo](images/image-2.png)" in offer
+    assert sorted(path.name for path in (folder / "images").iterdir()) == ["image-1.png"]
+    assert ("Picture 2 (SVG) is a kind of file the website does not publish, so it was not saved. "
+            "Save it as a PNG or JPEG picture named images/image-2.png") in " ".join(out.split())
+    # What import wrote, submit and the ownership gate accept.
+    written = [path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()]
+    assert sorted(written) == ["images/image-1.png", "offer.md"]
+    assert [folder_file_problem(inside) for inside in written] == [None, None]
+
+
+def test_a_bitmap_in_a_word_document_is_saved_as_png(
+        borough_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    document = Document()
+    document.add_heading("Rowan Primary School", level=1)
+    document.add_heading("How accessible is the building?", level=2)
+    document.add_picture(io.BytesIO(_bmp()))
+    document.inline_shapes[0]._inline.docPr.set("descr", "The lift")
+    source = tmp_path / "rowan.docx"
+    document.save(source)
+    code, out = _run(borough_dir, capsys, str(source), "--type", "primary")
+    assert code == 0, out
+    folder = borough_dir / "offers" / "rowan-primary-school"
+    assert "![The lift](images/image-1.png)" in (folder / "offer.md").read_text(encoding="utf-8")
+    assert (folder / "images" / "image-1.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert not list((folder / "images").glob("*.bmp"))

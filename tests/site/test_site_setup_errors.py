@@ -24,7 +24,20 @@ MISTAKES = {
                       0, "'review.interval_months' must be a number from 1 to 120"),
     "plugin-option": ("mkdocs.yml", "      search: material\n",
                       "      search: material\n      booklet_size: lots\n", 1,
-                      "The localoffer option 'booklet_size' is not valid"),
+                      "The localoffer option 'booklet_size' is not valid: write a whole "
+                      "number of 1 or more (for example 100), not 'lots'"),
+    "plugin-option-zero": ("mkdocs.yml", "      search: material\n",
+                           "      search: material\n      booklet_size: 0\n", 1,
+                           "'booklet_size' is not valid: write a whole number of 1 or more"),
+    "plugin-option-flag": ("mkdocs.yml", "      search: material\n",
+                           "      search: material\n      dashboard: maybe\n", 1,
+                           "'dashboard' is not valid: write true or false, not 'maybe'"),
+    "plugin-option-choice": ("mkdocs.yml", "      search: material\n",
+                             "      search: lunr\n", 0,
+                             "'search' is not valid: write one of material, pagefind, not 'lunr'"),
+    "plugin-option-folders": ("mkdocs.yml", "      search: material\n",
+                              "      search: material\n      staff_guides: contributing\n", 1,
+                              "'staff_guides' is not valid: write a list of folder names"),
 }
 
 
@@ -72,3 +85,18 @@ def test_mkdocs_build_exits_2_with_the_file_and_line(site_folder: Path, name: st
     assert result.returncode == 2, result.stderr
     assert f"Error: {broken}:{line}: " in result.stderr, result.stderr
     assert words in result.stderr and "Traceback" not in result.stderr, result.stderr
+
+
+def test_an_unquoted_date_for_today_is_taken_as_that_day(
+        site_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """YAML reads `today: 2026-01-05` as a date, not text: it must not be refused."""
+    _break(site_folder, "plugin-option")  # puts the good files back first
+    mkdocs_file = site_folder / "mkdocs.yml"
+    text = (site_folder / "mkdocs.yml.good").read_text(encoding="utf-8")
+    mkdocs_file.write_text(text.replace("      search: material\n",
+                                        "      search: material\n      today: 2026-01-05\n"),
+                           encoding="utf-8")
+    monkeypatch.chdir(site_folder)
+    monkeypatch.delenv("LOCALOFFER_TODAY", raising=False)
+    assert main(["build", "--site-dir", str(site_folder / "site-dated")]) == 0
+    assert (site_folder / "site-dated" / "index.html").is_file()

@@ -208,6 +208,8 @@ def _check_shapes(defaults: dict[str, Any], user: dict[str, Any], lines: KeyLine
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     result = dict(base)
     for key, value in override.items():
+        if value is None and isinstance(result.get(key), dict):
+            continue  # `borough:` with nothing below it (all commented out) is left out
         if isinstance(value, dict) and isinstance(result.get(key), dict):
             result[key] = _merge(result[key], value)
         else:

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import difflib
+import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Callable
 
@@ -13,6 +16,7 @@ from localoffer.borough import Borough
 from localoffer.commands.options import borough_from, config_option
 from localoffer.git.repo import GitProblem, open_repo, root_of, run
 from localoffer.model.discover import find_offer_files
+from localoffer.model.files import UnsafeFile, read_regular_file
 
 
 def run_fix(borough: Borough, paths: list[Path], check_only: bool = False,
@@ -24,7 +28,7 @@ def run_fix(borough: Borough, paths: list[Path], check_only: bool = False,
     would_change = 0
     for path in find_offer_files(paths or [borough.offers_dir]):
         shown = _shown(path, borough)
-        text = _read(path, shown)
+        text = _read(path, shown, borough)
         if text is None:
             continue
         restored = None
@@ -43,8 +47,8 @@ def run_fix(borough: Borough, paths: list[Path], check_only: bool = False,
         if check_only:
             click.echo(unified_diff(text, result, shown), nl=False)
         else:
-            with path.open("w", encoding="utf-8", newline="") as handle:
-                handle.write(result.text)
+            if not _write(path, result.text, shown):
+                continue
             click.echo(f"Fixed {shown}:")
             for change in result.changes:
                 click.echo(f"  - {change}")
@@ -80,17 +84,49 @@ def _earlier_versions(borough: Borough, rev: str) -> Callable[[Path], str | None
     return earlier
 
 
-def _read(path: Path, shown: str) -> str | None:
-    """The offer's text, or None (with a note) when it is not text that can be fixed safely."""
+def _read(path: Path, shown: str, borough: Borough) -> str | None:
+    """The offer's text, or None (with a note) when it is not text that can be fixed safely:
+    a link (which `fix` would write through, to a file anywhere on this computer), a file over
+    the borough's size limit, or not UTF-8 text."""
     try:
-        content = path.read_bytes()
+        if _linked_folder(path, borough.root):
+            raise UnsafeFile("file/symlink", "This file is inside a folder that is a link.")
+        content = read_regular_file(path, borough.max_file_bytes)
         if b"\x00" in content:
             raise UnicodeDecodeError("utf-8", content, 0, 1, "binary")
         return content.decode("utf-8")
+    except UnsafeFile as problem:
+        click.echo(f"{shown}: not fixed. {problem.message}", err=True)
     except (OSError, UnicodeDecodeError):
         click.echo(f"{shown}: not fixed, because it is not a readable UTF-8 text file. "
                    "Run 'localoffer check' to see why.", err=True)
-        return None
+    return None
+
+
+def _linked_folder(path: Path, root: Path) -> bool:
+    """Whether a folder between `path` and the borough's top folder is a link."""
+    absolute = Path(os.path.abspath(path))
+    top = Path(os.path.abspath(root))
+    return any(folder.is_symlink() for folder in absolute.parents
+               if folder.is_relative_to(top) and folder != top)
+
+
+def _write(path: Path, text: str, shown: str) -> bool:
+    """Replace the file whole: a new file beside it, then renamed over it, so an interrupted
+    fix leaves the old text, and a link put in its place meanwhile is replaced, not followed."""
+    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=path.parent,
+                                         prefix=".localoffer-fix-", delete=False)
+    try:
+        with handle:
+            handle.write(text)
+        shutil.copymode(path, handle.name, follow_symlinks=False)
+        os.replace(handle.name, path)
+        return True
+    except OSError as error:
+        Path(handle.name).unlink(missing_ok=True)
+        click.echo(f"{shown}: not fixed, because it could not be written ({error.strerror}).",
+                   err=True)
+        return False
 
 
 def _shown(path: Path, borough: Borough) -> str:

@@ -18,6 +18,7 @@ from markdownify import MarkdownConverter
 
 from localoffer.errors import LocalOfferError
 from localoffer.importing.document import ImportedImage, Report, decode
+from localoffer.importing.pictures import publishable
 
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "svg", "button",
               "nav", "aside", "select", "input")
@@ -116,8 +117,11 @@ class _Images:
             self.found.append(ImportedImage("", None, alt, web))
             return web
         local = self._local(src)
-        name = f"image-{len(self.found) + 1}{local.suffix.lower() if local else '.png'}"
-        data = local.read_bytes() if local else None
+        picture = publishable(len(self.found) + 1, local.suffix if local else ".png",
+                              local.read_bytes() if local else None)
+        name, data = picture.name, picture.data
+        if picture.note:
+            self.notes.append(picture.note)
         if local is None:
             self.notes.append(f"The image '{src}' was not saved with the page: add it to the "
                               f"offer's folder as images/{name}, or remove it.")
