@@ -10,8 +10,9 @@ from typing import Callable
 from localoffer.borough import Borough
 from localoffer.checks.translation_state import EnglishVersions
 from localoffer.git.history import PublicChange, Record, read_history_or_none
+from localoffer.model.feedback import FeedbackItem
 from localoffer.site.booklet import booklet_pages
-from localoffer.site.catalogue import Catalogue
+from localoffer.site.catalogue import Catalogue, PublishedOffer
 from localoffer.site.feedback_links import PRIVACY_WARNING, feedback_links
 from localoffer.site.finder import finder
 from localoffer.site.lists import list_pages
@@ -86,11 +87,8 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
     rendered = rendered or {}
     bodies = {item.slug: rendered.get(item.slug) or render_body(item, renderer)
               for item in catalogue.offers}
-    english = Words("en")
     said = items_by_setting(catalogue)
-    pages = [offer_page(item, bodies[item.slug], changes.get(item.slug, []), context,
-                        switcher(item, item.url, english),
-                        setting_section(item.url, said.get(item.slug, []), catalogue))
+    pages = [setting_page(item, bodies[item.slug], catalogue, changes, context, said)
              for item in catalogue.offers]
     translated = render_translations(catalogue, bodies)
     pages += translated_pages(catalogue, translated, EnglishVersions(borough.offers_dir, record))
@@ -108,6 +106,16 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
               for item in catalogue.offers for image in item.images}
     return BuiltSite(catalogue, pages, images, open_data_json(catalogue, options.site_url),
                      {**found.files, WORDS_FILE: words_file(catalogue)})
+
+
+def setting_page(item: PublishedOffer, body: Rendered, catalogue: Catalogue,
+                 changes: dict[str, list[PublicChange]], context: OfferPageContext,
+                 said: dict[str, list[FeedbackItem]]) -> BuiltPage:
+    """One setting's page in English: the build and the editor's preview (offer_preview.py)
+    both make it here. `said`: items_by_setting(catalogue)."""
+    return offer_page(item, body, changes.get(item.slug, []), context,
+                      switcher(item, item.url, Words("en")),
+                      setting_section(item.url, said.get(item.slug, []), catalogue))
 
 
 def translated_pages(catalogue: Catalogue, translated: TranslatedBodies,

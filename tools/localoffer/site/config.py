@@ -10,7 +10,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from localoffer.yaml_reader import key_lines
-from localoffer.site.builder import SEARCH_ENGINES
+from localoffer.site.builder import SEARCH_ENGINES, SiteOptions
 
 
 class WholeNumber(c.BaseConfigOption[int]):
@@ -136,3 +136,19 @@ def option_line(mkdocs_file: str | None, option: str) -> int | None:
                 line = options[option][0]
             return line + 1
     return None
+
+
+def site_options_of(mkdocs_file: Path) -> SiteOptions:
+    """The options a build with this mkdocs.yml gives the site (the plugin's, and site_url),
+    for what makes pages outside a build: the web editor's preview."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(mkdocs_file))
+    site_url = config.site_url or ""
+    plugin = config.plugins.get("localoffer")
+    if plugin is None:
+        return SiteOptions(site_url=site_url)
+    options = plugin.config
+    return SiteOptions(search=options.search, booklet_size=options.booklet_size,
+                       changes_shown=options.changes_shown, history=options.history,
+                       site_url=site_url)
