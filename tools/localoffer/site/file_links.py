@@ -38,9 +38,14 @@ def link_index_files(site: Path) -> int:
     changed = 0
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        rewritten = _LINK.sub(lambda match: f'{match["attribute"]}{file_link(match["value"])}"',
-                              text)
+        rewritten = with_file_links(text)
         if rewritten != text:
             page.write_text(rewritten, encoding="utf-8")
             changed += 1
     return changed
+
+
+def with_file_links(html: str) -> str:
+    """The HTML with every relative link to a folder naming its index.html (the web editor's
+    preview shows a page as link_index_files leaves it)."""
+    return _LINK.sub(lambda match: f'{match["attribute"]}{file_link(match["value"])}"', html)
