@@ -252,7 +252,12 @@ def main() -> int:
                         help="Include the 'How up to date are these offers?' page (off by "
                              "default: it is the reporting package's, measured on its own).")
     parser.add_argument("--json", type=Path, help="Also write the results here as JSON.")
+    parser.add_argument("--rebuild-one", action="store_true",
+                        help="Instead: time a full build, a rebuild with the cache after one "
+                             "offer changes, and a --changed-since preview (rebuild_one.py).")
     args = parser.parse_args()
+    if args.rebuild_one:
+        return main_rebuild_one(args)
     results = []
     for count in (int(size) for size in args.sizes.split(",")):
         with tempfile.TemporaryDirectory(prefix=f"bench-site-{count}-") as temp:
@@ -272,6 +277,21 @@ def main() -> int:
           f"{', '.join(f'{load:.1f}' for load in os.getloadavg())}.")
     if args.json:
         args.json.write_text(json.dumps([asdict(item) for item in results], indent=1))
+    return 0
+
+
+def main_rebuild_one(args: argparse.Namespace) -> int:
+    from rebuild_one import rebuild_one, report as rebuild_report
+
+    timed = []
+    for count in (int(size) for size in args.sizes.split(",")):
+        with tempfile.TemporaryDirectory(prefix=f"bench-rebuild-{count}-") as temp:
+            write_ours(Path(temp), count, args.words, args.search, args.dashboard)
+            timed += rebuild_one(Path(temp), count, TODAY.isoformat())
+            print(rebuild_report(timed), file=sys.stderr)
+    print(rebuild_report(timed))
+    print(f"\nMachine: {os.cpu_count()} CPUs; load average at the end "
+          f"{', '.join(f'{load:.1f}' for load in os.getloadavg())}.")
     return 0
 
 
