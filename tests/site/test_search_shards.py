@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from localoffer.commands.build import build_site
 from localoffer.errors import LocalOfferError
 from localoffer.site import search_shards
 from localoffer.site.search_shards import SHARDS_VARIABLE, shard_count, shard_of
@@ -152,3 +153,16 @@ def test_a_build_without_the_cache_folder_indexes_every_shard_again(tmp_path: Pa
     assert after.keys() >= {"pagefind-entry.json", "pagefind.js"}
     assert set(after.values()).isdisjoint(before.values())
     assert _shards(site)["shards"] == ["0/", "1/", "2/"]
+
+
+def test_a_clean_build_indexes_every_shard_again_and_keeps_them(tmp_path: Path) -> None:
+    make_borough(tmp_path, 6, search="pagefind", search_shards=3)
+    site = build(tmp_path)
+    before = {shard: _bundle_files(site, shard) for shard in ("0/", "1/", "2/")}
+    site = build_site(tmp_path / "mkdocs.yml", site_dir=tmp_path / "site", quiet=True,
+                      clean=True)
+    clean = {shard: _bundle_files(site, shard) for shard in ("0/", "1/", "2/")}
+    for shard in ("0/", "1/", "2/"):
+        assert set(clean[shard].values()).isdisjoint(before[shard].values())
+    site = build(tmp_path)  # the next build reuses what the clean one indexed
+    assert {shard: _bundle_files(site, shard) for shard in ("0/", "1/", "2/")} == clean

@@ -121,15 +121,20 @@ class ShardedIndex:
     in the delta shard), and places the bundles in site_dir/pagefind/. `run` is meant for a
     background thread; `stop` kills the Pagefind run under way."""
 
-    def __init__(self, copies: Path, shards: int, cache: Path | None) -> None:
+    def __init__(self, copies: Path, shards: int, cache: Path | None,
+                 reuse: bool = True) -> None:
+        """`cache`: where bundles are kept between builds (None: nowhere); `reuse`: False to
+        index every shard again (a clean build), keeping the new bundles for the next."""
         self.copies = copies
         self.shards = shards
         self.cache = cache
+        self.reuse = reuse
         self._process: subprocess.Popen[str] | None = None
         self._stopped = False
 
     def run(self, site_dir: Path) -> None:
         output = site_dir / PAGEFIND_FOLDER
+        shutil.rmtree(output, ignore_errors=True)  # a shard or delta of an earlier build
         listed: dict[str, str] = {}
         dropped: list[str] = []
         delta: list[str] = []  # pages (shard/relative path) indexed in the delta shard
@@ -172,10 +177,10 @@ class ShardedIndex:
         """The key of the bundle to use for a shard: its own, the shard's last one with the
         changes sent to the delta shard, or a new one."""
         assert self.cache is not None
-        if _ready(self.cache / key):
+        if self.reuse and _ready(self.cache / key):
             return key
         last = _read_manifest(self.cache / f"{MANIFEST_PREFIX}{shard}.json")
-        if last is not None and _ready(self.cache / last["key"]):
+        if self.reuse and last is not None and _ready(self.cache / last["key"]):
             known: dict[str, list[str]] = last["pages"]
             changed = [page for page, digest in pages.items()
                        if page not in known or known[page][0] != digest]
@@ -203,7 +208,7 @@ class ShardedIndex:
     def _cached_bundle(self, folder: Path, key: str) -> str:
         assert self.cache is not None
         bundle = self.cache / key
-        if not _ready(bundle):
+        if not (self.reuse and _ready(bundle)):
             self.cache.mkdir(parents=True, exist_ok=True)
             scratch = Path(tempfile.mkdtemp(prefix="new-", dir=self.cache))
             try:
