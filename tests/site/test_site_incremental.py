@@ -29,7 +29,7 @@ def borough(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
     folder = tmp_path / "borough"
     folder.mkdir()
-    make_borough(folder, 50, search="pagefind")
+    make_borough(folder, 50, search="pagefind", booklet_size=2)  # booklets in parts
     translate(folder, "pl", "Pomagamy każdemu dziecku.", "Pytanie", "2026-10-14", "Anna Nowak")
     (folder / "offers" / "setting-00001" / "front.png").write_bytes(PNG)
     (folder / "feedback").mkdir()
@@ -55,9 +55,10 @@ def _tree(site: Path) -> dict[str, bytes]:
 
 def _build_both(folder: Path) -> dict[str, bytes]:
     """The incremental build into site/ and a clean one into clean/: the same files."""
-    build_site(folder / "mkdocs.yml", site_dir=folder / "site", quiet=True)
+    build_site(folder / "mkdocs.yml", site_dir=folder / "site", quiet=True, file_links=True)
     shutil.rmtree(folder / "clean", ignore_errors=True)
-    build_site(folder / "mkdocs.yml", site_dir=folder / "clean", quiet=True, clean=True)
+    build_site(folder / "mkdocs.yml", site_dir=folder / "clean", quiet=True, clean=True,
+               file_links=True)
     built, clean = _tree(folder / "site"), _tree(folder / "clean")
     assert sorted(built) == sorted(clean)
     different = [name for name in clean if built[name] != clean[name]]
@@ -79,12 +80,22 @@ def test_every_change_rebuilds_to_what_a_clean_build_makes(borough: Path) -> Non
     assert "settings/setting-00000/pl/index.html" in first
     assert "settings/setting-00001/front.png" in first
     kept = _written_at(borough, "setting-00010")
+    booklets = {name: (borough / "site" / name).stat().st_mtime_ns for name in first
+                if name.startswith("booklet/") and name.count("/") > 1
+                and not name.startswith("booklet/pl/")  # the translations' booklet: made anew
+                and b"settings/setting-00003/" not in first[name]}
+    assert any("/part-2/" in name for name in booklets)
 
-    # One offer changes: its page changes, the others stay as they were written.
+    # One offer changes: its page changes, the others stay as they were written, and so do
+    # the booklet pages without it.
     _append(borough, "setting-00003", "We have a new sensory garden.")
     built = _build_both(borough)
     assert "We have a new sensory garden." in built["settings/setting-00003/index.html"].decode()
     assert _written_at(borough, "setting-00010") == kept
+    assert any(b"We have a new sensory garden." in content
+               for name, content in built.items() if name.startswith("booklet/"))
+    assert [name for name, written in booklets.items()
+            if (borough / "site" / name).stat().st_mtime_ns == written] == sorted(booklets)
 
     # One offer is deleted, another renamed: their old pages go, the lists follow.
     shutil.rmtree(borough / "offers" / "setting-00004")

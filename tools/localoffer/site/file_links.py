@@ -1,5 +1,9 @@
 """Links that work when the built site is opened from disk, by double-clicking index.html.
 
+`localoffer build` asks the plugin to write its pages so (FILE_LINKS_VARIABLE), as the engine
+writes each one, so that a page kept from the last build is not read or written again;
+`link_index_files` does the same to a site built already.
+
 Each page lives at a folder address (settings/<name>/), which a web server answers with the
 folder's index.html; a browser reading files (file://) shows a folder listing instead. So,
 after `localoffer build`, every relative link to a folder names its index.html:
@@ -13,6 +17,7 @@ import re
 from pathlib import Path
 
 INDEX = "index.html"
+FILE_LINKS_VARIABLE = "LOCALOFFER_FILE_LINKS"
 # href="..." and src="..." in the engine's and our HTML (always double-quoted there).
 _LINK = re.compile(r'(?P<attribute>(?<![\w-])(?:href|src)=")(?P<value>[^"]*)"')
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -33,13 +38,17 @@ def file_link(value: str) -> str:
     return value
 
 
+def with_index_files(html: str) -> str:
+    """A page's HTML with its links to folders naming their index.html."""
+    return _LINK.sub(lambda match: f'{match["attribute"]}{file_link(match["value"])}"', html)
+
+
 def link_index_files(site: Path) -> int:
     """Rewrite every HTML page of the built site; return how many pages changed."""
     changed = 0
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        rewritten = _LINK.sub(lambda match: f'{match["attribute"]}{file_link(match["value"])}"',
-                              text)
+        rewritten = with_index_files(text)
         if rewritten != text:
             page.write_text(rewritten, encoding="utf-8")
             changed += 1
