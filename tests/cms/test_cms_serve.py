@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import threading
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -82,13 +83,32 @@ def test_the_editor_and_decap_server_run_together_on_this_checkout(repo: Path) -
             assert json.load(response) == {"repo": "local-offer", "type": "local_git",
                                            "publish_modes": ["simple", "editorial_workflow"]}
         with urllib.request.urlopen(site + "admin/oakfield-primary-school/", timeout=10) as page:
-            assert b"<title>Oakfield Primary School: edit your offer</title>" in page.read()
+            editor_page = page.read().decode("utf-8")
+        assert "<title>Oakfield Primary School: edit your offer</title>" in editor_page
+        # The helper that checks and previews the offer, for this editor's page only.
+        helper = re.search(r'<meta name="localoffer-helper" content="(http://127\.0\.0\.1:'
+                           r'(\d+)/)">', editor_page)
+        assert helper is not None
+        offer = (repo / "offers" / "oakfield-primary-school" / "offer.md").read_bytes()
+        check = urllib.request.Request(helper.group(1) + "check?slug=oakfield-primary-school",
+                                       data=offer.replace(b"postcode: CK4 2QT", b"postcode: x"),
+                                       headers={"Origin": site.rstrip("/")})
+        with urllib.request.urlopen(check, timeout=30) as response:
+            findings = json.load(response)["findings"]
+        # (Oakfield's links to offers this checkout lacks are findings too.)
+        assert [(finding["rule"], finding["line"]) for finding in findings
+                if finding["rule"].startswith("front-matter/")] == [("front-matter/bad-value", 9)]
+        check.add_header("Origin", "http://127.0.0.1:1")
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(check, timeout=30)
+        assert refused.value.code == 403
     finally:
         process.send_signal(signal.SIGINT)
         code = process.wait(timeout=30)
     assert code == 0
-    with pytest.raises(OSError):  # decap-server stopped with it
-        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    for stopped in (port, int(helper.group(2))):  # decap-server and the helper stopped with it
+        with pytest.raises(OSError):
+            socket.create_connection(("127.0.0.1", stopped), timeout=2).close()
     assert git(repo, "status", "--porcelain") == ""
 
 

@@ -24,10 +24,13 @@ from localoffer.commands.options import (
     site_config_options,
     today_option,
 )
-from localoffer.site.cms_admin import AdminFolder, find_decap, write_admin
+from localoffer.site.cms_admin import AdminFolder, find_decap, preview_styles, write_admin
 from localoffer.site.cms_config import DEFAULT_DECAP_SERVER_PORT, Backend
+from localoffer.site.cms_helper import EditorHelper, editor_helper
 from localoffer.site.cms_server import decap_server, find_server, free_port
+from localoffer.site.config import site_options_of
 from localoffer.site.file_links import link_index_files
+from localoffer.site.offer_preview import OfferPreviewer, theme_of
 
 
 def github_repo_of(borough: Borough) -> str | None:
@@ -124,7 +127,9 @@ def serve(address: str, site_config: Path | None, old_site_config: Path | None, 
 
     Starts decap-server (Decap CMS's local Git server) on a free port: a draft becomes a
     cms/offers/<setting>/offer branch here, and publishing merges it into the branch you are on.
-    Needs a checkout with nothing uncommitted.
+    Needs a checkout with nothing uncommitted. A helper on another free port of 127.0.0.1
+    checks the offer being edited and makes its page, so the editor shows what
+    `localoffer check` will say and the page as the website will publish it.
     """
     borough = load_borough(config_path)
     mkdocs_config = find_mkdocs_config(chosen_site_config(site_config, old_site_config),
@@ -133,24 +138,35 @@ def serve(address: str, site_config: Path | None, old_site_config: Path | None, 
     if not host or not port_text.isdigit():
         raise click.UsageError("--address must be HOST:PORT, for example 127.0.0.1:8000.")
     executable = find_server(mkdocs_config.parent)
+    decap = find_decap(mkdocs_config.parent)
     repository = borough.root
     with tempfile.TemporaryDirectory(prefix="localoffer-cms-") as temporary:
         site = Path(temporary) / "site"
         with decap_server(repository, executable, free_port()) as server:
             backend = _backend(borough, None, None, server.branch, server.port) \
                 if github_repo_of(borough) else Backend(branch=server.branch, local_port=server.port)
-            run_cms(borough, mkdocs_config, today, backend, site, True, config_path)
             handler = functools.partial(_QuietHandler, directory=str(site))
             httpd = http.server.ThreadingHTTPServer((host, int(port_text)), handler)
             shown = f"http://{host}:{httpd.server_address[1]}/"
-            click.echo(f"The website is at {shown} and its editor at {shown}admin/ (each "
-                       f"setting's at {shown}admin/settings.html). Saved drafts become branches "
-                       f"of {repository}; publishing merges them into {server.branch}. Press "
-                       "Ctrl+C to stop.")
             try:
-                httpd.serve_forever()
-            except KeyboardInterrupt:
-                pass
+                folder = build_site(mkdocs_config, today, False, site, quiet=True,
+                                    config_path=config_path)
+                link_index_files(folder)
+                previewer = OfferPreviewer(borough, today, site_options_of(mkdocs_config), shown,
+                                           preview_styles(folder), theme_of(folder))
+                with editor_helper(EditorHelper(borough, today, previewer),
+                                   shown.rstrip("/")) as helper:
+                    write_admin(folder, borough, backend, today, decap, helper.url)
+                    click.echo(f"The website is at {shown} and its editor at {shown}admin/ "
+                               f"(each setting's at {shown}admin/settings.html). Saved drafts "
+                               f"become branches of {repository}; publishing merges them into "
+                               f"{server.branch}. The editor checks each offer and shows its "
+                               f"page as you type, with localoffer's own checks ({helper.url}). "
+                               "Press Ctrl+C to stop.")
+                    try:
+                        httpd.serve_forever()
+                    except KeyboardInterrupt:
+                        pass
             finally:
                 httpd.server_close()
         shutil.rmtree(site, ignore_errors=True)

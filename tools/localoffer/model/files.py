@@ -47,6 +47,11 @@ def is_safe_slug(slug: str) -> bool:
     return bool(SAFE_SLUG.match(slug))
 
 
+def too_large(size: int, limit: int) -> str:
+    return (f"This file is {size // 1024} KB; the limit is {limit // 1024} KB. Move long "
+            "documents to your own website and link to them.")
+
+
 def read_regular_file(path: Path, limit: int) -> bytes:
     """The bytes of `path`, an ordinary file that is not a symbolic link and holds at most
     `limit` bytes; UnsafeFile otherwise (OSError when it cannot be read at all)."""
@@ -63,9 +68,7 @@ def read_regular_file(path: Path, limit: int) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise UnsafeFile("file/not-a-file", f"This {SPECIAL_ADVICE}")
         if info.st_size > limit:
-            raise UnsafeFile("file/too-large", f"This file is {info.st_size // 1024} KB; the "
-                             f"limit is {limit // 1024} KB. Move long documents to your own "
-                             "website and link to them.")
+            raise UnsafeFile("file/too-large", too_large(info.st_size, limit))
         content = file.read(limit + 1)
     if len(content) > limit:  # it grew while being read
         raise UnsafeFile("file/too-large", f"This file is larger than the limit of "

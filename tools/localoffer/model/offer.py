@@ -16,7 +16,13 @@ from localoffer.model.document import (
     read_front_matter,
 )
 from localoffer.model.document import display_path as document_display_path
-from localoffer.model.files import OFFER_FILE, UnsafeFile, layout_problem, read_regular_file
+from localoffer.model.files import (
+    OFFER_FILE,
+    UnsafeFile,
+    layout_problem,
+    read_regular_file,
+    too_large,
+)
 from localoffer.model.finding import Finding, Severity
 from localoffer.model.frontmatter import FrontMatter, as_date
 from localoffer.model.markdown import (
@@ -157,6 +163,19 @@ def load_offer(path: Path, borough: Borough, display_path: str | None = None) ->
     except OSError as error:
         offer.problems.append(_problem(offer, 1, "file/encoding",
                                        f"This file could not be read ({error.strerror})."))
+        return offer
+    return parse_offer(content, borough, offer)
+
+
+def offer_from_text(content: bytes, path: Path, borough: Borough) -> Offer:
+    """The offer `path` would be if it held `content` (the web editor's text, before it is
+    saved), parsed as load_offer parses a file, within the same size limit. Nothing is read
+    or written."""
+    offer = Offer(path=path, display_path=document_display_path(path, borough.root),
+                  slug=offer_slug(path))
+    if len(content) > borough.max_file_bytes:
+        offer.problems.append(_problem(offer, 1, "file/too-large",
+                                       too_large(len(content), borough.max_file_bytes)))
         return offer
     return parse_offer(content, borough, offer)
 

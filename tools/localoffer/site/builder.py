@@ -10,6 +10,7 @@ from typing import Callable, Mapping
 from localoffer.borough import Borough
 from localoffer.checks.translation_state import EnglishVersions
 from localoffer.git.history import PublicChange, Record, read_history_or_none
+from localoffer.model.feedback import FeedbackItem
 from localoffer.site.booklet import KeepPage, booklet_pages
 from localoffer.site.catalogue import Catalogue, PublishedOffer
 from localoffer.site.feedback_links import PRIVACY_WARNING, feedback_links
@@ -92,19 +93,17 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
     renderer = MarkdownRenderer(borough.glossary)
     context = offer_page_context(borough, options)
     bodies = BodiesOnDemand(catalogue, rendered or {}, renderer)
-    english = Words("en")
     said = items_by_setting(catalogue)
     versions = EnglishVersions(borough.offers_dir, record)
     pages = []
     for item in catalogue.offers:
-        section = setting_section(item.url, said.get(item.slug, []), catalogue)
-        shown = changes.get(item.slug, [])
         if kept_pages is not None and kept_pages.unchanged(
-                item.slug, digest(shown, str(section)), [item.url]):
+                item.slug, digest(changes.get(item.slug, []),
+                                  str(setting_section(item.url, said.get(item.slug, []),
+                                                      catalogue))), [item.url]):
             pages.append(_kept_page(item.url, item.name))
             continue
-        pages.append(offer_page(item, bodies[item.slug], shown, context,
-                                switcher(item, item.url, english), section))
+        pages.append(setting_page(item, bodies[item.slug], catalogue, changes, context, said))
     translated = render_translations(catalogue, bodies)
     pages += translated_pages(catalogue, translated, versions)
     pages += list_pages(catalogue)
@@ -134,6 +133,16 @@ def _keep_booklet(kept_pages: KeptPages) -> KeepPage:
 
 def _kept_page(url: str, title: str) -> BuiltPage:
     return BuiltPage(url=url, title=title, html=Markup(""), kind="offer", kept=True)
+
+
+def setting_page(item: PublishedOffer, body: Rendered, catalogue: Catalogue,
+                 changes: dict[str, list[PublicChange]], context: OfferPageContext,
+                 said: dict[str, list[FeedbackItem]]) -> BuiltPage:
+    """One setting's page in English: the build and the editor's preview (offer_preview.py)
+    both make it here. `said`: items_by_setting(catalogue)."""
+    return offer_page(item, body, changes.get(item.slug, []), context,
+                      switcher(item, item.url, Words("en")),
+                      setting_section(item.url, said.get(item.slug, []), catalogue))
 
 
 def translated_pages(catalogue: Catalogue, translated: TranslatedBodies,

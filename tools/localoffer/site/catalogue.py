@@ -99,12 +99,22 @@ def examine(path: Path, borough: Borough, today: date,
                         for each in translation_files_in(offer.path.parent)]
         if context is not None:
             errors += translation_errors(translations, offer, context)
-        published = PublishedOffer(offer, setting_facts(offer, borough),
-                                   review_notice(offer, borough, today),
-                                   _images(offer.path.parent),
-                                   [each for each in translations
-                                    if each.readable and each.language is not None])
+        published = publish(offer, borough, today, translations)
     return Examined(offer, errors, published)
+
+
+def publish(offer: Offer, borough: Borough, today: date,
+            translations: list[Translation] | None = None) -> PublishedOffer:
+    """A readable offer as its page shows it: its facts, review notice, pictures and readable
+    translations (read from beside it unless given). The build and the editor's preview
+    (offer_preview.py) both make it here."""
+    if translations is None:
+        translations = [load_translation(each, borough)
+                        for each in translation_files_in(offer.path.parent)]
+    return PublishedOffer(offer, setting_facts(offer, borough), review_notice(offer, borough, today),
+                          _images(offer.path.parent),
+                          [each for each in translations
+                           if each.readable and each.language is not None])
 
 
 def translation_errors(translations: list[Translation], offer: Offer,
@@ -167,5 +177,7 @@ def sort_key(name: str) -> str:
 def _images(folder: Path) -> list[Path]:
     """The pictures beside an offer: ordinary files whose real path is in its folder (a link
     could publish any file of the build machine)."""
+    if folder.is_symlink() or not folder.is_dir():  # a new offer, not saved yet
+        return []
     return sorted(path for path in folder.iterdir()
                   if path.suffix.lower() in IMAGE_SUFFIXES and is_regular_file_inside(path, folder))

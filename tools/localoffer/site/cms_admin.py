@@ -29,6 +29,10 @@ from localoffer.site.cms_config import COLLECTION, Backend, editor_config
 from localoffer.site.markup import fragment
 
 DECAP_PACKAGE = Path("node_modules") / "decap-cms"  # the browser bundle of decap-cms-app
+# The YAML library Decap CMS writes front-matter with (package.json pins the version Decap's
+# bundle has): the editor writes an offer's text with it, as Decap will save it, for the checks.
+YAML_PACKAGE = Path("node_modules") / "yaml"
+YAML_FOLDER = "yaml"
 ADMIN = "admin"
 BUNDLE_FOLDER = "decap"
 BUNDLE = "decap-cms.js"
@@ -75,9 +79,22 @@ def decap_version(package: Path) -> str:
                               f"{HOW_TO_INSTALL}", str(package)) from None
 
 
+def find_yaml(decap_package: Path) -> Path:
+    """node_modules/yaml's modules for the browser, beside the Decap CMS found."""
+    modules = decap_package.parent / YAML_PACKAGE.name / "browser" / "dist"
+    if not (modules / "index.js").is_file():
+        raise LocalOfferError(f"The YAML library the editor needs is not installed: there is "
+                              f"no {YAML_PACKAGE.as_posix()} beside Decap CMS. {HOW_TO_INSTALL}",
+                              str(decap_package.parent))
+    return modules
+
+
 def write_admin(site_dir: Path, borough: Borough, backend: Backend, today: date,
-                decap_package: Path) -> AdminFolder:
-    """Write admin/ into the built site at `site_dir`, replacing any earlier one."""
+                decap_package: Path, helper_url: str | None = None) -> AdminFolder:
+    """Write admin/ into the built site at `site_dir`, replacing any earlier one.
+    `helper_url`: the helper that checks and previews offers on this computer (cms_helper.py);
+    without it the editor says the checks run on the pull request, and its preview is only
+    an approximation."""
     if not (site_dir / "index.html").is_file():
         raise LocalOfferError("There is no built website here to add the editor to. Run "
                               "'localoffer build' first.", str(site_dir))
@@ -90,15 +107,16 @@ def write_admin(site_dir: Path, borough: Borough, backend: Backend, today: date,
     admin.mkdir()
     result = AdminFolder(admin, decap_version(decap_package))
     _copy_bundle(decap_package / "dist", admin / BUNDLE_FOLDER)
+    _copy_yaml(find_yaml(decap_package), admin / YAML_FOLDER)
     for asset in ("editor.js", "editor.css"):
         shutil.copyfile(OWN_ASSETS / asset, admin / asset)
     styles = preview_styles(site_dir)
     _write_editor(admin, editor_config(borough, backend, today), "", styles,
-                  f"{borough.name} Local Offer: editor", COLLECTION)
+                  f"{borough.name} Local Offer: editor", COLLECTION, helper_url)
     for slug in sorted(known_slugs(borough)):
         name = load_offer(borough.offers_dir / slug / OFFER_FILE, borough).name
         _write_editor(admin / slug, editor_config(borough, backend, today, (slug, name)), "../",
-                      styles, f"{name}: edit your offer", f"{slug}/offer")
+                      styles, f"{name}: edit your offer", f"{slug}/offer", helper_url)
         result.settings[slug] = name
     (admin / "settings.html").write_text(
         str(fragment("cms.html", "settings_page", borough.name, sorted(
@@ -130,13 +148,21 @@ def _copy_bundle(dist: Path, target: Path) -> None:
             shutil.copyfile(path, target / path.name)
 
 
+def _copy_yaml(modules: Path, target: Path) -> None:
+    target.mkdir()
+    for path in sorted(modules.glob("*.js")):
+        shutil.copyfile(path, target / path.name)
+    shutil.copyfile(modules.parents[1] / "LICENSE", target / "LICENSE")
+
+
 def _write_editor(folder: Path, config: dict[str, object], up: str, styles: list[str],
-                  title: str, preview_for: str) -> None:
+                  title: str, preview_for: str, helper_url: str | None) -> None:
     folder.mkdir(exist_ok=True)
     (folder / "config.yml").write_text(
         yaml.dump(config, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=100),
         encoding="utf-8")
     root = up + "../"  # from this folder to the site's root
     page = fragment("cms.html", "editor_page", title, f"{up}{BUNDLE_FOLDER}/{BUNDLE}",
-                    f"{up}editor.js", f"{up}editor.css", [root + style for style in styles], [preview_for])
+                    f"{up}editor.js", f"{up}editor.css", [root + style for style in styles],
+                    [preview_for], helper_url or "", f"{up}{YAML_FOLDER}/index.js")
     (folder / "index.html").write_text(str(page), encoding="utf-8")

@@ -193,7 +193,7 @@ def new_offer_body(borough: Borough, today: date) -> str:
 
 def _field(path: str, key: str, prop: dict[str, Any], required: bool,
            borough: Borough) -> dict[str, Any]:
-    field: dict[str, Any] = {"name": key, "label": _label(path),
+    field: dict[str, Any] = {"name": key, "label": field_label(path),
                              "required": required}
     if prop.get("description"):
         field["hint"] = prop["description"]
@@ -201,7 +201,8 @@ def _field(path: str, key: str, prop: dict[str, Any], required: bool,
     return field
 
 
-def _label(path: str) -> str:
+def field_label(path: str) -> str:
+    """What the editor calls a front-matter key (`senco.email` for a nested one)."""
     if path in LABELS:
         return LABELS[path]
     if path.startswith("access."):

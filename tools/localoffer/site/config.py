@@ -10,7 +10,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from localoffer.yaml_reader import key_lines
-from localoffer.site.builder import SEARCH_ENGINES
+from localoffer.site.builder import SEARCH_ENGINES, SiteOptions
 
 
 class WholeNumber(c.BaseConfigOption[int]):
@@ -100,6 +100,10 @@ class LocalOfferConfig(base.Config):
     # material: the theme's own search (fine for a few hundred settings);
     # pagefind: Pagefind's chunked index (needs `pip install 'pagefind[bin]'`).
     search = OneOf(SEARCH_ENGINES, default="material")
+    # Pagefind's index in this many shards, merged by the search page (0: one for every
+    # 1,500 offers, which keeps Pagefind under 1 GB). The LOCALOFFER_SEARCH_SHARDS
+    # environment variable wins.
+    search_shards = WholeNumber(default=0, least=0)
     # Settings per printable booklet page; bigger booklets come in parts.
     booklet_size = WholeNumber(default=100, least=1)
     # How many of an offer's changes its page lists.
@@ -132,3 +136,19 @@ def option_line(mkdocs_file: str | None, option: str) -> int | None:
                 line = options[option][0]
             return line + 1
     return None
+
+
+def site_options_of(mkdocs_file: Path) -> SiteOptions:
+    """The options a build with this mkdocs.yml gives the site (the plugin's, and site_url),
+    for what makes pages outside a build: the web editor's preview."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(mkdocs_file))
+    site_url = config.site_url or ""
+    plugin = config.plugins.get("localoffer")
+    if plugin is None:
+        return SiteOptions(site_url=site_url)
+    options = plugin.config
+    return SiteOptions(search=options.search, booklet_size=options.booklet_size,
+                       changes_shown=options.changes_shown, history=options.history,
+                       site_url=site_url)

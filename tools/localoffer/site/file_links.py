@@ -38,18 +38,19 @@ def file_link(value: str) -> str:
     return value
 
 
-def with_index_files(html: str) -> str:
-    """A page's HTML with its links to folders naming their index.html."""
-    return _LINK.sub(lambda match: f'{match["attribute"]}{file_link(match["value"])}"', html)
-
-
 def link_index_files(site: Path) -> int:
     """Rewrite every HTML page of the built site; return how many pages changed."""
     changed = 0
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        rewritten = with_index_files(text)
+        rewritten = with_file_links(text)
         if rewritten != text:
             page.write_text(rewritten, encoding="utf-8")
             changed += 1
     return changed
+
+
+def with_file_links(html: str) -> str:
+    """The HTML with every relative link to a folder naming its index.html (the web editor's
+    preview shows a page as link_index_files leaves it)."""
+    return _LINK.sub(lambda match: f'{match["attribute"]}{file_link(match["value"])}"', html)

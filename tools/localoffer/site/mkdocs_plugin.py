@@ -43,13 +43,14 @@ from localoffer.site.builder import (
 from localoffer.site.catalogue import Catalogue, offer_paths
 from localoffer.site.config import LocalOfferConfig, option_line
 from localoffer.site.engine import engine_version
-from localoffer.site.file_links import FILE_LINKS_VARIABLE, with_index_files
+from localoffer.site.file_links import FILE_LINKS_VARIABLE, with_file_links
 from localoffer.site.incremental import IncrementalBuild
 from localoffer.site.markup import escape
 from localoffer.site.mkdocs_menu import draw_menu_once_per_folder
 from localoffer.site.page_language import set_page_language
 from localoffer.site.preview import only_previewed, previewed_offers
 from localoffer.site.search import PagefindRun
+from localoffer.site.search_shards import SEARCH_CACHE, shard_count
 from localoffer.site.structure import BuiltPage
 
 log = get_plugin_logger(__name__)
@@ -257,7 +258,9 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         # The copies take about twice the size of the offers' files; four times leaves room.
         room = 4 * sum(path.stat().st_size for path in paths)
         try:
-            return PagefindRun(offer_page_context(self.borough, options), room)
+            return PagefindRun(offer_page_context(self.borough, options), room,
+                               shard_count(len(paths), self.config.search_shards),
+                               cache=self.borough.root / SEARCH_CACHE)
         except LocalOfferError as error:
             raise PluginError(f"localoffer: {error}") from error
 
@@ -312,12 +315,12 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         """A translated page's language and direction; links that open from disk."""
         if isinstance(page, _BuiltPage) and page.built.lang:
             output = set_page_language(output, page.built)
-        return with_index_files(output) if self.file_links else output
+        return with_file_links(output) if self.file_links else output
 
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str:
         if self.file_links and template_name.endswith(".html"):
-            return with_index_files(output_content)
+            return with_file_links(output_content)
         return output_content
 
     # After the build -----------------------------------------------------------------------
