@@ -133,6 +133,13 @@ class BuildCache:
         if body is not None:
             self.store.write_object(_entry(key, "body"), body)
 
+    def search_copy(self, key: str) -> bytes | None:
+        """The offer's copy for the search index (search.SearchCopies), as written."""
+        return self.store.read(_entry(key, "copy"))
+
+    def save_search_copy(self, key: str, copy: bytes) -> None:
+        self.store.write(_entry(key, "copy"), copy)
+
     def manifest(self, site_dir: Path) -> "Manifest":
         data = self.store.read(_manifest_name(site_dir))
         try:

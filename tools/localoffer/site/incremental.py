@@ -110,14 +110,36 @@ def load_with_cache(cache: BuildCache, borough: Borough, today: date, run_checks
     offer_keys = {item.published.slug: keys[item.offer.path]
                   for item in examined if item.published is not None}
     bodies = CachedBodies(rendered, cache, offer_keys)
-    if search_copies is not None:  # the search index needs every offer's copy
-        renderer = MarkdownRenderer(borough.glossary)
-        for path in paths:
-            item = found[path]
-            if path not in missing and item.published is not None:
-                search_copies.add(item.published, bodies.get(item.published.slug)
-                                  or render_body(item.published, renderer))
+    if search_copies is not None:
+        _search_copies(cache, search_copies, [found[path] for path in paths], keys,
+                       set(missing), bodies, MarkdownRenderer(borough.glossary))
     return CachedLoad(assemble(borough, today, examined), bodies, offer_keys, len(missing))
+
+
+def _search_copies(cache: BuildCache, copies: SearchCopies, examined: list[Examined],
+                   keys: dict[Path, str], made: set[Path], bodies: CachedBodies,
+                   renderer: MarkdownRenderer) -> None:
+    """The search index needs every offer's copy: those made in this build are kept in the
+    cache, the others are written from it (or made again when it has none)."""
+    context = digest(copies.context)
+    for item in examined:
+        published = item.published
+        if published is None:
+            continue
+        key = digest(keys[item.offer.path], context)
+        path = copies.path_of(published.url)
+        if item.offer.path in made:
+            try:
+                cache.save_search_copy(key, path.read_bytes())
+            except OSError:
+                pass
+            continue
+        copy = cache.search_copy(key)
+        if copy is None:
+            copies.add(published, bodies.get(published.slug) or render_body(published, renderer))
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(copy)
 
 
 def _has_translations(folder: Path) -> bool:
