@@ -5,11 +5,12 @@ A real Git repository with a generated borough (Pagefind search, so that offer p
 between builds; a translation, a picture and a "You said, we did" item), changed step by step
 as editors change a real one. Pagefind's own index files are not the same from one run to the
 next (their names hold hashes of content Pagefind orders as it likes), so its folder is
-compared by its manifest, pagefind/shards.json, which names each shard's input hash (the
-pages it indexed, byte for byte: search_shards.py).
+compared by its manifest, pagefind/shards.json, whose `pages` is the hash of every page
+indexed (address and copy, byte for byte: search_shards.py).
 """
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -49,10 +50,14 @@ def _feedback(folder: Path, title: str) -> None:
 
 
 def _tree(site: Path) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): path.read_bytes()
-            for path in sorted(site.rglob("*"))
-            if path.is_file() and (path.relative_to(site).parts[0] != "pagefind"
-                                   or path.name == "shards.json")}
+    found = {path.relative_to(site).as_posix(): path.read_bytes()
+             for path in sorted(site.rglob("*"))
+             if path.is_file() and (path.relative_to(site).parts[0] != "pagefind"
+                                    or path.name == "shards.json")}
+    # An incremental build may index a changed page in a delta shard (and drop its old
+    # results): the pages indexed are the same, which `pages` hashes.
+    found["pagefind/shards.json"] = json.loads(found["pagefind/shards.json"])["pages"].encode()
+    return found
 
 
 def _build_both(folder: Path) -> dict[str, bytes]:
