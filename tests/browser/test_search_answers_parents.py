@@ -5,6 +5,7 @@ nothing pointing to the lists."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -159,10 +160,15 @@ def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                       encoding="utf-8")
     command = [sys.executable, "-m", "localoffer", "build", "--today", TODAY,
                "--site-dir", str(folder / "site")]
-    done = subprocess.run(command, cwd=folder, capture_output=True, text=True)
+    # The index in three shards, merged by the search page (search_shards.py), so every query
+    # below is answered across shards: the demo's 12 settings go 4, 7 and 1 into them.
+    environment = dict(os.environ, LOCALOFFER_SEARCH_SHARDS="3")
+    done = subprocess.run(command, cwd=folder, capture_output=True, text=True, env=environment)
     if done.returncode != 0 or not (folder / "site" / "pagefind").is_dir():
         pytest.fail(f"Building the demo with Pagefind failed:\n{done.stdout}\n{done.stderr}",
                     pytrace=False)
+    shards = json.loads((folder / "site" / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    assert shards["shards"] == ["0/", "1/", "2/"]
     with serve_folder(folder / "site") as url:
         yield url
 

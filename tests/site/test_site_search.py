@@ -28,14 +28,17 @@ def test_pagefind_indexes_offer_pages(tmp_path: Path) -> None:
     assert pagefind_available(), "Pagefind is missing: pip install -e '.[search]'"
     make_borough(tmp_path, 3, search="pagefind")
     site = build(tmp_path, strict=True)
-    assert (site / "pagefind" / "pagefind.js").is_file()
-    assert list((site / "pagefind" / "fragment").glob("*.pf_fragment"))
+    shards = json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    assert shards["shards"] == ["0/"]  # a small borough's index is one shard
+    bundle = site / "pagefind" / "0"
+    assert (bundle / "pagefind.js").is_file()
+    assert list((bundle / "fragment").glob("*.pf_fragment"))
     assert not (site / "search" / "search_index.json").exists()  # the theme's search is off
     page = (site / "search" / "index.html").read_text(encoding="utf-8")
     assert 'id="lo-search-input"' in page and "<noscript>" in page
     offer = (site / "settings" / "setting-00000" / "index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" in offer and "assets/localoffer/search.js" in offer
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["en"]["page_count"] == 3  # offers only, not lists or booklets
 
 

@@ -20,7 +20,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def test_a_real_query_on_the_pagefind_search_page(tmp_path: Path, browser: Any) -> None:
-    make_borough(tmp_path, 3, search="pagefind")
+    # Three shards: the setting searched for is in a shard the search page merges (2/), not
+    # in the one whose Pagefind runs the search (1/; shard 0 is empty).
+    make_borough(tmp_path, 3, search="pagefind", search_shards=3)
     site = build(tmp_path, strict=True)
     borough = load_borough(tmp_path / "localoffer.yml")
     wanted = synthetic_setting(borough, 1, date.fromisoformat(TODAY))

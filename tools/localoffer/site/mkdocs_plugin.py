@@ -45,6 +45,7 @@ from localoffer.site.mkdocs_menu import draw_menu_once_per_folder
 from localoffer.site.page_language import set_page_language
 from localoffer.site.parallel import load_and_render
 from localoffer.site.search import PagefindRun
+from localoffer.site.search_shards import SEARCH_CACHE, shard_count
 from localoffer.site.structure import BuiltPage
 
 log = get_plugin_logger(__name__)
@@ -219,7 +220,9 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         # The copies take about twice the size of the offers' files; four times leaves room.
         room = 4 * sum(path.stat().st_size for path in paths)
         try:
-            return PagefindRun(offer_page_context(self.borough, options), room)
+            return PagefindRun(offer_page_context(self.borough, options), room,
+                               shard_count(len(paths), self.config.search_shards),
+                               cache=self.borough.root / SEARCH_CACHE)
         except LocalOfferError as error:
             raise PluginError(f"localoffer: {error}") from error
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,14 +17,10 @@ from localoffer.site.catalogue import PublishedOffer
 from localoffer.site.markup import fragment
 from localoffer.site.pages import OfferPageContext, offer_page
 from localoffer.site.render import Rendered
+from localoffer.site.search_shards import ShardedIndex, shard_folder, shard_of
 from localoffer.site.structure import BuiltPage
 
 SEARCH_URL = "search/"
-PAGEFIND_FOLDER = "pagefind"
-# Only offer pages are indexed (they carry data-pagefind-body), in every language: reading
-# just them keeps indexing fast, and the big booklet pages out of it. Pagefind makes one index
-# for each language, from each page's <html lang>.
-PAGES = "settings/**/index.html"
 # Linux's shared memory: files written there stay in memory and never go to the disk.
 SHARED_MEMORY = Path("/dev/shm")
 
@@ -46,10 +41,12 @@ class SearchCopies:
     """Where Pagefind's copies of the offer pages go: each page's content only (none of the
     theme's menus and icons, which Pagefind would parse and ignore), at the page's address.
     The processes that render the offers write them as they go (parallel.py), so Pagefind can
-    start as soon as the offers are rendered."""
+    start as soon as the offers are rendered. Each copy goes into its shard's folder
+    (search_shards.py): folder/<shard>/settings/<slug>/index.html."""
 
     folder: Path
     context: OfferPageContext
+    shards: int = 1
 
     def add(self, item: PublishedOffer, body: Rendered) -> None:
         # The changes list is left out: it is marked data-pagefind-ignore on the page.
@@ -58,7 +55,7 @@ class SearchCopies:
 
     def add_page(self, page: BuiltPage) -> None:
         """A page's copy, marked with its language (a translated offer's too)."""
-        path = self.folder / page.url / "index.html"
+        path = self.folder / shard_folder(shard_of(page.url, self.shards)) / page.url / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(fragment("search.html", "search_copy", page.title, page.html,
                                  page.lang or "en"), encoding="utf-8")
@@ -66,40 +63,47 @@ class SearchCopies:
 
 class PagefindRun:
     """Pagefind indexing the offer pages in the background while the engine writes the site:
-    `copies` are filled in, then `start` runs Pagefind on them, writing its bundle into
-    site_dir/pagefind/, and `wait` (or `stop`) ends it."""
+    `copies` are filled in, then `start` indexes them shard by shard (search_shards.py) into
+    site_dir/pagefind/, and `wait` (or `stop`) ends it. `cache`: where each shard's bundle is
+    kept for the next build (None: nothing is kept or reused)."""
 
-    def __init__(self, context: OfferPageContext, room_needed: int) -> None:
+    def __init__(self, context: OfferPageContext, room_needed: int, shards: int = 1,
+                 cache: Path | None = None) -> None:
         if not pagefind_available():
             raise LocalOfferError("The site is set to use Pagefind search, but Pagefind is not "
                                   "installed. Run: pip install 'pagefind[bin]'")
         self._folder = tempfile.TemporaryDirectory(prefix="localoffer-pagefind-",
                                                    dir=scratch_folder(room_needed))
-        self.copies = SearchCopies(Path(self._folder.name), context)
-        self._process: subprocess.Popen[str] | None = None
+        self.copies = SearchCopies(Path(self._folder.name), context, shards)
+        self.index = ShardedIndex(self.copies.folder, shards, cache)
+        self._thread: threading.Thread | None = None
+        self._error: LocalOfferError | None = None
 
     def start(self, site_dir: Path) -> None:
-        # Pagefind uses every CPU: it competes with MkDocs while the pages are written, then has
-        # them all to itself; on two CPUs that ended builds sooner than leaving one to MkDocs.
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", "pagefind", "--site", str(self.copies.folder),
-             "--output-path", str(site_dir / PAGEFIND_FOLDER), "--silent", "--glob", PAGES],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        def index() -> None:
+            try:
+                self.index.run(site_dir)
+            except LocalOfferError as error:
+                self._error = error
+            except OSError as error:
+                self._error = LocalOfferError(f"The search index could not be written: {error}")
+
+        self._thread = threading.Thread(target=index, name="pagefind", daemon=True)
+        self._thread.start()
 
     def wait(self) -> None:
         try:
-            if self._process is None:
-                return
-            _, errors = self._process.communicate()
-            if self._process.returncode != 0:
-                raise LocalOfferError(f"Pagefind could not index the site: {errors.strip()}")
+            if self._thread is not None:
+                self._thread.join()
+            if self._error is not None:
+                raise self._error
         finally:
             self._folder.cleanup()
 
     def stop(self) -> None:
-        if self._process is not None and self._process.poll() is None:
-            self._process.kill()
-            self._process.wait()
+        self.index.stop()
+        if self._thread is not None:
+            self._thread.join()
         self._folder.cleanup()
 
 

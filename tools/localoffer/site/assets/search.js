@@ -72,6 +72,33 @@
     return found.slice(0, 8);
   }
 
+  var index = null;
+
+  // The index comes in shards (site/search_shards.py, listed in pagefind/shards.json): the
+  // first shard's Pagefind runs the search, and merges the others, so the results are one
+  // list ranked together. null when no setting is indexed.
+  function loadIndex() {
+    if (!index) {
+      index = fetch(root + "pagefind/shards.json")
+        .then(function (response) { return response.json(); })
+        .then(async function (listed) {
+          if (!listed.shards.length) { return null; }
+          var folder = root + "pagefind/";
+          var pagefind = await import(folder + listed.shards[0] + "pagefind.js");
+          // Result addresses are relative to the site's root, which may be a folder (mike's
+          // 2026-27/). termSimilarity: a page with the word typed ranks above one with a
+          // longer word it starts.
+          var options = { baseUrl: new URL(root).pathname, ranking: { termSimilarity: 5 } };
+          await pagefind.options(options);
+          await Promise.all(listed.shards.slice(1).map(function (shard) {
+            return pagefind.mergeIndex(folder + shard, options);
+          }));
+          return pagefind;
+        });
+    }
+    return index;
+  }
+
   async function searchForms(pagefind, query, data) {
     var searches = await Promise.all(forms(query, data).map(function (form) {
       return pagefind.search(form);
@@ -161,12 +188,9 @@
     if (none) { none.remove(); }
     if (!query.trim()) { status.textContent = ""; return; }
     status.textContent = "Searching…";
-    var pagefind = await import(root + "pagefind/pagefind.js");
-    // Result addresses are relative to the site's root, which may be a folder (mike's 2026-27/).
-    // termSimilarity: a page with the word typed ranks above one with a longer word it starts.
-    await pagefind.options({ baseUrl: new URL(root).pathname, ranking: { termSimilarity: 5 } });
+    var pagefind = await loadIndex();
     var data = await loadWords();
-    var results = await searchForms(pagefind, query, data);
+    var results = pagefind ? await searchForms(pagefind, query, data) : [];
     var term = termFor(query, data);
     if (term) { meaningFirst(list, term); }
     var shown = 0;

@@ -1,0 +1,186 @@
+"""Search benchmark: Pagefind's index in shards (site/search_shards.py) for N synthetic offers.
+
+For each N it writes N synthetic offers (as bench_site.py: ~3,400 words each), renders their
+search copies as a build does (site/parallel.py, every CPU), and indexes them in shards in a
+child process, reporting Pagefind's peak memory (the largest Pagefind run) and time. Then it
+puts the index under the search page of a real build of the demo borough and, in headless
+Chromium, runs searches on that page, reporting every byte the search fetched from
+pagefind/ and search.js (decoded size, as bench_site.py counts), by kind of file.
+
+It does not build the N offers' pages: bench_site.py measures the whole build.
+
+    python benchmarks/bench_search.py --sizes 1000,5000 [--shards 1,0] [--queries speech]
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+from localoffer.borough import load_borough
+from localoffer.site.builder import SiteOptions, offer_page_context
+from localoffer.site.parallel import load_and_render
+from localoffer.site.search import SearchCopies
+from localoffer.site.search_shards import shard_count
+from localoffer.synthetic import write_borough
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+TODAY = date(2026, 11, 28)
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+# Indexes the copies in shards in a child process; prints the largest Pagefind run's peak
+# memory (KiB) and the CPU seconds of all of them.
+_INDEX = (
+    "import resource, sys\n"
+    "from pathlib import Path\n"
+    "from localoffer.site.search_shards import ShardedIndex\n"
+    "ShardedIndex(Path(sys.argv[1]), int(sys.argv[2]), None).run(Path(sys.argv[3]))\n"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime)\n"
+)
+
+
+def demo_site(folder: Path) -> Path:
+    """The demo borough built with Pagefind: its search page, search.js and words file."""
+    for name in ("localoffer.yml", "mkdocs.yml"):
+        shutil.copy(REPO_ROOT / name, folder / name)
+    for name in ("docs", "offers", "feedback"):
+        shutil.copytree(REPO_ROOT / name, folder / name)
+    config = folder / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "search: material", "search: pagefind"), encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "localoffer", "build", "--today", TODAY.isoformat(),
+                    "--site-dir", str(folder / "site")], cwd=folder, check=True,
+                   capture_output=True)
+    return folder / "site"
+
+
+def write_copies(folder: Path, count: int, words: int, shards: int) -> Path:
+    shutil.copy(REPO_ROOT / "localoffer.yml", folder / "localoffer.yml")
+    borough = load_borough(folder / "localoffer.yml")
+    write_borough(borough, folder, count, TODAY, words_per_answer=words)
+    copies = SearchCopies(folder / "copies",
+                          offer_page_context(borough, SiteOptions(search="pagefind")), shards)
+    load_and_render(borough, TODAY, False, search_copies=copies)
+    return copies.folder
+
+
+def index(copies: Path, shards: int, site: Path) -> tuple[float, float, float]:
+    shutil.rmtree(site / "pagefind", ignore_errors=True)
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", _INDEX, str(copies), str(shards), str(site)],
+                          check=True, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    peak, cpu = done.stdout.split()
+    return seconds, int(peak) / 1024, float(cpu)
+
+
+def kind(url: str) -> str:
+    name = url.split("?")[0].rsplit("/", 1)[-1]
+    for part, label in (("pf_meta", "meta"), ("pf_index", "index"), ("pf_fragment", "fragment"),
+                        ("pf_filter", "filter"), ("entry.json", "entry"), ("shards.json", "entry"),
+                        ("wasm", "wasm")):
+        if part in name:
+            return label
+    return "js"
+
+
+def search_bytes(site: Path, query: str) -> dict[str, int]:
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    fetched: dict[str, int] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM,
+                                                 args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+
+            def record(response):  # type: ignore[no-untyped-def]
+                if "/pagefind/" in response.url or response.url.endswith("search.js"):
+                    fetched[response.url] = len(response.body())
+
+            page.on("response", record)
+            page.goto(f"http://127.0.0.1:{server.server_port}/search/?q={query}")
+            page.locator("#lo-search-status").filter(has_text="for \u201c").wait_for(
+                timeout=120_000)
+            page.wait_for_load_state("networkidle")
+            browser.close()
+    finally:
+        server.shutdown()
+    by_kind: dict[str, int] = defaultdict(int)
+    for url, size in fetched.items():
+        by_kind[kind(url)] += size
+    by_kind["files"] = len(fetched)
+    return dict(by_kind)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,5000", help="Numbers of offers (default "
+                        "1000,5000).")
+    parser.add_argument("--shards", default="0", help="Numbers of shards to try, 0 for the "
+                        "build's own choice (one per 1,500 offers); default 0.")
+    parser.add_argument("--queries", default="speech", help="Searches to measure, "
+                        "comma-separated (default: speech, as bench_site.py).")
+    parser.add_argument("--words", type=int, default=160, help="Words per answer (160).")
+    parser.add_argument("--json", type=Path, help="Also write the results as JSON.")
+    args = parser.parse_args()
+    if not CHROMIUM:
+        raise SystemExit("bench_search needs Chromium (apt-get install chromium).")
+    results = []
+    with tempfile.TemporaryDirectory(prefix="bench-search-") as scratch:
+        site = demo_site(Path(scratch) / "demo")
+        for count in (int(size) for size in args.sizes.split(",")):
+            for chosen in (int(value) for value in args.shards.split(",")):
+                shards = shard_count(count, chosen)
+                borough = Path(tempfile.mkdtemp(prefix=f"n{count}-", dir=scratch))
+                copies = write_copies(borough, count, args.words, shards)
+                seconds, peak_mb, cpu = index(copies, shards, site)
+                shutil.rmtree(borough)
+                for query in args.queries.split(","):
+                    cost = search_bytes(site, query)
+                    row = {"offers": count, "shards": shards, "query": query,
+                           "index_s": round(seconds, 1), "index_cpu_s": round(cpu, 1),
+                           "pagefind_peak_mb": round(peak_mb), **cost,
+                           "total_kb": round(sum(v for k, v in cost.items() if k != "files")
+                                             / 1024, 1)}
+                    results.append(row)
+                    print(json.dumps(row), flush=True)
+    print()
+    print("| offers | shards | query | Pagefind peak (MB) | index wall / CPU (s) | js + wasm (kB) "
+          "| entries + meta (kB) | index chunks (kB) | fragments (kB) | filters (kB) | files "
+          "| one search downloads (kB, measured) |")
+    print("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for row in results:
+        def kb(*kinds: str) -> str:
+            return f"{sum(row.get(k, 0) for k in kinds) / 1024:,.0f}"
+        print(f"| {row['offers']:,} | {row['shards']} | {row['query']} | "
+              f"{row['pagefind_peak_mb']:,} | {row['index_s']} / {row['index_cpu_s']} | "
+              f"{kb('js', 'wasm')} | {kb('entry', 'meta')} | {kb('index')} | "
+              f"{kb('fragment')} | {kb('filter')} | {row['files']} | {row['total_kb']:,.0f} |")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
