@@ -40,6 +40,11 @@ if [ ! -x "$CHROMIUM" ] || ! command -v chromedriver >/dev/null; then
   echo "==> Installing Chromium and ChromeDriver from Debian (apt-get)"
   apt_install chromium chromium-driver
 fi
+# Hugo: benchmarks/bench_site.py builds the same offers with it as a baseline (its test runs it).
+if ! command -v hugo >/dev/null; then
+  echo "==> Installing Hugo from Debian (apt-get), for the site benchmark's baseline"
+  apt_install hugo
+fi
 
 # --- Python packages, in the virtual environment --------------------------------------------
 if [ ! -x "$VENV/bin/python" ]; then

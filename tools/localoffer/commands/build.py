@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from localoffer.borough import load_borough
 from localoffer.borough.config import CONFIG_FILE, find_config
 from localoffer.commands.options import (
     chosen_site_config,
@@ -20,7 +21,14 @@ from localoffer.commands.options import (
 )
 from localoffer.errors import LocalOfferError
 from localoffer.site.engine import engine_logger_names, use_engine
+from localoffer.site.catalogue import offer_paths
 from localoffer.site.file_links import link_index_files
+from localoffer.site.preview import (
+    ask_for_preview,
+    changed_offers,
+    no_preview,
+    preview_summary,
+)
 
 TODAY_VARIABLE = "LOCALOFFER_TODAY"
 CONFIG_VARIABLE = "LOCALOFFER_CONFIG"  # read by the plugin: the borough's localoffer.yml
@@ -72,8 +80,11 @@ def prepare(today: date | None, config_path: Path | None = None,
 
 def build_site(mkdocs_config: Path, today: date | None = None, strict: bool = False,
                site_dir: Path | None = None, quiet: bool = False,
-               config_path: Path | None = None, engine: str | None = None) -> Path:
-    """Build the website; return the folder it is in. Raises BuildFailed in strict mode."""
+               config_path: Path | None = None, engine: str | None = None,
+               clean: bool = False) -> Path:
+    """Build the website; return the folder it is in. Raises BuildFailed in strict mode.
+    Unless `clean`, into the last build's folder, keeping what is still right and taking
+    unchanged offers from the cache (site/incremental.py); the folder ends up the same."""
     prepare(today, config_path, engine)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -89,7 +100,8 @@ def build_site(mkdocs_config: Path, today: date | None = None, strict: bool = Fa
         options["site_dir"] = str(site_dir)
     try:
         config = load_config(str(mkdocs_config), **options)
-        build(config)
+        config.plugins.on_startup(command="build", dirty=not clean)
+        build(config, dirty=not clean)
     except SetupError as error:
         raise error.error from error
     except Abort as error:
@@ -107,14 +119,27 @@ class BuildFailed(LocalOfferError):
 
 def run_build(site_config: Path | None, today: date | None, strict: bool,
               site_dir: Path | None, config_path: Path | None = None,
-              engine: str | None = None, for_files: bool = True) -> int:
+              engine: str | None = None, for_files: bool = True,
+              changed_since: str | None = None, clean: bool = False) -> int:
     mkdocs_config = find_mkdocs_config(site_config, config_path)
-    folder = build_site(mkdocs_config, today, strict, site_dir, config_path=config_path,
-                        engine=engine)
+    summary = None
+    if changed_since is not None:
+        borough = load_borough(config_path, start=mkdocs_config.parent)
+        changed = changed_offers(borough, changed_since)
+        summary = preview_summary(changed, len(offer_paths(borough)))
+        click.echo(summary)
+        ask_for_preview(changed)
+    try:
+        folder = build_site(mkdocs_config, today, strict, site_dir, config_path=config_path,
+                            engine=engine, clean=clean)
+    finally:
+        no_preview()
     if for_files:
         link_index_files(folder)
     click.echo(f"The website is in {folder}. Open {folder / 'index.html'} in a browser, or run "
                "'localoffer serve' to preview it.")
+    if summary is not None:
+        click.echo(summary)
     return 0
 
 
@@ -124,6 +149,13 @@ def run_build(site_config: Path | None, today: date | None, strict: bool,
                    "page instead).")
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the website. Default: site/ (from mkdocs.yml).")
+@click.option("--clean", is_flag=True,
+              help="Build from nothing: an empty site folder, and no offer taken from the "
+                   "cache (.localoffer-cache/). Default: only what changed is built again.")
+@click.option("--changed-since", metavar="REF",
+              help="Build a preview of only the offers changed between REF and this version "
+                   "(git diff REF...HEAD, what a pull request shows), with their checks: for "
+                   "example --changed-since origin/main.")
 @click.option("--folder-links", is_flag=True,
               help="Link pages by folder (settings/<name>/), as a web server answers them. "
                    "Default: links name each folder's index.html, so the site also opens "
@@ -132,7 +164,9 @@ def run_build(site_config: Path | None, today: date | None, strict: bool,
 @site_config_options
 @today_option
 @config_option
-def cli(strict: bool, site_dir: Path | None, folder_links: bool, engine: str | None,
+def cli(strict: bool, site_dir: Path | None, clean: bool, changed_since: str | None,
+        folder_links: bool,
+        engine: str | None,
         site_config: Path | None, old_site_config: Path | None, today: date,
         config_path: Path | None) -> int:
     """Build the borough's Local Offer website (default: into site/).
@@ -143,4 +177,5 @@ def cli(strict: bool, site_dir: Path | None, folder_links: bool, engine: str | N
     explicit = click.get_current_context().get_parameter_source("today")
     chosen = today if explicit and explicit.name != "DEFAULT" else None
     return run_build(chosen_site_config(site_config, old_site_config), chosen, strict, site_dir,
-                     config_path, engine, for_files=not folder_links)
+                     config_path, engine, for_files=not folder_links,
+                     changed_since=changed_since, clean=clean)

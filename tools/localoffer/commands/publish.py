@@ -55,7 +55,7 @@ def run_publish(site_config: Path | None, version: str, aliases: list[str], push
                              update_aliases=True, branch=branch,
                              message=f"Publish the {version} Local Offer"):
                 build_site(mkdocs_config, today, strict=True, site_dir=Path(config["site_dir"]),
-                           quiet=True, config_path=config_path, engine=engine)
+                           quiet=True, config_path=config_path, engine=engine, clean=True)
             default = aliases[0] if aliases else version
             try:
                 mike.set_default(default, branch=branch,

@@ -33,7 +33,9 @@ def run_serve(site_config: Path | None, today: date | None, address: str,
     click.echo(f"Previewing the website at http://{address}/ (press Ctrl+C to stop). "
                "Saved changes to offers appear after a moment.")
     try:
-        serve(config_file=str(mkdocs_config), livereload=True, watch=watch,
+        # "dirty": each reload builds into the last build's folder, taking unchanged offers
+        # from the cache and keeping their pages (site/incremental.py), as `localoffer build`.
+        serve(config_file=str(mkdocs_config), livereload=True, build_type="dirty", watch=watch,
               open_in_browser=open_browser, dev_addr=address)
     except (Abort, ConfigurationError) as error:
         raise LocalOfferError(f"The preview could not start: {error}") from error

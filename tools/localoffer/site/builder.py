@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 from localoffer.borough import Borough
 from localoffer.checks.translation_state import EnglishVersions
@@ -16,9 +16,10 @@ from localoffer.site.catalogue import Catalogue, PublishedOffer
 from localoffer.site.feedback_links import PRIVACY_WARNING, feedback_links
 from localoffer.site.finder import finder
 from localoffer.site.lists import list_pages
-from localoffer.site.markup import escape
+from localoffer.site.markup import Markup, escape
 from localoffer.site.open_data import open_data_json
-from localoffer.site.bodies import render_body
+from localoffer.site.bodies import BodiesOnDemand
+from localoffer.site.build_cache import KeptPages, digest
 from localoffer.site.pages import OfferPageContext, offer_page
 from localoffer.site.render import MarkdownRenderer, Rendered
 from localoffer.site.search import search_page
@@ -61,6 +62,11 @@ class BuiltSite:
     # Other files the pages read, such as the finder's data: {site path: text}.
     files: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def kept_urls(self) -> list[str]:
+        """The offers' pages that the site folder holds already, right (KeptPages)."""
+        return [page.url for page in self.pages if page.kept]
+
     def page(self, url: str) -> BuiltPage | None:
         return next((page for page in self.pages if page.url == url), None)
 
@@ -72,9 +78,11 @@ def offer_page_context(borough: Borough, options: SiteOptions) -> OfferPageConte
 
 def build_site(catalogue: Catalogue, options: SiteOptions,
                changes: dict[str, list[PublicChange]] | None = None,
-               rendered: dict[str, Rendered] | None = None) -> BuiltSite:
+               rendered: Mapping[str, Rendered] | None = None,
+               kept_pages: KeptPages | None = None) -> BuiltSite:
     """Every page of the site. `rendered`: offers' bodies already rendered (parallel.py);
-    any missing are rendered here."""
+    any missing are rendered here. `kept_pages`: which offers' pages the site folder holds
+    already, right (an incremental build): those are not made again."""
     borough = catalogue.borough
     # The published history is read once (one `git log`), for "Changes to this page" and
     # for the pages handed in (the dashboard's month-by-month counts).
@@ -84,14 +92,20 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
         changes = record.public_changes_by_folder() if record and options.history else {}
     renderer = MarkdownRenderer(borough.glossary)
     context = offer_page_context(borough, options)
-    rendered = rendered or {}
-    bodies = {item.slug: rendered.get(item.slug) or render_body(item, renderer)
-              for item in catalogue.offers}
+    bodies = BodiesOnDemand(catalogue, rendered or {}, renderer)
     said = items_by_setting(catalogue)
-    pages = [setting_page(item, bodies[item.slug], catalogue, changes, context, said)
-             for item in catalogue.offers]
+    versions = EnglishVersions(borough.offers_dir, record)
+    pages = []
+    for item in catalogue.offers:
+        if kept_pages is not None and kept_pages.unchanged(
+                item.slug, digest(changes.get(item.slug, []),
+                                  str(setting_section(item.url, said.get(item.slug, []),
+                                                      catalogue))), [item.url]):
+            pages.append(_kept_page(item.url, item.name))
+            continue
+        pages.append(setting_page(item, bodies[item.slug], catalogue, changes, context, said))
     translated = render_translations(catalogue, bodies)
-    pages += translated_pages(catalogue, translated, EnglishVersions(borough.offers_dir, record))
+    pages += translated_pages(catalogue, translated, versions)
     pages += list_pages(catalogue)
     found = finder(catalogue)
     pages.append(found.page)
@@ -108,6 +122,10 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
                      {**found.files, WORDS_FILE: words_file(catalogue)})
 
 
+def _kept_page(url: str, title: str) -> BuiltPage:
+    return BuiltPage(url=url, title=title, html=Markup(""), kind="offer", kept=True)
+
+
 def setting_page(item: PublishedOffer, body: Rendered, catalogue: Catalogue,
                  changes: dict[str, list[PublicChange]], context: OfferPageContext,
                  said: dict[str, list[FeedbackItem]]) -> BuiltPage:
@@ -120,7 +138,8 @@ def setting_page(item: PublishedOffer, body: Rendered, catalogue: Catalogue,
 
 def translated_pages(catalogue: Catalogue, translated: TranslatedBodies,
                      versions: EnglishVersions) -> list[BuiltPage]:
-    """Each published offer's page in each language it is translated into."""
+    """Each published offer's page in each language it is translated into (made in every
+    build: they are few, and the search index reads them)."""
     return [translated_page(item, translation, translated[(item.slug, translation.tag)],
                             versions.state(translation, item.offer),
                             catalogue.borough.glossary)

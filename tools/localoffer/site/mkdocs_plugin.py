@@ -10,6 +10,7 @@ dashboard page to the site builder, which does not import reporting itself.
 from __future__ import annotations
 
 import gc
+import logging
 import os
 from datetime import date
 from importlib import resources
@@ -30,6 +31,7 @@ from mkdocs.structure.toc import get_toc
 from localoffer.borough import Borough, load_borough
 from localoffer.errors import LocalOfferError
 from localoffer.reporting.dashboard import dashboard_page
+from localoffer.site.build_cache import file_bytes, tree_fingerprint
 from localoffer.site.builder import (
     OPEN_DATA_FILE,
     BuiltSite,
@@ -40,10 +42,12 @@ from localoffer.site.builder import (
 )
 from localoffer.site.catalogue import Catalogue, offer_paths
 from localoffer.site.config import LocalOfferConfig, option_line
+from localoffer.site.engine import engine_version
+from localoffer.site.incremental import IncrementalBuild
 from localoffer.site.markup import escape
 from localoffer.site.mkdocs_menu import draw_menu_once_per_folder
 from localoffer.site.page_language import set_page_language
-from localoffer.site.parallel import load_and_render
+from localoffer.site.preview import only_previewed, previewed_offers
 from localoffer.site.search import PagefindRun
 from localoffer.site.search_shards import SEARCH_CACHE, shard_count
 from localoffer.site.structure import BuiltPage
@@ -91,9 +95,17 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.site: BuiltSite | None = None
         self.serving = False
         self.pagefind: PagefindRun | None = None
+        # A "dirty" build (localoffer build and serve ask for one; --clean does not) builds
+        # into the last build's folder and keeps the offers' pages that are still right.
+        self.incremental = False
+        self.incremental_build: IncrementalBuild | None = None
+        self.files: Files | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.incremental = dirty
+        if dirty:  # the engine's warning is for dirty builds that keep stale pages: ours do not
+            logging.getLogger("mkdocs.commands.build").addFilter(_not_about_dirty_builds)
 
     # Configuration ----------------------------------------------------------------------
 
@@ -157,25 +169,40 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             if plugin is not None and hasattr(plugin.config, "enabled"):
                 plugin.config.enabled = False
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        assert self.borough is not None
+        # The theme's search indexes every page it writes: it needs them all written.
+        self.incremental_build = IncrementalBuild(
+            Path(config.config_file_path or ".").resolve().parent, self.borough, self.today,
+            Path(config.site_dir), self.incremental, self.config.search != "material",
+            _around_offer_pages(config, dict(self.config)))
+
     # Files: the whole site is built here, once --------------------------------------------
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.borough is not None
+        try:
+            preview = previewed_offers()  # localoffer build --changed-since: some offers only
+        except LocalOfferError as error:
+            raise SetupError(error) from error
         gc.disable()  # loading makes many objects that all live on; see gc.freeze below
-        checks = self.config.checks == "always" or (
+        checks = preview is not None or self.config.checks == "always" or (
             self.config.checks == "auto" and (config.strict or self.serving))
         options = SiteOptions(search=self.config.search, booklet_size=self.config.booklet_size,
                               changes_shown=self.config.changes_shown,
                               history=self.config.history, site_url=config.site_url or "",
                               more_pages=(dashboard_page,) if self.config.dashboard else ())
-        paths = offer_paths(self.borough)
+        every_path = offer_paths(self.borough)
+        paths = only_previewed(every_path, preview)
         self.pagefind = self._search_index(options, paths)
-        self.catalogue, bodies = load_and_render(
-            self.borough, self.today, run_checks=checks,
-            search_copies=self.pagefind.copies if self.pagefind else None, paths=paths)
+        assert self.incremental_build is not None
+        loaded = self.incremental_build.load(checks, paths, every_path,
+                                 self.pagefind.copies if self.pagefind else None)
+        self.catalogue = loaded.catalogue
         for finding in self.catalogue.errors:
             log.warning(f"{finding.path}:{finding.line}: {finding.rule} {finding.message}")
-        self.site = build_site(self.catalogue, options, rendered=bodies)
+        self.site = build_site(self.catalogue, options, rendered=loaded.bodies,
+                               kept_pages=self.incremental_build.kept_pages)
         if self.pagefind is not None:  # indexes while MkDocs writes; on_post_build waits for it
             for page in self.site.pages:  # translated offers: an index for each language
                 if page.lang and page.kind == "offer":
@@ -189,6 +216,10 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         for page in self.site.pages:
             inclusion = (InclusionLevel.NOT_IN_NAV if page.kind in _NOT_IN_MENU
                          or page.url.count("/") > 2 else InclusionLevel.UNDEFINED)
+            if page.kept:  # in the site folder already, right: listed, not written
+                self._add(files, _KeptFile.generated(config, page.source_path, content="",
+                                                     inclusion=inclusion))
+                continue
             file = File.generated(config, page.source_path, content="", inclusion=inclusion)
             self._add(files, file)
             _BuiltPage(titles.get(page.source_path), file, config, page)
@@ -202,7 +233,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                 # on_nav adds them to the menu
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         for site_path, source in self.site.images.items():
-            self._add(files, File.generated(config, site_path, abs_src_path=str(source)))
+            self._add(files, _CopiedFile.generated(config, site_path, abs_src_path=str(source)))
         assets = resources.files("localoffer.site") / "assets"
         for asset in assets.iterdir():
             if asset.is_file():
@@ -211,6 +242,10 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                                                     abs_src_path=str(path)))
         log.info(f"{len(self.catalogue.offers)} published offers; "
                  f"{len(self.catalogue.drafts)} drafts left out.")
+        if self.incremental:
+            log.info(f"{loaded.examined} of {len(paths)} offers read, the others from the "
+                     f"cache; {len(self.site.kept_urls)} pages kept from the last build.")
+        self.files = files
         return files
 
     def _search_index(self, options: SiteOptions, paths: list[Path]) -> PagefindRun | None:
@@ -282,6 +317,10 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     # After the build -----------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.incremental_build and self.files is not None and self.catalogue is not None:
+            self.incremental_build.finish({file.dest_uri for file in self.files},
+                                          [item.url for item in self.catalogue.offers])
+        self.incremental_build, self.files = None, None
         if self.pagefind is not None:
             run, self.pagefind = self.pagefind, None
             try:
@@ -292,6 +331,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         gc.enable()
         gc.unfreeze()
+        self.incremental_build, self.files = None, None
         if self.pagefind is not None:
             self.pagefind.stop()
             self.pagefind = None
@@ -323,6 +363,37 @@ def _nav_titles(nav: Any, title: str | None = None) -> dict[str, str | None]:
         for item in nav:
             found.update(_nav_titles(item))
     return found
+
+
+def _around_offer_pages(config: MkDocsConfig, options: dict[str, Any]) -> tuple[Any, ...]:
+    """Everything the theme puts around an offer's page: the site's settings, its own pages
+    (their titles make the menu), the theme, the engine and the plugin's options."""
+    theme_dir = config.theme.custom_dir
+    return (file_bytes(Path(config.config_file_path or "")),
+            tree_fingerprint(Path(config.docs_dir)),
+            tree_fingerprint(Path(theme_dir) if theme_dir else None),
+            engine_version(), options, config.site_url, config.nav,
+            os.environ.get("MIKE_DOCS_VERSION"))
+
+
+def _not_about_dirty_builds(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith(("A 'dirty' build", "The directory contains stale"))
+
+
+class _KeptFile(File):
+    """An offer's page that the site folder already holds, right (KeptPages): the engine
+    lists it (in sitemap.xml) but neither reads nor writes it in a dirty build."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+class _CopiedFile(File):
+    """A picture beside an offer, copied in every build (a dirty build would skip one whose
+    copy is newer, even with other content)."""
+
+    def is_modified(self) -> bool:
+        return True
 
 
 class _BuiltPage(Page):

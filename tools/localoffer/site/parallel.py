@@ -47,19 +47,30 @@ _worker: tuple[_Job, MarkdownRenderer] | None = None
 
 def load_and_render(borough: Borough, today: date, run_checks: bool,
                     workers: int | None = None, search_copies: SearchCopies | None = None,
-                    paths: list[Path] | None = None) -> tuple[Catalogue, dict[str, Rendered]]:
+                    paths: list[Path] | None = None, every_path: list[Path] | None = None,
+                    ) -> tuple[Catalogue, dict[str, Rendered]]:
     """The catalogue, and every published offer's body rendered, by slug; with
     `search_copies`, each published offer's copy for the search index is written too.
-    `paths`: the borough's offer files, when the caller has listed them already."""
+    `paths`: the offer files to build, when the caller has listed them already;
+    `every_path`: all of the borough's (for the checks of links between offers), when
+    `paths` are only some of them."""
     paths = offer_paths(borough) if paths is None else paths
-    job = _Job(borough, today, run_checks, paths, search_copies)
+    examined, bodies = examine_all(borough, today, run_checks, paths, every_path or paths,
+                                   search_copies, workers)
+    return assemble(borough, today, examined), bodies
+
+
+def examine_all(borough: Borough, today: date, run_checks: bool, paths: list[Path],
+                every_path: list[Path], search_copies: SearchCopies | None = None,
+                workers: int | None = None) -> tuple[list[Examined], dict[str, Rendered]]:
+    """Each of `paths` loaded (and checked), and the published ones' bodies rendered."""
+    job = _Job(borough, today, run_checks, every_path, search_copies)
     if workers is None:
         workers = (os.cpu_count() or 1) - 1 if len(paths) >= PARALLEL_FROM else 0
     if threading.active_count() > 1:
         workers = 0  # forking beside other threads (mkdocs serve's) can hang the child
     if workers < 1:
-        examined, bodies = _do(job, MarkdownRenderer(borough.glossary), paths)
-        return assemble(borough, today, examined), bodies
+        return _do(job, MarkdownRenderer(borough.glossary), paths)
     chunks = [paths[index::workers + 1] for index in range(workers + 1)]
     # fork: the workers start at once with the borough already loaded, and (unlike spawn) do
     # not run the program's main module again, which would start a second build.
@@ -71,7 +82,7 @@ def load_and_render(borough: Borough, today: date, run_checks: bool,
             more_examined, more_bodies = future.result()
             examined += more_examined
             bodies.update(more_bodies)
-    return assemble(borough, today, examined), bodies
+    return examined, bodies
 
 
 def _do(job: _Job, renderer: MarkdownRenderer,

@@ -25,6 +25,9 @@ class BuiltPage:
     # interface (menus, search) as English.
     lang: str = ""
     direction: str = ""
+    # Made by an earlier build and still right in the site folder (an incremental build):
+    # the engine lists it but does not write it, and `html` is empty.
+    kept: bool = False
 
     @property
     def source_path(self) -> str:

@@ -1,0 +1,128 @@
+"""The site benchmark still runs with its three baselines, measures a process tree's memory as
+the sum of its processes, and judges the issue's targets from the figures it printed."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from testpaths import REPO_ROOT
+
+SCRIPT = REPO_ROOT / "benchmarks" / "bench_site.py"
+
+
+def _bench_module():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("bench_site", SCRIPT)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    sys.modules["bench_site"] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+@pytest.mark.browser
+def test_a_tiny_run_builds_every_baseline_and_measures_each_search(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    done = subprocess.run([sys.executable, str(SCRIPT), "--sizes", "5", "--words", "10",
+                           "--json", str(out)], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-3000:]
+    results = json.loads(out.read_text())
+    assert [(item["build"], item["offers"]) for item in results] == [
+        ("localoffer", 5), ("plain MkDocs", 5), ("tuned MkDocs + Pagefind", 5),
+        ("Hugo + Pagefind", 5)]
+    ours, plain, tuned, hugo = results
+    # 5 offer pages each, plus each site's own pages.
+    assert ours["html_files"] > 5 and plain["html_files"] == 7 and tuned["html_files"] == 7
+    assert hugo["html_files"] == 7  # home, A to Z list, 5 offers (the search page comes after)
+    assert ours["search_how"] == "measured: localoffer's search page, 'speech'"
+    assert tuned["search_how"] == hugo["search_how"] == (
+        "measured: Pagefind's API, 'speech', first 10 results")
+    assert plain["search_how"].startswith("measured on disk: search_index.json")
+    assert all(item["search_bytes"] > 10_000 for item in results)
+    assert [part["name"] for part in tuned["parts"]] == ["MkDocs", "Pagefind"]
+    assert [part["name"] for part in hugo["parts"]] == ["Hugo", "Pagefind"]
+    for item in (tuned, hugo):
+        assert item["seconds"] == pytest.approx(sum(p["seconds"] for p in item["parts"]), abs=0.02)
+        assert item["peak_mb"] == max(p["tree_peak_mb"] for p in item["parts"])
+    assert all(item["peak_mb"] >= item["largest_mb"] > 0 and item["cpu_seconds"] > 0
+               for item in results)
+    assert "| tuned MkDocs + Pagefind | 5 | " in done.stdout
+    assert "At 5 offers localoffer takes " in done.stdout
+    assert "Target" not in done.stdout  # no target is set at 5 offers
+    assert "Machine: " in done.stdout and "load average at the end" in done.stdout
+
+
+def test_the_tree_peak_is_the_sum_of_its_processes_and_the_largest_is_one(tmp_path: Path) -> None:
+    bench = _bench_module()
+    # Two children hold 150 MB each at the same time, their parent almost nothing.
+    child = ("import time; block = b'x' * (150 * 1024 * 1024); time.sleep(1.5)")
+    parent = ("import subprocess, sys; kids = [subprocess.Popen([sys.executable, '-c', "
+              f"{child!r}]) for _ in range(2)]; [kid.wait() for kid in kids]")
+    usage = bench.run_measured([sys.executable, "-c", parent], tmp_path, "two children")
+    assert 150 <= usage.largest_mb <= 200, usage
+    assert usage.tree_peak_mb >= 300, usage
+    assert usage.seconds >= 1.5 and usage.cpu_seconds > 0
+
+
+def test_a_failed_build_stops_the_run_with_its_message(tmp_path: Path) -> None:
+    bench = _bench_module()
+    with pytest.raises(SystemExit, match=r"(?s)a broken build failed \(exit 3\):.*it broke"):
+        bench.run_measured([sys.executable, "-c", "import sys; print('it broke', "
+                            "file=sys.stderr); sys.exit(3)"], tmp_path, "a broken build")
+
+
+def _result(bench, build: str, offers: int, seconds: float, peak_mb: float = 500.0,
+            search_bytes: int = 200_000):  # type: ignore[no-untyped-def]
+    return bench.Result(build, offers, 3400, seconds, seconds * 1.5, peak_mb, peak_mb / 2, 70.0,
+                        offers + 40, search_bytes, "measured")
+
+
+def test_the_targets_at_1000_offers_are_judged_on_wall_time_of_the_same_run() -> None:
+    bench = _bench_module()
+    met = [_result(bench, "localoffer", 1000, 10.0),
+           _result(bench, "tuned MkDocs + Pagefind", 1000, 31.0),
+           _result(bench, "Hugo + Pagefind", 1000, 7.0)]
+    assert bench.targets(met) == [
+        ("at 1,000 offers at least 3x faster than tuned MkDocs + Pagefind: 3.10x", True),
+        ("at 1,000 offers at most 1.5x the time of Hugo + Pagefind: 1.43x", True)]
+    missed = [_result(bench, "localoffer", 1000, 10.0),
+              _result(bench, "tuned MkDocs + Pagefind", 1000, 25.0),
+              _result(bench, "Hugo + Pagefind", 1000, 6.0),
+              _result(bench, "plain MkDocs", 1000, 40.0)]
+    assert bench.targets(missed) == [
+        ("at 1,000 offers at least 3x faster than tuned MkDocs + Pagefind: 2.50x", False),
+        ("at 1,000 offers at most 1.5x the time of Hugo + Pagefind: 1.67x", False)]
+    assert bench.ratios(missed) == [
+        "At 1,000 offers localoffer builds 4.00x faster than plain MkDocs in wall time, "
+        "4.00x in CPU time.",
+        "At 1,000 offers localoffer builds 2.50x faster than tuned MkDocs + Pagefind in wall "
+        "time, 2.50x in CPU time.",
+        "At 1,000 offers localoffer takes 1.67x the wall time of Hugo + Pagefind, 1.67x its "
+        "CPU time."]
+    assert bench.targets([_result(bench, "localoffer", 5000, 40.0)]) == []
+
+
+def test_the_national_targets_are_time_memory_of_the_tree_and_one_search() -> None:
+    bench = _bench_module()
+    assert bench.targets([_result(bench, "localoffer", 25000, 239.0, 3072.0, 500_000)]) == [
+        ("25,000 offers built in at most 240 s: 239.0 s", True),
+        ("25,000 offers in at most 3,072 MB (whole tree): 3,072 MB", True),
+        ("25,000 offers: at most 500 kB per search: 500 kB (measured)", True)]
+    assert [met for _, met in bench.targets(
+        [_result(bench, "localoffer", 25000, 241.0, 3100.0, 500_001)])] == [False, False, False]
+
+
+def test_a_search_counts_every_pagefind_file_in_any_folder_and_the_search_script() -> None:
+    bench = _bench_module()
+    counted = ["http://127.0.0.1:1/pagefind/pagefind.js",
+               "http://127.0.0.1:1/pagefind/index/en_1a2b.pf_index",
+               "http://127.0.0.1:1/search/type-primary/pagefind/pagefind-entry.json",
+               "http://127.0.0.1:1/assets/localoffer/search.js?v=3",
+               "http://127.0.0.1:1/words/search-words.json"]
+    left_out = ["http://127.0.0.1:1/search/?q=speech",
+                "http://127.0.0.1:1/assets/stylesheets/main.css",
+                "http://127.0.0.1:1/assets/localoffer/localoffer.js"]
+    assert [bench._part_of_search(url) for url in counted + left_out] == [True] * 5 + [False] * 3

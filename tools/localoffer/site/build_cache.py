@@ -1,0 +1,236 @@
+"""The website build's cache, keyed by content, in <project>/.localoffer-cache/site/.
+
+Most offers do not change between two builds. For each offer the cache keeps what loading,
+checking and rendering it made (`Examined`, and its `Rendered` body), under a key made of
+everything they read: the bytes of every file in the offer's folder, its path, localoffer.yml,
+the date, the code of localoffer and the versions of the libraries it renders with, and (when
+the checks run) the names of the other offers. A changed input is a new key, so an entry is
+never out of date; it is only unused.
+
+For each site folder it also keeps which offer pages are already there and right (the
+manifest): an offer's pages are kept from the last build when the page's own inputs (the
+offer's key, its "Changes to this page", its "You said, we did" links, its translations' state)
+and everything the theme puts around it (mkdocs.yml, docs/, the theme, the engine) are the
+same, and its files are still the ones written then (size and time). Entries are signed
+(signed_store.py): a file this user's builds did not write is ignored and built again.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Iterable
+
+from localoffer.site.catalogue import Examined
+from localoffer.site.render import Rendered
+from localoffer.site.signed_store import SignedStore, user_cache_key
+
+CACHE_FOLDER = Path(".localoffer-cache") / "site"
+# The libraries whose versions change what a page looks like.
+_LIBRARIES = ("mkdocs", "properdocs", "mkdocs-material", "markdown-it-py", "nh3", "jinja2",
+              "markupsafe", "pyyaml", "markdown", "pymdown-extensions", "babel")
+_FORMAT = 1  # bump when what is cached changes shape
+
+
+def digest(*parts: Any) -> str:
+    """A short stable hash of strings, bytes and reprs of plain values."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part if isinstance(part, bytes) else repr(part).encode("utf-8")
+        hasher.update(len(data).to_bytes(8, "big"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """localoffer's own code and data (an edited checkout changes it, not only a release), and
+    the versions of the libraries it builds with."""
+    package = Path(__file__).resolve().parents[1]
+    hasher = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            hasher.update(str(path.relative_to(package)).encode("utf-8"))
+            hasher.update(path.read_bytes())
+    for name in _LIBRARIES:
+        try:
+            hasher.update(f"{name}={metadata.version(name)}".encode("utf-8"))
+        except metadata.PackageNotFoundError:
+            hasher.update(f"{name}=-".encode("utf-8"))
+    return hasher.hexdigest()
+
+
+def folder_fingerprint(folder: Path) -> bytes:
+    """Every entry of an offer's folder: the bytes of its ordinary files, and the name and
+    kind of anything else (a link is noted, never followed)."""
+    hasher = hashlib.sha256()
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return b"unreadable"
+    for entry in entries:
+        hasher.update(entry.name.encode("utf-8", "surrogateescape") + b"\0")
+        mode = entry.stat(follow_symlinks=False).st_mode
+        if stat.S_ISREG(mode):
+            try:
+                with open(entry.path, "rb", opener=_no_follow) as stream:
+                    hasher.update(b"file\0" + hashlib.sha256(stream.read()).digest())
+            except OSError:
+                hasher.update(b"unreadable\0")
+        else:
+            hasher.update(f"other {stat.S_IFMT(mode)}\0".encode("ascii"))
+    return hasher.digest()
+
+
+def _no_follow(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NOFOLLOW", 0))
+
+
+def tree_fingerprint(folder: Path | None) -> str:
+    """Every file under a folder (docs/, a theme's custom_dir), by path and content."""
+    hasher = hashlib.sha256()
+    if folder is not None and folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not path.is_symlink():
+                hasher.update(str(path.relative_to(folder)).encode("utf-8", "surrogateescape"))
+                hasher.update(hashlib.sha256(path.read_bytes()).digest())
+    return hasher.hexdigest()
+
+
+def file_bytes(path: Path | None) -> bytes:
+    try:
+        return path.read_bytes() if path is not None else b""
+    except OSError:
+        return b""
+
+
+class BuildCache:
+    """Examined offers and their rendered bodies, by key; and each site folder's manifest."""
+
+    def __init__(self, project: Path, build_key: str) -> None:
+        self.store = SignedStore(project / CACHE_FOLDER, user_cache_key())
+        self.build_key = build_key
+
+    def offer_key(self, path: Path, more: str = "") -> str:
+        return digest(_FORMAT, self.build_key, str(path), folder_fingerprint(path.parent), more)
+
+    def examined(self, key: str) -> Examined | None:
+        found = self.store.read_object(_entry(key, "examined"))
+        return found if isinstance(found, Examined) else None
+
+    def body(self, key: str) -> Rendered | None:
+        found = self.store.read_object(_entry(key, "body"))
+        return found if isinstance(found, Rendered) else None
+
+    def save(self, key: str, examined: Examined, body: Rendered | None) -> None:
+        self.store.write_object(_entry(key, "examined"), examined)
+        if body is not None:
+            self.store.write_object(_entry(key, "body"), body)
+
+    def manifest(self, site_dir: Path) -> "Manifest":
+        data = self.store.read(_manifest_name(site_dir))
+        try:
+            found = json.loads(data) if data is not None else None
+        except ValueError:
+            found = None
+        if not isinstance(found, dict) or found.get("format") != _FORMAT:
+            return Manifest()
+        return Manifest(str(found.get("shell", "")), dict(found.get("pages", {})),
+                        dict(found.get("files", {})))
+
+    def save_manifest(self, site_dir: Path, manifest: "Manifest") -> None:
+        data = {"format": _FORMAT, "shell": manifest.shell, "pages": manifest.pages,
+                "files": manifest.files}
+        self.store.write(_manifest_name(site_dir), json.dumps(data, sort_keys=True).encode())
+
+
+def _entry(key: str, kind: str) -> str:
+    return f"offers/{key[:2]}/{key}.{kind}"
+
+
+def _manifest_name(site_dir: Path) -> str:
+    return f"sites/{digest(str(site_dir.resolve()))[:32]}.json"
+
+
+@dataclass
+class Manifest:
+    """What the last build wrote in a site folder: the theme's key (`shell`), each offer's
+    page key, and the size and time of each file of those pages."""
+
+    shell: str = ""
+    pages: dict[str, str] = field(default_factory=dict)  # slug: page key
+    files: dict[str, list[int]] = field(default_factory=dict)  # site path: [size, mtime_ns]
+
+
+def file_stamp(path: Path) -> list[int] | None:
+    try:
+        found = path.lstat()
+    except OSError:
+        return None
+    return [found.st_size, found.st_mtime_ns] if stat.S_ISREG(found.st_mode) else None
+
+
+class CachedBodies(Mapping[str, Rendered]):
+    """Offers' bodies by slug: those rendered in this build, and the others read from the
+    cache when asked for (a build that keeps most pages needs few of them)."""
+
+    def __init__(self, rendered: dict[str, Rendered], cache: BuildCache,
+                 keys: dict[str, str]) -> None:
+        self._rendered = rendered
+        self._cache = cache
+        self._keys = keys
+
+    def __getitem__(self, slug: str) -> Rendered:
+        found = self._rendered.get(slug)
+        if found is None and slug in self._keys:
+            found = self._cache.body(self._keys[slug])
+        if found is None:
+            raise KeyError(slug)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(set(self._rendered) | set(self._keys))
+
+    def __len__(self) -> int:
+        return len(set(self._rendered) | set(self._keys))
+
+
+@dataclass
+class KeptPages:
+    """Decides which offers' pages stay as the last build wrote them in `site_dir`, and
+    records the new manifest as the pages are made."""
+
+    site_dir: Path
+    shell: str
+    offer_keys: dict[str, str]  # slug: offer key
+    previous: Manifest
+    current: Manifest = field(default_factory=Manifest)
+
+    def __post_init__(self) -> None:
+        self.current = Manifest(self.shell)
+
+    def unchanged(self, slug: str, page_inputs: str, urls: Iterable[str]) -> bool:
+        """Whether the pages of `slug` (at `urls`) are already right; records their key."""
+        key = digest(self.offer_keys.get(slug), self.shell, page_inputs)
+        self.current.pages[slug] = key
+        if self.previous.shell != self.shell or self.previous.pages.get(slug) != key:
+            return False
+        for url in urls:
+            name = f"{url}index.html"
+            recorded = self.previous.files.get(name)
+            if recorded is None or file_stamp(self.site_dir / name) != recorded:
+                return False
+        return True
+
+    def record_files(self, urls: Iterable[str]) -> None:
+        for url in urls:
+            name = f"{url}index.html"
+            stamp = file_stamp(self.site_dir / name)
+            if stamp is not None:
+                self.current.files[name] = stamp

@@ -1,0 +1,180 @@
+"""Incremental builds: an unchanged offer is not loaded, checked, rendered or written again.
+
+`localoffer build` (and `serve`) build into a site folder that holds the last build: the
+engine is told not to empty it (MkDocs' "dirty" build), and this module empties it instead,
+all but the offers' pages in settings/, which `KeptPages` (build_cache.py) says are still
+right. The engine then writes every other page, as in a clean build, and the offers' pages
+that changed; afterwards `prune` removes what no longer belongs (a deleted or renamed offer's
+folder, a translation or picture taken away), so the folder ends up as a clean build's.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from typing import Any, Iterable
+
+from localoffer.borough import Borough
+from localoffer.site.build_cache import (
+    BuildCache,
+    CachedBodies,
+    KeptPages,
+    Manifest,
+    code_fingerprint,
+    digest,
+    file_bytes,
+)
+from localoffer.site.catalogue import Catalogue, Examined, assemble
+from localoffer.site.bodies import render_body
+from localoffer.site.parallel import examine_all
+from localoffer.site.render import MarkdownRenderer
+from localoffer.site.search import SearchCopies
+
+KEPT_FOLDER = "settings"  # every offer's pages are in settings/<slug>/
+
+
+class IncrementalBuild:
+    """One build's use of the cache: started before the engine writes anything (it empties
+    the folder of an `incremental` build, all but the pages that may be kept), it loads the
+    offers, says which pages are kept, and at the end removes what no longer belongs and
+    records what the folder holds. `keep_pages`: False when the theme's search must see every
+    page written; `shell`: everything the theme puts around an offer's page (the engine's
+    layer gathers it)."""
+
+    def __init__(self, project: Path, borough: Borough, today: date, site_dir: Path,
+                 incremental: bool, keep_pages: bool, shell: Any) -> None:
+        self.cache = BuildCache(project, digest(code_fingerprint(),
+                                                file_bytes(borough.config_path), today))
+        self.borough, self.today, self.site_dir = borough, today, site_dir
+        self.incremental = incremental
+        previous = (self.cache.manifest(site_dir) if incremental and keep_pages else Manifest())
+        if incremental:  # the engine will not empty the folder: this does, as it would
+            empty_but_kept(site_dir, set(previous.pages))
+        self.kept_pages = (KeptPages(site_dir, digest(self.cache.build_key, shell), {}, previous)
+                           if keep_pages else None)
+
+    def load(self, run_checks: bool, paths: list[Path], every_path: list[Path],
+             search_copies: SearchCopies | None) -> "CachedLoad":
+        loaded = load_with_cache(self.cache, self.borough, self.today, run_checks, paths,
+                                 every_path, search_copies, read=self.incremental)
+        if self.kept_pages is not None:
+            self.kept_pages.offer_keys = loaded.offer_keys
+        return loaded
+
+    def finish(self, written: set[str], offer_urls: Iterable[str]) -> None:
+        """`written`: every site path the engine wrote or kept."""
+        if self.incremental:
+            prune(self.site_dir, written)
+        if self.kept_pages is not None:
+            self.kept_pages.record_files(offer_urls)
+            self.cache.save_manifest(self.site_dir, self.kept_pages.current)
+
+
+@dataclass
+class CachedLoad:
+    catalogue: Catalogue
+    bodies: CachedBodies
+    offer_keys: dict[str, str]  # slug of each published offer: its key
+    examined: int  # how many offers were loaded (and checked, and rendered) in this build
+
+
+def load_with_cache(cache: BuildCache, borough: Borough, today: date, run_checks: bool,
+                    paths: list[Path], every_path: list[Path],
+                    search_copies: SearchCopies | None, read: bool = True) -> CachedLoad:
+    """The catalogue, as parallel.load_and_render makes it, taking from the cache every
+    offer whose key it holds (`read`: False for a clean build, which only fills the cache)."""
+    # The checks look up links to other offers, and a translation's freshness in Git.
+    known = digest(sorted(path.parent.name for path in every_path)) if run_checks else ""
+    head = _head(borough.offers_dir) if run_checks else ""
+    keys = {path: cache.offer_key(path, digest(run_checks, known,
+                                               head if _has_translations(path.parent) else ""))
+            for path in paths}
+    found: dict[Path, Examined] = {}
+    if read:
+        for path, key in keys.items():
+            item = cache.examined(key)
+            if item is not None and item.offer.path == path:
+                found[path] = item
+    missing = [path for path in paths if path not in found]
+    new, rendered = examine_all(borough, today, run_checks, missing, every_path, search_copies)
+    for item in new:
+        body = rendered.get(item.published.slug) if item.published is not None else None
+        cache.save(keys[item.offer.path], item, body)
+        found[item.offer.path] = item
+    examined = [found[path] for path in paths]
+    offer_keys = {item.published.slug: keys[item.offer.path]
+                  for item in examined if item.published is not None}
+    bodies = CachedBodies(rendered, cache, offer_keys)
+    if search_copies is not None:  # the search index needs every offer's copy
+        renderer = MarkdownRenderer(borough.glossary)
+        for path in paths:
+            item = found[path]
+            if path not in missing and item.published is not None:
+                search_copies.add(item.published, bodies.get(item.published.slug)
+                                  or render_body(item.published, renderer))
+    return CachedLoad(assemble(borough, today, examined), bodies, offer_keys, len(missing))
+
+
+def _has_translations(folder: Path) -> bool:
+    try:
+        return any(name.startswith("offer.") and name.endswith(".md") and name != "offer.md"
+                   for name in os.listdir(folder))
+    except OSError:
+        return False
+
+
+def _head(folder: Path) -> str:
+    try:
+        done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=folder, capture_output=True,
+                              text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def empty_but_kept(site_dir: Path, kept: set[str]) -> None:
+    """Empty the site folder as the engine's clean build would (hidden files stay, as MkDocs
+    leaves them), but for settings/<slug>/ of the offers in `kept`, whose pages may still be
+    right (prune removes what is not)."""
+    if not site_dir.is_dir():
+        return
+    for entry in os.scandir(site_dir):
+        if entry.name.startswith("."):
+            continue
+        if entry.name == KEPT_FOLDER and entry.is_dir(follow_symlinks=False):
+            for inner in os.scandir(entry.path):
+                if not (inner.name in kept and inner.is_dir(follow_symlinks=False)):
+                    _remove(inner)
+        else:
+            _remove(entry)
+
+
+def prune(site_dir: Path, written: set[str]) -> None:
+    """Remove from settings/ every file the build did not write or keep (`written`: site
+    paths), and the folders left empty."""
+    folder = site_dir / KEPT_FOLDER
+    if not folder.is_dir():
+        return
+    for root, folders, names in os.walk(folder, topdown=False):
+        here = Path(root)
+        for name in names:
+            path = here / name
+            if path.relative_to(site_dir).as_posix() not in written:
+                path.unlink()
+        for name in folders:
+            path = here / name
+            if path.is_symlink():
+                path.unlink()
+            elif not any(path.iterdir()):
+                path.rmdir()
+
+
+def _remove(entry: os.DirEntry[str]) -> None:
+    if entry.is_dir(follow_symlinks=False):
+        shutil.rmtree(entry.path, ignore_errors=True)
+    else:
+        os.unlink(entry.path)
