@@ -2,7 +2,9 @@
 
 For each N it writes N synthetic offers (as bench_site.py: ~3,400 words each), renders their
 search copies as a build does (site/parallel.py, every CPU), and indexes them in shards in a
-child process, reporting Pagefind's peak memory (the largest Pagefind run) and time. Then it
+child process, reporting Pagefind's peak memory (the largest Pagefind run) and time, and the
+time to index again after one offer's copy changed (hashing every copy, one small Pagefind run
+for the delta shard, linking the cached bundles into the site). Then it
 puts the index under the search page of a real build of the demo borough and, in headless
 Chromium, runs searches on that page, reporting every byte the search fetched from
 pagefind/ and search.js (decoded size, as bench_site.py counts), by kind of file.
@@ -45,7 +47,8 @@ _INDEX = (
     "import resource, sys\n"
     "from pathlib import Path\n"
     "from localoffer.site.search_shards import ShardedIndex\n"
-    "ShardedIndex(Path(sys.argv[1]), int(sys.argv[2]), None).run(Path(sys.argv[3]))\n"
+    "cache = Path(sys.argv[4]) if len(sys.argv) > 4 else None\n"
+    "ShardedIndex(Path(sys.argv[1]), int(sys.argv[2]), cache).run(Path(sys.argv[3]))\n"
     "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
     "print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime)\n"
 )
@@ -53,6 +56,7 @@ _INDEX = (
 
 def demo_site(folder: Path) -> Path:
     """The demo borough built with Pagefind: its search page, search.js and words file."""
+    folder.mkdir()
     for name in ("localoffer.yml", "mkdocs.yml"):
         shutil.copy(REPO_ROOT / name, folder / name)
     for name in ("docs", "offers", "feedback"):
@@ -76,10 +80,12 @@ def write_copies(folder: Path, count: int, words: int, shards: int) -> Path:
     return copies.folder
 
 
-def index(copies: Path, shards: int, site: Path) -> tuple[float, float, float]:
+def index(copies: Path, shards: int, site: Path,
+          cache: Path | None = None) -> tuple[float, float, float]:
     shutil.rmtree(site / "pagefind", ignore_errors=True)
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", _INDEX, str(copies), str(shards), str(site)],
+    done = subprocess.run([sys.executable, "-c", _INDEX, str(copies), str(shards), str(site),
+                           *([str(cache)] if cache else [])],
                           check=True, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     peak, cpu = done.stdout.split()
@@ -138,7 +144,7 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,5000", help="Numbers of offers (default "
                         "1000,5000).")
     parser.add_argument("--shards", default="0", help="Numbers of shards to try, 0 for the "
-                        "build's own choice (one per 1,500 offers); default 0.")
+                        "build's own choice (one per 2,000 offers); default 0.")
     parser.add_argument("--queries", default="speech", help="Searches to measure, "
                         "comma-separated (default: speech, as bench_site.py).")
     parser.add_argument("--words", type=int, default=160, help="Words per answer (160).")
@@ -147,34 +153,44 @@ def main() -> int:
     if not CHROMIUM:
         raise SystemExit("bench_search needs Chromium (apt-get install chromium).")
     results = []
-    with tempfile.TemporaryDirectory(prefix="bench-search-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="shards-bench-search-") as scratch:
         site = demo_site(Path(scratch) / "demo")
         for count in (int(size) for size in args.sizes.split(",")):
             for chosen in (int(value) for value in args.shards.split(",")):
                 shards = shard_count(count, chosen)
                 borough = Path(tempfile.mkdtemp(prefix=f"n{count}-", dir=scratch))
                 copies = write_copies(borough, count, args.words, shards)
-                seconds, peak_mb, cpu = index(copies, shards, site)
+                cache = borough / "cache"
+                seconds, peak_mb, cpu = index(copies, shards, site, cache)
+                costs = {query: search_bytes(site, query) for query in args.queries.split(",")}
+                # One offer changed: its copy is indexed in the delta shard, the rest reused.
+                changed = next(copies.glob("*/settings/*/index.html"))
+                changed.write_text(changed.read_text(encoding="utf-8").replace(
+                    "</body>", "<p>A new hydrotherapy pool.</p></body>"), encoding="utf-8")
+                again, _, _ = index(copies, shards, site, cache)
                 shutil.rmtree(borough)
-                for query in args.queries.split(","):
-                    cost = search_bytes(site, query)
+                for query, cost in costs.items():
                     row = {"offers": count, "shards": shards, "query": query,
                            "index_s": round(seconds, 1), "index_cpu_s": round(cpu, 1),
+                           "one_changed_s": round(again, 2),
                            "pagefind_peak_mb": round(peak_mb), **cost,
                            "total_kb": round(sum(v for k, v in cost.items() if k != "files")
                                              / 1024, 1)}
                     results.append(row)
                     print(json.dumps(row), flush=True)
     print()
-    print("| offers | shards | query | Pagefind peak (MB) | index wall / CPU (s) | js + wasm (kB) "
+    print("| offers | shards | query | Pagefind peak (MB) | index wall / CPU (s) "
+          "| one changed offer (s) | js + wasm (kB) "
           "| entries + meta (kB) | index chunks (kB) | fragments (kB) | filters (kB) | files "
           "| one search downloads (kB, measured) |")
-    print("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+          "| ---: |")
     for row in results:
         def kb(*kinds: str) -> str:
             return f"{sum(row.get(k, 0) for k in kinds) / 1024:,.0f}"
         print(f"| {row['offers']:,} | {row['shards']} | {row['query']} | "
               f"{row['pagefind_peak_mb']:,} | {row['index_s']} / {row['index_cpu_s']} | "
+              f"{row['one_changed_s']} | "
               f"{kb('js', 'wasm')} | {kb('entry', 'meta')} | {kb('index')} | "
               f"{kb('fragment')} | {kb('filter')} | {row['files']} | {row['total_kb']:,.0f} |")
     if args.json:

@@ -1,15 +1,19 @@
 """Pagefind's index in shards (site/search_shards.py): each setting's pages in one shard, a
-changed offer re-indexes only its shard, a deleted offer leaves the index."""
+changed offer is indexed alone (its shard's old page dropped by the search page), a deleted
+offer leaves the index."""
 from __future__ import annotations
 
 import gzip
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from localoffer.commands.build import build_site
 from localoffer.errors import LocalOfferError
+from localoffer.site import search_shards
 from localoffer.site.search_shards import SHARDS_VARIABLE, shard_count, shard_of
 from site_helpers import build, make_borough
 
@@ -30,7 +34,7 @@ def test_a_settings_pages_stay_in_its_shard() -> None:
 
 def test_shards_grow_with_the_borough_unless_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(SHARDS_VARIABLE, raising=False)
-    assert [shard_count(count) for count in (0, 12, 1500, 1501, 25_000)] == [1, 1, 1, 2, 17]
+    assert [shard_count(count) for count in (0, 12, 2000, 2001, 25_000)] == [1, 1, 1, 2, 13]
     assert shard_count(12, chosen=4) == 4
     monkeypatch.setenv(SHARDS_VARIABLE, "3")
     assert shard_count(25_000, chosen=4) == 3
@@ -39,13 +43,26 @@ def test_shards_grow_with_the_borough_unless_chosen(monkeypatch: pytest.MonkeyPa
         shard_count(12)
 
 
-def _indexed(site: Path) -> dict[str, str]:
-    """Each indexed page's address, with the shard whose fragments hold it."""
+def _fragments(site: Path) -> dict[str, tuple[str, str]]:
+    """Each page Pagefind indexed, by its id (its fragment's name): its shard and address."""
     found = {}
     for fragment in (site / "pagefind").glob("*/fragment/*.pf_fragment"):
         text = gzip.decompress(fragment.read_bytes()).decode("utf-8")
         assert text.startswith("pagefind_dcd")
-        found[json.loads(text[len("pagefind_dcd"):])["url"]] = fragment.parts[-3] + "/"
+        url = json.loads(text[len("pagefind_dcd"):])["url"]
+        found[fragment.name.removesuffix(".pf_fragment")] = (fragment.parts[-3] + "/", url)
+    return found
+
+
+def _indexed(site: Path) -> dict[str, str]:
+    """What a search finds: each page's address, with its shard, leaving out the pages the
+    search page drops (shards.json)."""
+    dropped = set(_shards(site)["drop"])
+    found: dict[str, str] = {}
+    for page, (shard, url) in _fragments(site).items():
+        if page not in dropped:
+            assert url not in found, f"{url} is found twice"
+            found[url] = shard
     return found
 
 
@@ -57,36 +74,62 @@ def _bundle_files(site: Path, shard: str) -> dict[str, int]:
             for path in folder.rglob("*") if path.is_file()}
 
 
-def _shards(site: Path) -> dict[str, object]:
+def _shards(site: Path) -> dict[str, Any]:
     return json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))
 
 
-def test_one_changed_offer_re_indexes_only_its_shard(tmp_path: Path) -> None:
-    offers = make_borough(tmp_path, 6, search="pagefind", search_shards=3)
+def _add_words(offer: Path, words: str) -> None:
+    offer.write_text(offer.read_text(encoding="utf-8") + f"\n{words}\n", encoding="utf-8")
+
+
+EVERY_PAGE = {f"/settings/{slug}/": shard for slug, shard in SHARDS.items()}
+
+
+def test_one_changed_offer_is_indexed_alone_and_its_old_page_dropped(tmp_path: Path) -> None:
+    make_borough(tmp_path, 6, search="pagefind", search_shards=3)
     site = build(tmp_path)
     first = _shards(site)
-    assert first["shards"] == ["0/", "1/", "2/"]
-    assert _indexed(site) == {f"/settings/{slug}/": shard for slug, shard in SHARDS.items()}
+    assert first["shards"] == ["0/", "1/", "2/"] and first["drop"] == []
+    assert _indexed(site) == EVERY_PAGE
+    old_id = next(page for page, (_, url) in _fragments(site).items()
+                  if url == "/settings/setting-00004/")
     before = {shard: _bundle_files(site, shard) for shard in ("0/", "1/", "2/")}
 
-    changed = next(path for path in offers if path.parent.name == "setting-00004")
-    changed.write_text(changed.read_text(encoding="utf-8") + "\nA new hydrotherapy pool.\n",
-                       encoding="utf-8")
+    _add_words(tmp_path / "offers" / "setting-00004" / "offer.md", "A new hydrotherapy pool.")
     site = build(tmp_path)
     second = _shards(site)
-    assert second["shards"] == ["0/", "1/", "2/"]
-    inputs, earlier = second["inputs"], first["inputs"]
-    assert isinstance(inputs, dict) and isinstance(earlier, dict)
-    assert inputs["0/"] != earlier["0/"]
-    assert (inputs["1/"], inputs["2/"]) == (earlier["1/"], earlier["2/"])
-    assert _bundle_files(site, "1/") == before["1/"]  # reused, not indexed again
+    assert second["shards"] == ["0/", "1/", "2/", "delta/"]
+    assert second["drop"] == [old_id]
+    for shard in ("0/", "1/", "2/"):  # reused as they were: no shard indexed again
+        assert _bundle_files(site, shard) == before[shard]
+    assert _indexed(site) == {**EVERY_PAGE, "/settings/setting-00004/": "delta/"}
+    assert any("hydrotherapy" in gzip.decompress(path.read_bytes()).decode("utf-8")
+               for path in (site / "pagefind" / "delta" / "fragment").iterdir())
+    cache = tmp_path / ".localoffer-cache" / "search"
+    assert sorted(entry.name for entry in cache.iterdir() if entry.is_dir()) == sorted(
+        second["inputs"].values())
+
+    # A clean build indexes the same pages: the same `pages` hash, without a delta shard.
+    shutil.rmtree(cache)
+    clean = _shards(build(tmp_path))
+    assert clean["shards"] == ["0/", "1/", "2/"] and clean["drop"] == []
+    assert clean["pages"] == second["pages"] != first["pages"]
+
+
+def test_beyond_the_delta_limit_the_shard_is_indexed_again_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_borough(tmp_path, 6, search="pagefind", search_shards=3)
+    site = build(tmp_path)
+    before = {shard: _bundle_files(site, shard) for shard in ("0/", "1/", "2/")}
+    monkeypatch.setattr(search_shards, "DELTA_LIMIT", 0)
+    _add_words(tmp_path / "offers" / "setting-00004" / "offer.md", "A new hydrotherapy pool.")
+    site = build(tmp_path)
+    shards = _shards(site)
+    assert shards["shards"] == ["0/", "1/", "2/"] and shards["drop"] == []
+    assert _bundle_files(site, "1/") == before["1/"]
     assert _bundle_files(site, "2/") == before["2/"]
     assert set(_bundle_files(site, "0/").values()).isdisjoint(before["0/"].values())
-    # The cache keeps this build's three bundles, not the replaced one.
-    cache = tmp_path / ".localoffer-cache" / "search"
-    assert sorted(entry.name for entry in cache.iterdir()) == sorted(inputs.values())
-    assert any("hydrotherapy" in gzip.decompress(path.read_bytes()).decode("utf-8")
-               for path in (site / "pagefind" / "0" / "fragment").iterdir())
+    assert _indexed(site) == EVERY_PAGE
 
 
 def test_a_deleted_offer_leaves_the_search_index(tmp_path: Path) -> None:
@@ -94,10 +137,10 @@ def test_a_deleted_offer_leaves_the_search_index(tmp_path: Path) -> None:
     build(tmp_path)
     shutil.rmtree(tmp_path / "offers" / "setting-00003")
     site = build(tmp_path)
-    assert _indexed(site) == {f"/settings/{slug}/": shard for slug, shard in SHARDS.items()
-                              if slug != "setting-00003"}
-    entry = json.loads((site / "pagefind" / "1" / "pagefind-entry.json").read_text("utf-8"))
-    assert entry["languages"]["en"]["page_count"] == 2
+    assert _shards(site)["shards"] == ["0/", "1/", "2/"]
+    assert len(_shards(site)["drop"]) == 1
+    assert _indexed(site) == {url: shard for url, shard in EVERY_PAGE.items()
+                              if url != "/settings/setting-00003/"}
 
 
 def test_a_build_without_the_cache_folder_indexes_every_shard_again(tmp_path: Path) -> None:
@@ -110,3 +153,16 @@ def test_a_build_without_the_cache_folder_indexes_every_shard_again(tmp_path: Pa
     assert after.keys() >= {"pagefind-entry.json", "pagefind.js"}
     assert set(after.values()).isdisjoint(before.values())
     assert _shards(site)["shards"] == ["0/", "1/", "2/"]
+
+
+def test_a_clean_build_indexes_every_shard_again_and_keeps_them(tmp_path: Path) -> None:
+    make_borough(tmp_path, 6, search="pagefind", search_shards=3)
+    site = build(tmp_path)
+    before = {shard: _bundle_files(site, shard) for shard in ("0/", "1/", "2/")}
+    site = build_site(tmp_path / "mkdocs.yml", site_dir=tmp_path / "site", quiet=True,
+                      clean=True)
+    clean = {shard: _bundle_files(site, shard) for shard in ("0/", "1/", "2/")}
+    for shard in ("0/", "1/", "2/"):
+        assert set(clean[shard].values()).isdisjoint(before[shard].values())
+    site = build(tmp_path)  # the next build reuses what the clean one indexed
+    assert {shard: _bundle_files(site, shard) for shard in ("0/", "1/", "2/")} == clean

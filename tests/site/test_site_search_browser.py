@@ -50,3 +50,30 @@ def test_a_real_query_on_the_pagefind_search_page(tmp_path: Path, browser: Any) 
             assert page.locator("#lo-search-results li").count() == 0
     finally:
         context.close()
+
+
+def test_a_changed_setting_is_found_once_after_a_rebuild(tmp_path: Path, browser: Any) -> None:
+    """The changed offer is indexed in the delta shard; its old page, still in its shard's
+    reused bundle, is dropped by the search page (search_shards.py)."""
+    make_borough(tmp_path, 3, search="pagefind", search_shards=3)
+    build(tmp_path)
+    offer = tmp_path / "offers" / "setting-00001" / "offer.md"
+    offer.write_text(offer.read_text(encoding="utf-8") + "\nA new hydrotherapy pool.\n",
+                     encoding="utf-8")
+    site = build(tmp_path)
+    assert (site / "pagefind" / "delta" / "pagefind-entry.json").is_file()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        with serve_folder(site) as url:
+            for query, expected in (("hydrotherapy", ["setting-00001"]),
+                                    ("Example", ["setting-00000", "setting-00001",
+                                                 "setting-00002"])):
+                page.goto(f"{url}search/?q={query}")
+                page.locator("#lo-search-status").filter(has_text="for “").wait_for()
+                links = page.locator("#lo-search-results li a").evaluate_all(
+                    "links => links.map(link => link.getAttribute('href'))")
+                assert sorted(link.strip("/").split("/")[-1] for link in links) == expected
+    finally:
+        context.close()

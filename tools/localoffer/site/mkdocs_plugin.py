@@ -194,7 +194,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                               more_pages=(dashboard_page,) if self.config.dashboard else ())
         every_path = offer_paths(self.borough)
         paths = only_previewed(every_path, preview)
-        self.pagefind = self._search_index(options, paths)
+        self.pagefind = self._search_index(options, paths, kept=preview is None)
         assert self.incremental_build is not None
         loaded = self.incremental_build.load(checks, paths, every_path,
                                  self.pagefind.copies if self.pagefind else None)
@@ -248,7 +248,10 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.files = files
         return files
 
-    def _search_index(self, options: SiteOptions, paths: list[Path]) -> PagefindRun | None:
+    def _search_index(self, options: SiteOptions, paths: list[Path],
+                      kept: bool) -> PagefindRun | None:
+        """`kept`: False for a preview of some offers, whose index must not replace the whole
+        site's in the cache."""
         if options.search != "pagefind":
             return None
         assert self.borough is not None
@@ -257,7 +260,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         try:
             return PagefindRun(offer_page_context(self.borough, options), room,
                                shard_count(len(paths), self.config.search_shards),
-                               cache=self.borough.root / SEARCH_CACHE)
+                               cache=self.borough.root / SEARCH_CACHE if kept else None,
+                               reuse=self.incremental)
         except LocalOfferError as error:
             raise PluginError(f"localoffer: {error}") from error
 

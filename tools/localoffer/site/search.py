@@ -65,17 +65,18 @@ class PagefindRun:
     """Pagefind indexing the offer pages in the background while the engine writes the site:
     `copies` are filled in, then `start` indexes them shard by shard (search_shards.py) into
     site_dir/pagefind/, and `wait` (or `stop`) ends it. `cache`: where each shard's bundle is
-    kept for the next build (None: nothing is kept or reused)."""
+    kept for the next build (None: nothing is kept or reused); `reuse`: False to index every
+    shard again (a clean build) and keep the new bundles."""
 
     def __init__(self, context: OfferPageContext, room_needed: int, shards: int = 1,
-                 cache: Path | None = None) -> None:
+                 cache: Path | None = None, reuse: bool = True) -> None:
         if not pagefind_available():
             raise LocalOfferError("The site is set to use Pagefind search, but Pagefind is not "
                                   "installed. Run: pip install 'pagefind[bin]'")
         self._folder = tempfile.TemporaryDirectory(prefix="localoffer-pagefind-",
                                                    dir=scratch_folder(room_needed))
         self.copies = SearchCopies(Path(self._folder.name), context, shards)
-        self.index = ShardedIndex(self.copies.folder, shards, cache)
+        self.index = ShardedIndex(self.copies.folder, shards, cache, reuse)
         self._thread: threading.Thread | None = None
         self._error: LocalOfferError | None = None
 

@@ -1,20 +1,28 @@
 """The Pagefind index in shards, so a large borough's index takes bounded memory to build and
-one changed offer re-indexes one shard.
+one changed offer is indexed in a second, not with the whole site.
 
 Pagefind holds a whole index in memory while it writes it (about 0.56 MB an offer: 14 GB for
 25,000). The offer pages are split into shards by a hash of their setting's folder name (a
 setting's translations go with it); each shard is indexed by its own Pagefind run, one after
 another, into site_dir/pagefind/<shard>/, and the search page merges them (Pagefind's
-mergeIndex, assets/search.js) into one ranked list. Each shard's bundle is kept in the cache
-folder under the hash of its input (the copies Pagefind reads, Pagefind's version and
-options): a build whose copies for a shard are the same reuses the bundle and runs no Pagefind.
+mergeIndex, assets/search.js) into one ranked list.
+
+Each shard's bundle is kept in the cache folder under the hash of its input (the copies
+Pagefind reads, Pagefind's version and options), with a manifest of its pages. A build whose
+copies for a shard are the same reuses the bundle. When only a few pages of a shard changed
+(at most DELTA_LIMIT), the shard's last bundle is reused as it is: the changed and new pages
+are indexed into one small extra shard (`delta/`), and the search page leaves out the results
+of the pages that changed or went (`drop` in shards.json, by Pagefind's page id). More changes
+than that, and the shard is indexed again whole.
 
 Pagefind's own output is not the same byte for byte from run to run (its metadata and filter
-files are named by a hash that changes), so the site's `pagefind/shards.json` names each
-shard's input hash: two builds with the same shards.json have equivalent search indexes.
+files are named by a hash that changes), and an incremental build has a delta shard a clean
+build does not: `pages` in the site's `pagefind/shards.json` is the hash of every indexed
+page's address and copy, the same for two builds that index the same pages.
 """
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import math
@@ -26,6 +34,7 @@ import tempfile
 from collections.abc import Iterator
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 from localoffer.errors import LocalOfferError
 
@@ -33,8 +42,10 @@ PAGEFIND_FOLDER = "pagefind"
 # Where each shard's bundle is kept between builds, beside localoffer.yml (Git ignores it).
 SEARCH_CACHE = Path(".localoffer-cache") / "search"
 SHARDS_FILE = "shards.json"
-# Offers per shard when the borough does not say: Pagefind then needs under 1 GB at a time.
-SHARD_SIZE = 1500
+# Offers per shard when the borough does not say: Pagefind then needs about 1.1 GB at a
+# time (0.56 MB an offer). Fewer, bigger shards make a search download less: each shard
+# costs a search at least one index chunk (about 25 kB) for each form of the words.
+SHARD_SIZE = 2000
 # Forces a number of shards (tests use it to exercise the merging on a small borough).
 SHARDS_VARIABLE = "LOCALOFFER_SEARCH_SHARDS"
 # Only offer pages are indexed (they carry data-pagefind-body), in every language: reading
@@ -43,7 +54,13 @@ SHARDS_VARIABLE = "LOCALOFFER_SEARCH_SHARDS"
 PAGES = "settings/**/index.html"
 _ARGUMENTS = ("--silent", "--glob", PAGES)
 # Changes when what a cached bundle holds changes, so older bundles are not reused.
-_CACHE_FORMAT = "1"
+_CACHE_FORMAT = "2"
+# The shard of pages that changed since their shard's bundle was made.
+DELTA_FOLDER = "delta/"
+# The most pages of a shard that may change (or go) before it is indexed again whole: the
+# delta shard then takes a second or two to index, and a search downloads a little more.
+DELTA_LIMIT = 50
+MANIFEST_PREFIX = "shard-"
 
 
 def shard_count(offers: int, chosen: int = 0) -> int:
@@ -73,14 +90,21 @@ def shard_folder(shard: int) -> str:
     return f"{shard}/"
 
 
-def input_hash(copies: Path) -> str:
-    """The hash of what Pagefind reads for a shard: every copy's path and bytes, Pagefind's
-    version and the options it runs with."""
+def page_hashes(folder: Path) -> dict[str, str]:
+    """Each copy in a shard's folder (by its path there) with the hash of its bytes."""
+    if not folder.is_dir():
+        return {}
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in _pages(folder)}
+
+
+def pages_hash(pages: dict[str, str]) -> str:
+    """The hash of what Pagefind reads: every copy's path and bytes, Pagefind's version and
+    the options it runs with."""
     digest = hashlib.sha256()
     digest.update(f"{_CACHE_FORMAT}\0{version('pagefind')}\0{' '.join(_ARGUMENTS)}\0".encode())
-    for path in sorted(_pages(copies)):
-        digest.update(path.relative_to(copies).as_posix().encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for page in sorted(pages):
+        digest.update(f"{page}\0{pages[page]}\0".encode("utf-8"))
     return digest.hexdigest()
 
 
@@ -93,39 +117,86 @@ def _pages(folder: Path) -> Iterator[Path]:
 
 class ShardedIndex:
     """Indexes each shard's copies (copies/<shard>/...) in turn, reusing a cached bundle when a
-    shard's input is unchanged, and places the bundles in site_dir/pagefind/. `run` is meant
-    for a background thread; `stop` kills the Pagefind run under way."""
+    shard's input is unchanged (or the shard's last bundle, with the few changed pages indexed
+    in the delta shard), and places the bundles in site_dir/pagefind/. `run` is meant for a
+    background thread; `stop` kills the Pagefind run under way."""
 
-    def __init__(self, copies: Path, shards: int, cache: Path | None) -> None:
+    def __init__(self, copies: Path, shards: int, cache: Path | None,
+                 reuse: bool = True) -> None:
+        """`cache`: where bundles are kept between builds (None: nowhere); `reuse`: False to
+        index every shard again (a clean build), keeping the new bundles for the next."""
         self.copies = copies
         self.shards = shards
         self.cache = cache
-        self.pagefind_runs = 0  # how many shards were indexed (not reused), for tests
+        self.reuse = reuse
         self._process: subprocess.Popen[str] | None = None
         self._stopped = False
 
     def run(self, site_dir: Path) -> None:
         output = site_dir / PAGEFIND_FOLDER
+        shutil.rmtree(output, ignore_errors=True)  # a shard or delta of an earlier build
         listed: dict[str, str] = {}
+        dropped: list[str] = []
+        delta: list[str] = []  # pages (shard/relative path) indexed in the delta shard
+        every: dict[str, str] = {}
         for shard in range(self.shards):
             folder = self.copies / shard_folder(shard)
             if self._stopped:
                 return
-            if not folder.is_dir() or next(_pages(folder), None) is None:
+            pages = page_hashes(folder)
+            every.update(pages)
+            if not pages:
                 continue  # a small borough may leave a shard empty
-            key = input_hash(folder)
+            key = pages_hash(pages)
             target = output / shard_folder(shard)
             if self.cache is None:
                 self._pagefind(folder, target)
             else:
-                _place(self._cached_bundle(folder, key), target)
+                key = self._shard_bundle(shard, folder, pages, key, dropped, delta)
+                _place(self.cache / key, target)
             listed[shard_folder(shard)] = key
+        if delta:
+            assert self.cache is not None
+            folder = self.copies / DELTA_FOLDER
+            for page in delta:
+                shard, _, relative = page.partition("/")
+                (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+                _link_or_copy(str(self.copies / shard / relative), str(folder / relative))
+            key = self._cached_bundle(folder, pages_hash(page_hashes(folder)))
+            _place(self.cache / key, output / DELTA_FOLDER)
+            listed[DELTA_FOLDER] = key
         output.mkdir(parents=True, exist_ok=True)
-        (output / SHARDS_FILE).write_text(
-            json.dumps({"shards": list(listed), "inputs": listed}, indent=1) + "\n",
-            encoding="utf-8")
+        (output / SHARDS_FILE).write_text(json.dumps(
+            {"shards": list(listed), "drop": sorted(dropped), "pages": pages_hash(every),
+             "inputs": listed}, indent=1) + "\n", encoding="utf-8")
         if self.cache is not None:
             _forget_others(self.cache, set(listed.values()))
+
+    def _shard_bundle(self, shard: int, folder: Path, pages: dict[str, str], key: str,
+                      dropped: list[str], delta: list[str]) -> str:
+        """The key of the bundle to use for a shard: its own, the shard's last one with the
+        changes sent to the delta shard, or a new one."""
+        assert self.cache is not None
+        if self.reuse and _ready(self.cache / key):
+            return key
+        last = _read_manifest(self.cache / f"{MANIFEST_PREFIX}{shard}.json")
+        if self.reuse and last is not None and _ready(self.cache / last["key"]):
+            known: dict[str, list[str]] = last["pages"]
+            changed = [page for page, digest in pages.items()
+                       if page not in known or known[page][0] != digest]
+            gone = [page for page in known if page not in pages]
+            if len(changed) + len(gone) <= DELTA_LIMIT:
+                dropped += [known[page][1] for page in [*changed, *gone]
+                            if page in known and known[page][1]]
+                delta += [f"{shard}/{page}" for page in changed]
+                return str(last["key"])
+        self._cached_bundle(folder, key)
+        ids = _page_ids(self.cache / key)
+        manifest = {"key": key, "pages": {page: [digest, ids.get(page, "")]
+                                          for page, digest in pages.items()}}
+        (self.cache / f"{MANIFEST_PREFIX}{shard}.json").write_text(
+            json.dumps(manifest), encoding="utf-8")
+        return key
 
     def stop(self) -> None:
         self._stopped = True
@@ -134,10 +205,10 @@ class ShardedIndex:
             process.kill()
             process.wait()
 
-    def _cached_bundle(self, folder: Path, key: str) -> Path:
+    def _cached_bundle(self, folder: Path, key: str) -> str:
         assert self.cache is not None
         bundle = self.cache / key
-        if not (bundle / "pagefind-entry.json").is_file():
+        if not (self.reuse and _ready(bundle)):
             self.cache.mkdir(parents=True, exist_ok=True)
             scratch = Path(tempfile.mkdtemp(prefix="new-", dir=self.cache))
             try:
@@ -146,7 +217,7 @@ class ShardedIndex:
                 os.replace(scratch / "bundle", bundle)  # whole, or not there at all
             finally:
                 shutil.rmtree(scratch, ignore_errors=True)
-        return bundle
+        return key
 
     def _pagefind(self, folder: Path, output: Path) -> None:
         # Pagefind uses every CPU: it competes with MkDocs while the pages are written, then
@@ -161,7 +232,31 @@ class ShardedIndex:
             return
         if code != 0:
             raise LocalOfferError(f"Pagefind could not index the site: {errors.strip()}")
-        self.pagefind_runs += 1
+
+
+def _ready(bundle: Path) -> bool:
+    return (bundle / "pagefind-entry.json").is_file()
+
+
+def _read_manifest(path: Path) -> dict[str, Any] | None:
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("pages"), dict):
+        return None
+    return manifest
+
+
+def _page_ids(bundle: Path) -> dict[str, str]:
+    """Each indexed page (by its copy's path) with Pagefind's id for it, which the search
+    page's results carry: the name of the page's fragment file."""
+    ids = {}
+    for fragment in (bundle / "fragment").glob("*.pf_fragment"):
+        text = gzip.decompress(fragment.read_bytes()).decode("utf-8")
+        url = json.loads(text[text.index("{"):])["url"]
+        ids[f"{url.strip('/')}/index.html"] = fragment.name.removesuffix(".pf_fragment")
+    return ids
 
 
 def _place(bundle: Path, target: Path) -> None:

@@ -74,6 +74,10 @@
 
   var index = null;
 
+  // Pagefind's ids of pages indexed again in the delta shard, or gone: their old results are
+  // left out.
+  var dropped = {};
+
   // The index comes in shards (site/search_shards.py, listed in pagefind/shards.json): the
   // first shard's Pagefind runs the search, and merges the others, so the results are one
   // list ranked together. null when no setting is indexed.
@@ -82,6 +86,7 @@
       index = fetch(root + "pagefind/shards.json")
         .then(function (response) { return response.json(); })
         .then(async function (listed) {
+          (listed.drop || []).forEach(function (id) { dropped[id] = true; });
           if (!listed.shards.length) { return null; }
           var folder = root + "pagefind/";
           var pagefind = await import(folder + listed.shards[0] + "pagefind.js");
@@ -106,6 +111,7 @@
     var best = {};
     searches.forEach(function (search, index) {
       search.results.forEach(function (result) {
+        if (dropped[result.id]) { return; }
         // What was typed counts a little more than a word that means the same.
         var score = result.score * (index === 0 ? 1.1 : 1);
         if (!best[result.id] || best[result.id].score < score) {
