@@ -12,7 +12,9 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,7 @@ import yaml
 from playwright.sync_api import expect
 
 from browser_harness import (
+    AXE_OPTIONS,
     DESKTOP,
     REPO_ROOT,
     artifact_path,
@@ -31,11 +34,16 @@ from browser_harness import (
 )
 from localoffer.borough import load_borough
 from localoffer.model.frontmatter import split_front_matter
-from localoffer.site.cms_admin import find_decap, write_admin
+from localoffer.site.cms_admin import find_decap, preview_styles, write_admin
 from localoffer.site.cms_config import Backend
+from localoffer.site.cms_helper import EditorHelper, editor_helper
 from localoffer.site.cms_server import decap_server, find_server
+from localoffer.site.config import site_options_of
+from localoffer.site.offer_preview import OfferPreviewer, theme_of
 
 from gitrepos import git, isolated_git, set_identity
+from pagecontent import content_of
+from pull_request_job import run_checks_job
 from testpaths import TODAY
 
 pytestmark = pytest.mark.browser
@@ -54,8 +62,23 @@ class Editor:
     page: Any
     url: str
     repo: Path
+    helper: str = ""  # the address of the helper that checks and previews, if it runs
     requests: list[str] = field(default_factory=list)
     outside: list[str] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)  # the texts sent to the helper's /check
+
+    @property
+    def preview(self) -> Any:
+        return self.page.frame_locator("#preview-pane")
+
+    @property
+    def published_page(self) -> Any:
+        """The page as the website will show it, in its frame inside the preview."""
+        return self.preview.frame_locator("iframe.lo-page").locator("article")
+
+    @property
+    def findings(self) -> Any:
+        return self.preview.locator(".lo-findings")
 
     def field(self, key: str, nth: int = 0) -> Any:
         return self.page.locator(f'[id^="{key}-field-"]').nth(nth)
@@ -101,7 +124,11 @@ class Editor:
             raise
         # The preview shows it once Decap has taken the change in (it waits for typing to
         # pause, then draws the box again): only then is the next click safe.
-        expect(self.page.frame_locator("#preview-pane").locator("body")).to_contain_text(answer)
+        self.wait_for_preview(answer)
+
+    def wait_for_preview(self, text: str) -> None:
+        shown = self.published_page if self.helper else self.preview.locator("body")
+        expect(shown).to_contain_text(text)
 
     def set_status(self, status: str) -> None:
         self.page.get_by_role("button", name="Status: Draft").click()
@@ -143,40 +170,67 @@ def cms_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return repo
 
 
-@pytest.fixture
-def editor(cms_repo: Path, site_dir: Path, browser: Any, tmp_path: Path) -> Iterator[Editor]:
+@contextmanager
+def running_editor(cms_repo: Path, site_dir: Path, browser: Any, tmp_path: Path,
+                   with_helper: bool) -> Iterator[Editor]:
+    """The editor as `localoffer cms serve` runs it (with_helper) or as `localoffer cms`
+    publishes it on the website (no helper: its checks run on the pull request)."""
     web = tmp_path / "web"
     web.mkdir()
     shutil.copy(site_dir / "index.html", web / "index.html")
     (web / "assets").symlink_to(site_dir / "assets", target_is_directory=True)
     log = tmp_path / "decap-server.log"
-    with decap_server(cms_repo, find_server(REPO_ROOT), log=log) as server:
-        write_admin(web, load_borough(cms_repo / "localoffer.yml"),
-                    Backend(branch=server.branch, local_port=server.port), TODAY,
-                    find_decap(REPO_ROOT))
-        with serve_folder(web) as url:
-            context = browser.new_context(viewport=DESKTOP, device_scale_factor=1,
-                                          reduced_motion="reduce")
-            page = context.new_page()
-            page.set_default_timeout(30_000)
-            editor = Editor(page, url, cms_repo)
+    borough = load_borough(cms_repo / "localoffer.yml")
+    with decap_server(cms_repo, find_server(REPO_ROOT), log=log) as server, \
+            serve_folder(web) as url, ExitStack() as stack:
+        helper = ""
+        if with_helper:
+            previewer = OfferPreviewer(borough, TODAY, site_options_of(cms_repo / "mkdocs.yml"),
+                                       url, preview_styles(web), theme_of(web))
+            helper = stack.enter_context(editor_helper(EditorHelper(borough, TODAY, previewer),
+                                                       url.rstrip("/"))).url
+        write_admin(web, borough, Backend(branch=server.branch, local_port=server.port), TODAY,
+                    find_decap(REPO_ROOT), helper or None)
+        context = browser.new_context(viewport=DESKTOP, device_scale_factor=1,
+                                      reduced_motion="reduce")
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        editor = Editor(page, url, cms_repo, helper)
 
-            def route(route: Any) -> None:
-                if route.request.url.startswith(LOCAL):
-                    route.continue_()
-                else:
-                    editor.outside.append(route.request.url)
-                    route.abort()
+        def route(route: Any) -> None:
+            if route.request.url.startswith(LOCAL):
+                route.continue_()
+            else:
+                editor.outside.append(route.request.url)
+                route.abort()
 
-            page.route("**/*", route)
-            page.on("request", lambda request: editor.requests.append(request.url))
-            page.on("dialog", lambda dialog: dialog.accept())  # "Are you sure ...?"
-            try:
-                yield editor
-            finally:
-                context.close()
+        def seen(request: Any) -> None:
+            editor.requests.append(request.url)
+            if helper and request.url.startswith(helper + "check?"):
+                editor.checked.append(request.post_data)
+
+        page.route("**/*", route)
+        page.on("request", seen)
+        page.on("dialog", lambda dialog: dialog.accept())  # "Are you sure ...?"
+        try:
+            yield editor
+        finally:
+            context.close()
     assert editor.outside == []
     assert [url for url in editor.requests if not url.startswith(LOCAL)] == []
+
+
+@pytest.fixture
+def editor(cms_repo: Path, site_dir: Path, browser: Any, tmp_path: Path) -> Iterator[Editor]:
+    with running_editor(cms_repo, site_dir, browser, tmp_path, with_helper=True) as running:
+        yield running
+
+
+@pytest.fixture
+def website_editor(cms_repo: Path, site_dir: Path, browser: Any,
+                   tmp_path: Path) -> Iterator[Editor]:
+    with running_editor(cms_repo, site_dir, browser, tmp_path, with_helper=False) as running:
+        yield running
 
 
 def test_a_school_drafts_a_new_offer_and_the_local_authority_publishes_it(editor: Editor) -> None:
@@ -252,6 +306,100 @@ def test_a_school_editing_its_offer_changes_only_that_file(editor: Editor) -> No
     assert "approved_by: Governing Body, 26 Nov 2026\n" in saved
 
 
+OAKFIELD = "offers/oakfield-primary-school/offer.md"
+OAKFIELD_BRANCH = "cms/offers/oakfield-primary-school/offer"
+NEW_ROOM = "Our new sensory room opens in the spring term, on a date still TB"
+TIMINGS = artifact_path("cms", "keystroke-to-update.json")
+
+
+def _last_key_to(editor: Editor, key: str, shown: Any, text: str) -> float:
+    """Seconds from pressing `key` (in the box that has focus) until `shown` shows `text`."""
+    start = time.perf_counter()
+    editor.page.keyboard.press(key)
+    expect(shown).to_contain_text(text, timeout=30_000)
+    return time.perf_counter() - start
+
+
+def test_the_editor_shows_what_the_checks_say_and_the_page_the_site_publishes(
+        editor: Editor, tmp_path: Path) -> None:
+    # The page of a real `localoffer build` of the same borough, to compare the preview with.
+    built = localoffer(editor.repo, "build", "--today", TODAY.isoformat(), "--site-dir",
+                       str(tmp_path / "built"))
+    assert built.returncode == 0, built.stderr
+    published = (tmp_path / "built" / "settings" / "oakfield-primary-school" /
+                 "index.html").read_text(encoding="utf-8")
+
+    editor.open("admin/oakfield-primary-school/")
+    editor.page.get_by_text("Oakfield Primary School").first.click()
+    expect(editor.findings.get_by_role("status")).to_contain_text(
+        re.compile(r"^The checks (find nothing to fix|found \d+ things?)"))
+    expect(editor.published_page.locator("h1")).to_have_text("Oakfield Primary School")
+    shown = editor.published_page.evaluate("article => article.outerHTML")
+    assert content_of(shown) == content_of(published)
+    assert editor.preview.get_by_role("heading", name="The page as the website will show it").is_visible()
+
+    # The school writes a placeholder into an answer: the checks say so, at its line.
+    question = "How will staff support my child?"
+    editor.answer_under(question, NEW_ROOM)
+    findings_seconds = _last_key_to(editor, "C", editor.findings, "sections/empty")
+    editor.wait_for_preview(NEW_ROOM + "C")
+    name = editor.field("name")
+    name.press("End")
+    preview_seconds = _last_key_to(editor, "!", editor.published_page.locator("h1"),
+                                   "Oakfield Primary School!")
+    name.press("Backspace")
+    editor.wait_for_preview("Oakfield Primary School")
+    expect(editor.published_page.locator("h1")).to_have_text("Oakfield Primary School")
+    figures = {"keystroke_to_findings_seconds": round(findings_seconds, 3),
+               "keystroke_to_preview_seconds": round(preview_seconds, 3)}
+    TIMINGS.write_text(json.dumps(figures, indent=2) + "\n")
+    print(f"\nOakfield Primary School, one key to updated findings: {findings_seconds:.2f} s; "
+          f"one key to updated preview: {preview_seconds:.2f} s")
+
+    # What the panel lists is what `localoffer check` says about the text the editor sent.
+    _settle(editor.page)
+    expect(editor.findings.get_by_role("status")).to_contain_text("to fix")
+    sent = editor.checked[-1]
+    copy = tmp_path / "copy"
+    shutil.copytree(editor.repo, copy, ignore=shutil.ignore_patterns(".git"))
+    (copy / OAKFIELD).write_text(sent, encoding="utf-8")
+    checked = localoffer(copy, "check", "--format", "json", "--today", TODAY.isoformat(), OAKFIELD)
+    expected = [finding for finding in json.loads(checked.stdout)["findings"]
+                if finding["path"] == OAKFIELD]
+    assert "sections/empty" in {finding["rule"] for finding in expected}
+    assert editor.findings.locator(".lo-finding-message").all_inner_texts() == \
+        [finding["message"] for finding in expected]
+    assert editor.findings.locator(".lo-finding-rule").all_inner_texts() == \
+        [f"Rule {finding['rule']}" for finding in expected]
+
+    placeholder_line = sent.split("\n").index(NEW_ROOM + "C") + 1
+    where = editor.findings.locator(".lo-finding-error .lo-finding-where").all_inner_texts()
+    assert f"To fix: Your answers: under “{question}” (line {placeholder_line})" in where
+
+    # Saved: the text checked is the file Decap wrote, byte for byte.
+    editor.save()
+    assert editor.git("show", f"{OAKFIELD_BRANCH}:{OAKFIELD}") == sent
+
+    # The pull request of that branch: GitHub's check annotates the same line.
+    done = run_checks_job(editor.repo, OAKFIELD_BRANCH)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert f"::error file={OAKFIELD},line={placeholder_line},title=sections/empty::" in done.stdout
+
+
+def test_on_the_website_the_editor_says_the_checks_run_on_the_pull_request(
+        website_editor: Editor) -> None:
+    editor = website_editor
+    editor.open("admin/oakfield-primary-school/")
+    editor.page.get_by_text("Oakfield Primary School").first.click()
+    expect(editor.findings.get_by_role("status")).to_have_text(
+        "The checks run when you send this offer for review (mark it Ready). Their results "
+        "show on the pull request, against each line, and the local authority sees them too.")
+    expect(editor.preview.get_by_role("heading", name="An approximate preview")).to_be_visible()
+    expect(editor.preview.locator("article h1")).to_have_text("Oakfield Primary School")
+    assert editor.preview.locator("iframe.lo-page").count() == 0
+    assert editor.page.locator('meta[name="localoffer-helper"]').count() == 0
+
+
 DEMO_SLUGS = sorted(path.parent.name for path in (REPO_ROOT / "offers").glob("*/offer.md"))
 COMMENT = "# The head teacher checks this offer each September.\n"
 UNKNOWN_KEY = "funding_note: Top-up funding agreed with the LA  # kept for the LA's records\n"
@@ -322,9 +470,18 @@ def _settle(page: Any) -> None:
 
 
 def _look(editor: Editor, axe_source: str, name: str, found: dict[str, list[dict[str, Any]]],
-          picture: bool = True) -> None:
+          picture: bool = True, preview: bool = False) -> None:
+    """axe on the page; with `preview`, on the preview beside the editor too (its own frame:
+    what the checks say, and the page's frame)."""
     _settle(editor.page)
     found[name] = run_axe(editor.page, axe_source)
+    pane = editor.page.query_selector("#preview-pane")
+    if preview and pane is not None:
+        frame = pane.content_frame()
+        if not frame.evaluate("() => typeof window.axe !== 'undefined'"):
+            frame.add_script_tag(content=axe_source)
+        found[name] += frame.evaluate("async (options) => (await axe.run(document, options))"
+                                      ".violations", {**AXE_OPTIONS, "iframes": False})
     if picture:
         shot = artifact_path("cms", "guide", f"{name}.png")
         editor.page.screenshot(path=str(shot))
@@ -353,9 +510,13 @@ def _school_walk(editor: Editor, axe_source: str, found: dict[str, list[dict[str
     _look(editor, axe_source, "2-your-offer", found, pictures)
     editor.page.get_by_text("Oakfield Primary School").first.click()
     editor.field("approved_by").fill("Governing Body, 26 Nov 2026")
-    _look(editor, axe_source, "3-editing", found, pictures)
+    if pictures:  # with our editor.js: what the checks say about a placeholder, and the page
+        editor.answer_under("How will staff support my child?",
+                            "Our new sensory room opens in the spring term, date TBC.")
+        expect(editor.findings.get_by_role("status")).to_contain_text("to fix")
+    _look(editor, axe_source, "3-editing", found, pictures, preview=pictures)
     editor.save()
-    _look(editor, axe_source, "4-saved-as-draft", found, pictures)
+    _look(editor, axe_source, "4-saved-as-draft", found, pictures, preview=pictures)
     editor.page.get_by_role("button", name="Status: Draft").click()
     editor.page.get_by_role("menuitem", name="Ready").wait_for()
     _look(editor, axe_source, "5-mark-ready", found, pictures)

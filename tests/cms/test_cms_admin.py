@@ -102,3 +102,17 @@ def test_without_npm_ci_it_says_what_to_do(tmp_path: Path, capsys: pytest.Captur
     error = capsys.readouterr().err
     assert "Decap CMS (the web editor) is not installed" in error
     assert "Install it with 'npm ci'" in error
+
+
+def test_the_editor_carries_decaps_yaml_library_and_no_helper_on_the_website(
+        demo_site: Path) -> None:
+    admin = demo_site / "admin"
+    # Decap's own YAML library (package.json pins it), to write an offer as Decap saves it.
+    assert (admin / "yaml" / "index.js").is_file() and (admin / "yaml" / "LICENSE").is_file()
+    page = (admin / "oakfield-primary-school" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="localoffer-yaml" content="../yaml/index.js">' in page
+    # On the website there is no helper: the checks run on the pull request.
+    assert 'name="localoffer-helper"' not in page
+    package = json.loads((REPO_ROOT / "package.json").read_text(encoding="utf-8"))
+    lock = json.loads((REPO_ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    assert package["dependencies"]["yaml"] == lock["packages"]["node_modules/yaml"]["version"]

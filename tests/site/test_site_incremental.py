@@ -3,12 +3,14 @@ gives the same files, byte for byte, as a clean build into an empty folder.
 
 A real Git repository with a generated borough (Pagefind search, so that offer pages are kept
 between builds; a translation, a picture and a "You said, we did" item), changed step by step
-as editors change a real one. Pagefind's own folder (site/pagefind/) is left out of the
-comparison: its index files are not the same from one run to the next (their names hold
-hashes of content Pagefind orders as it likes), and search has its own tests.
+as editors change a real one. Pagefind's own index files are not the same from one run to the
+next (their names hold hashes of content Pagefind orders as it likes), so its folder is
+compared by its manifest, pagefind/shards.json, whose `pages` is the hash of every page
+indexed (address and copy, byte for byte: search_shards.py).
 """
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -29,7 +31,7 @@ def borough(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
     folder = tmp_path / "borough"
     folder.mkdir()
-    make_borough(folder, 50, search="pagefind")
+    make_borough(folder, 50, search="pagefind", booklet_size=2)  # booklets in parts
     translate(folder, "pl", "Pomagamy każdemu dziecku.", "Pytanie", "2026-10-14", "Anna Nowak")
     (folder / "offers" / "setting-00001" / "front.png").write_bytes(PNG)
     (folder / "feedback").mkdir()
@@ -48,17 +50,24 @@ def _feedback(folder: Path, title: str) -> None:
 
 
 def _tree(site: Path) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): path.read_bytes()
-            for path in sorted(site.rglob("*"))
-            if path.is_file() and path.relative_to(site).parts[0] != "pagefind"}
+    found = {path.relative_to(site).as_posix(): path.read_bytes()
+             for path in sorted(site.rglob("*"))
+             if path.is_file() and (path.relative_to(site).parts[0] != "pagefind"
+                                    or path.name == "shards.json")}
+    # An incremental build may index a changed page in a delta shard (and drop its old
+    # results): the pages indexed are the same, which `pages` hashes.
+    found["pagefind/shards.json"] = json.loads(found["pagefind/shards.json"])["pages"].encode()
+    return found
 
 
 def _build_both(folder: Path) -> dict[str, bytes]:
     """The incremental build into site/ and a clean one into clean/: the same files."""
-    build_site(folder / "mkdocs.yml", site_dir=folder / "site", quiet=True)
+    build_site(folder / "mkdocs.yml", site_dir=folder / "site", quiet=True, file_links=True)
     shutil.rmtree(folder / "clean", ignore_errors=True)
-    build_site(folder / "mkdocs.yml", site_dir=folder / "clean", quiet=True, clean=True)
+    build_site(folder / "mkdocs.yml", site_dir=folder / "clean", quiet=True, clean=True,
+               file_links=True)
     built, clean = _tree(folder / "site"), _tree(folder / "clean")
+    assert "pagefind/shards.json" in built
     assert sorted(built) == sorted(clean)
     different = [name for name in clean if built[name] != clean[name]]
     assert different == []
@@ -79,12 +88,22 @@ def test_every_change_rebuilds_to_what_a_clean_build_makes(borough: Path) -> Non
     assert "settings/setting-00000/pl/index.html" in first
     assert "settings/setting-00001/front.png" in first
     kept = _written_at(borough, "setting-00010")
+    booklets = {name: (borough / "site" / name).stat().st_mtime_ns for name in first
+                if name.startswith("booklet/") and name.count("/") > 1
+                and not name.startswith("booklet/pl/")  # the translations' booklet: made anew
+                and b"settings/setting-00003/" not in first[name]}
+    assert any("/part-2/" in name for name in booklets)
 
-    # One offer changes: its page changes, the others stay as they were written.
+    # One offer changes: its page changes, the others stay as they were written, and so do
+    # the booklet pages without it.
     _append(borough, "setting-00003", "We have a new sensory garden.")
     built = _build_both(borough)
     assert "We have a new sensory garden." in built["settings/setting-00003/index.html"].decode()
     assert _written_at(borough, "setting-00010") == kept
+    assert any(b"We have a new sensory garden." in content
+               for name, content in built.items() if name.startswith("booklet/"))
+    assert [name for name, written in booklets.items()
+            if (borough / "site" / name).stat().st_mtime_ns == written] == sorted(booklets)
 
     # One offer is deleted, another renamed: their old pages go, the lists follow.
     shutil.rmtree(borough / "offers" / "setting-00004")

@@ -22,7 +22,7 @@ from localoffer.commands.options import (
 from localoffer.errors import LocalOfferError
 from localoffer.site.engine import engine_logger_names, use_engine
 from localoffer.site.catalogue import offer_paths
-from localoffer.site.file_links import link_index_files
+from localoffer.site.file_links import FILE_LINKS_VARIABLE
 from localoffer.site.preview import (
     ask_for_preview,
     changed_offers,
@@ -81,10 +81,11 @@ def prepare(today: date | None, config_path: Path | None = None,
 def build_site(mkdocs_config: Path, today: date | None = None, strict: bool = False,
                site_dir: Path | None = None, quiet: bool = False,
                config_path: Path | None = None, engine: str | None = None,
-               clean: bool = False) -> Path:
+               clean: bool = False, file_links: bool = False) -> Path:
     """Build the website; return the folder it is in. Raises BuildFailed in strict mode.
     Unless `clean`, into the last build's folder, keeping what is still right and taking
-    unchanged offers from the cache (site/incremental.py); the folder ends up the same."""
+    unchanged offers from the cache (site/incremental.py); the folder ends up the same.
+    `file_links`: links name each folder's index.html, so the site opens from disk."""
     prepare(today, config_path, engine)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -95,6 +96,10 @@ def build_site(mkdocs_config: Path, today: date | None = None, strict: bool = Fa
     if quiet:
         for name in engine_logger_names():
             logging.getLogger(name).setLevel(logging.WARNING)
+    if file_links:
+        os.environ[FILE_LINKS_VARIABLE] = "1"
+    else:
+        os.environ.pop(FILE_LINKS_VARIABLE, None)
     options: dict[str, object] = {"strict": strict}
     if site_dir is not None:
         options["site_dir"] = str(site_dir)
@@ -131,11 +136,10 @@ def run_build(site_config: Path | None, today: date | None, strict: bool,
         ask_for_preview(changed)
     try:
         folder = build_site(mkdocs_config, today, strict, site_dir, config_path=config_path,
-                            engine=engine, clean=clean)
+                            engine=engine, clean=clean, file_links=for_files)
     finally:
         no_preview()
-    if for_files:
-        link_index_files(folder)
+        os.environ.pop(FILE_LINKS_VARIABLE, None)
     click.echo(f"The website is in {folder}. Open {folder / 'index.html'} in a browser, or run "
                "'localoffer serve' to preview it.")
     if summary is not None:

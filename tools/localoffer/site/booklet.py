@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from typing import Any, Callable, Mapping
 
 from localoffer.site.catalogue import Catalogue, PublishedOffer
 from localoffer.site.pages import header_card
@@ -24,6 +25,9 @@ _HEADING = re.compile(r"<(/?)h([1-5])\b")
 _ATTRIBUTE = re.compile(r' (id|href|src)="([^"]*)"')
 # Marks the site's root in prepared HTML (never in real HTML: sanitised HTML has no NUL).
 ROOT = "\x00"
+# Asked for each booklet page before it is made (an incremental build): is the page at this
+# address, of these offers, with this title and these links, already right in the site folder?
+KeepPage = Callable[[str, "list[PublishedOffer]", Any], bool]
 
 
 @dataclass
@@ -45,15 +49,16 @@ def all_booklets(catalogue: Catalogue) -> list[Booklet]:
     return found
 
 
-def whole_booklet_page(booklet: Booklet, bodies: dict[str, Rendered],
+def whole_booklet_page(booklet: Booklet, bodies: Mapping[str, Rendered],
                        glossary: dict[str, str]) -> BuiltPage:
     """One booklet as a single page, however many settings it holds (for paper)."""
     return _booklet_page(booklet, booklet.offers, booklet.url, 1, [booklet.url], bodies,
                          glossary, [])
 
 
-def booklet_pages(catalogue: Catalogue, bodies: dict[str, Rendered], size: int = 100,
-                  glossary: dict[str, str] | None = None) -> list[BuiltPage]:
+def booklet_pages(catalogue: Catalogue, bodies: Mapping[str, Rendered], size: int = 100,
+                  glossary: dict[str, str] | None = None,
+                  kept: KeepPage | None = None) -> list[BuiltPage]:
     booklets = all_booklets(catalogue)
     all_settings = booklets[0]
     others = [(booklet.title, booklet.url, len(booklet.offers)) for booklet in booklets[1:]]
@@ -69,8 +74,13 @@ def booklet_pages(catalogue: Catalogue, bodies: dict[str, Rendered], size: int =
         urls = [booklet.url] + [f"{booklet.url}part-{number}/"
                                 for number in range(2, len(parts) + 1)]
         for number, (items, url) in enumerate(zip(parts, urls), start=1):
+            links = others if booklet.url == BOOKLET_URL else []
+            if kept is not None and kept(url, items, (booklet.title, number, urls, links)):
+                pages.append(BuiltPage(url=url, title=booklet.title, html=Markup(""),
+                                       kind="booklet", kept=True))
+                continue
             pages.append(_booklet_page(booklet, items, url, number, urls, bodies, glossary or {},
-                                       others if booklet.url == BOOKLET_URL else []))
+                                       links))
     return pages
 
 
@@ -83,7 +93,7 @@ def _contents_page(booklet: Booklet, others: list[tuple[str, str, int]]) -> Buil
 
 
 def _booklet_page(booklet: Booklet, items: list[PublishedOffer], url: str, number: int,
-                  urls: list[str], bodies: dict[str, Rendered], glossary: dict[str, str],
+                  urls: list[str], bodies: Mapping[str, Rendered], glossary: dict[str, str],
                   others: list[tuple[str, str, int]]) -> BuiltPage:
     title = booklet.title + (f" (part {number} of {len(urls)})" if len(urls) > 1 else "")
     parts = [(relative_url(url, part), part == url) for part in urls]

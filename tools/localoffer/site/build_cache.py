@@ -133,6 +133,13 @@ class BuildCache:
         if body is not None:
             self.store.write_object(_entry(key, "body"), body)
 
+    def search_copy(self, key: str) -> bytes | None:
+        """The offer's copy for the search index (search.SearchCopies), as written."""
+        return self.store.read(_entry(key, "copy"))
+
+    def save_search_copy(self, key: str, copy: bytes) -> None:
+        self.store.write(_entry(key, "copy"), copy)
+
     def manifest(self, site_dir: Path) -> "Manifest":
         data = self.store.read(_manifest_name(site_dir))
         try:
@@ -164,7 +171,7 @@ class Manifest:
     page key, and the size and time of each file of those pages."""
 
     shell: str = ""
-    pages: dict[str, str] = field(default_factory=dict)  # slug: page key
+    pages: dict[str, str] = field(default_factory=dict)  # slug (or booklet url): page key
     files: dict[str, list[int]] = field(default_factory=dict)  # site path: [size, mtime_ns]
 
 
@@ -217,9 +224,13 @@ class KeptPages:
 
     def unchanged(self, slug: str, page_inputs: str, urls: Iterable[str]) -> bool:
         """Whether the pages of `slug` (at `urls`) are already right; records their key."""
-        key = digest(self.offer_keys.get(slug), self.shell, page_inputs)
-        self.current.pages[slug] = key
-        if self.previous.shell != self.shell or self.previous.pages.get(slug) != key:
+        return self.unchanged_page(slug, digest(self.offer_keys.get(slug), page_inputs), urls)
+
+    def unchanged_page(self, name: str, inputs: str, urls: Iterable[str]) -> bool:
+        """Whether the pages at `urls`, made from `inputs`, are already right."""
+        key = digest(self.shell, inputs)
+        self.current.pages[name] = key
+        if self.previous.shell != self.shell or self.previous.pages.get(name) != key:
             return False
         for url in urls:
             name = f"{url}index.html"

@@ -11,7 +11,7 @@ from localoffer.borough import Borough
 from localoffer.checks.translation_state import EnglishVersions
 from localoffer.git.history import PublicChange, Record, read_history_or_none
 from localoffer.model.feedback import FeedbackItem
-from localoffer.site.booklet import booklet_pages
+from localoffer.site.booklet import KeepPage, booklet_pages
 from localoffer.site.catalogue import Catalogue, PublishedOffer
 from localoffer.site.feedback_links import PRIVACY_WARNING, feedback_links
 from localoffer.site.finder import finder
@@ -112,7 +112,8 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
     pages.append(glossary_page(catalogue))
     pages += you_said_pages(catalogue, renderer)
     pages += [make(catalogue, record) for make in options.more_pages]
-    pages += booklet_pages(catalogue, bodies, options.booklet_size, borough.glossary)
+    pages += booklet_pages(catalogue, bodies, options.booklet_size, borough.glossary,
+                           _keep_booklet(kept_pages) if kept_pages is not None else None)
     pages += language_booklet_pages(catalogue, translated)
     if options.search == "pagefind":
         pages.append(search_page())
@@ -120,6 +121,14 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
               for item in catalogue.offers for image in item.images}
     return BuiltSite(catalogue, pages, images, open_data_json(catalogue, options.site_url),
                      {**found.files, WORDS_FILE: words_file(catalogue)})
+
+
+def _keep_booklet(kept_pages: KeptPages) -> KeepPage:
+    """A booklet page is made from its offers (their keys) and its title and links."""
+    def keep(url: str, items: list[PublishedOffer], links: object) -> bool:
+        keys = [kept_pages.offer_keys.get(item.slug) for item in items]
+        return kept_pages.unchanged_page(url, digest(links, keys), [url])
+    return keep
 
 
 def _kept_page(url: str, title: str) -> BuiltPage:

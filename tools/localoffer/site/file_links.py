@@ -1,5 +1,9 @@
 """Links that work when the built site is opened from disk, by double-clicking index.html.
 
+`localoffer build` asks the plugin to write its pages so (FILE_LINKS_VARIABLE), as the engine
+writes each one, so that a page kept from the last build is not read or written again;
+`link_index_files` does the same to a site built already.
+
 Each page lives at a folder address (settings/<name>/), which a web server answers with the
 folder's index.html; a browser reading files (file://) shows a folder listing instead. So,
 after `localoffer build`, every relative link to a folder names its index.html:
@@ -13,6 +17,7 @@ import re
 from pathlib import Path
 
 INDEX = "index.html"
+FILE_LINKS_VARIABLE = "LOCALOFFER_FILE_LINKS"
 # href="..." and src="..." in the engine's and our HTML (always double-quoted there).
 _LINK = re.compile(r'(?P<attribute>(?<![\w-])(?:href|src)=")(?P<value>[^"]*)"')
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")

@@ -34,7 +34,6 @@ from localoffer.site.parallel import examine_all
 from localoffer.site.render import MarkdownRenderer
 from localoffer.site.search import SearchCopies
 
-KEPT_FOLDER = "settings"  # every offer's pages are in settings/<slug>/
 
 
 class IncrementalBuild:
@@ -52,8 +51,9 @@ class IncrementalBuild:
         self.borough, self.today, self.site_dir = borough, today, site_dir
         self.incremental = incremental
         previous = (self.cache.manifest(site_dir) if incremental and keep_pages else Manifest())
+        self.may_keep = set(previous.files)
         if incremental:  # the engine will not empty the folder: this does, as it would
-            empty_but_kept(site_dir, set(previous.pages))
+            empty_but_kept(site_dir, self.may_keep)
         self.kept_pages = (KeptPages(site_dir, digest(self.cache.build_key, shell), {}, previous)
                            if keep_pages else None)
 
@@ -65,12 +65,13 @@ class IncrementalBuild:
             self.kept_pages.offer_keys = loaded.offer_keys
         return loaded
 
-    def finish(self, written: set[str], offer_urls: Iterable[str]) -> None:
-        """`written`: every site path the engine wrote or kept."""
+    def finish(self, written: set[str], page_urls: Iterable[str]) -> None:
+        """`written`: every site path the engine wrote or kept; `page_urls`: the pages that
+        may be kept next time (offers' and booklets')."""
         if self.incremental:
-            prune(self.site_dir, written)
+            prune(self.site_dir, written, self.may_keep)
         if self.kept_pages is not None:
-            self.kept_pages.record_files(offer_urls)
+            self.kept_pages.record_files(page_urls)
             self.cache.save_manifest(self.site_dir, self.kept_pages.current)
 
 
@@ -109,14 +110,36 @@ def load_with_cache(cache: BuildCache, borough: Borough, today: date, run_checks
     offer_keys = {item.published.slug: keys[item.offer.path]
                   for item in examined if item.published is not None}
     bodies = CachedBodies(rendered, cache, offer_keys)
-    if search_copies is not None:  # the search index needs every offer's copy
-        renderer = MarkdownRenderer(borough.glossary)
-        for path in paths:
-            item = found[path]
-            if path not in missing and item.published is not None:
-                search_copies.add(item.published, bodies.get(item.published.slug)
-                                  or render_body(item.published, renderer))
+    if search_copies is not None:
+        _search_copies(cache, search_copies, [found[path] for path in paths], keys,
+                       set(missing), bodies, MarkdownRenderer(borough.glossary))
     return CachedLoad(assemble(borough, today, examined), bodies, offer_keys, len(missing))
+
+
+def _search_copies(cache: BuildCache, copies: SearchCopies, examined: list[Examined],
+                   keys: dict[Path, str], made: set[Path], bodies: CachedBodies,
+                   renderer: MarkdownRenderer) -> None:
+    """The search index needs every offer's copy: those made in this build are kept in the
+    cache, the others are written from it (or made again when it has none)."""
+    context = digest(copies.context)
+    for item in examined:
+        published = item.published
+        if published is None:
+            continue
+        key = digest(keys[item.offer.path], context)
+        path = copies.path_of(published.url)
+        if item.offer.path in made:
+            try:
+                cache.save_search_copy(key, path.read_bytes())
+            except OSError:
+                pass
+            continue
+        copy = cache.search_copy(key)
+        if copy is None:
+            copies.add(published, bodies.get(published.slug) or render_body(published, renderer))
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(copy)
 
 
 def _has_translations(folder: Path) -> bool:
@@ -138,39 +161,45 @@ def _head(folder: Path) -> str:
 
 def empty_but_kept(site_dir: Path, kept: set[str]) -> None:
     """Empty the site folder as the engine's clean build would (hidden files stay, as MkDocs
-    leaves them), but for settings/<slug>/ of the offers in `kept`, whose pages may still be
-    right (prune removes what is not)."""
+    leaves them), but for the files in `kept` (site paths of pages that may still be right:
+    settings/<slug>/index.html, booklet/.../index.html), which `prune` checks at the end."""
     if not site_dir.is_dir():
         return
+    folders = _top_folders(kept)
     for entry in os.scandir(site_dir):
         if entry.name.startswith("."):
             continue
-        if entry.name == KEPT_FOLDER and entry.is_dir(follow_symlinks=False):
-            for inner in os.scandir(entry.path):
-                if not (inner.name in kept and inner.is_dir(follow_symlinks=False)):
-                    _remove(inner)
+        if entry.name in folders and entry.is_dir(follow_symlinks=False):
+            prune(site_dir, kept, {f"{entry.name}/"})
         else:
             _remove(entry)
 
 
-def prune(site_dir: Path, written: set[str]) -> None:
-    """Remove from settings/ every file the build did not write or keep (`written`: site
-    paths), and the folders left empty."""
-    folder = site_dir / KEPT_FOLDER
-    if not folder.is_dir():
-        return
-    for root, folders, names in os.walk(folder, topdown=False):
-        here = Path(root)
-        for name in names:
-            path = here / name
-            if path.relative_to(site_dir).as_posix() not in written:
-                path.unlink()
-        for name in folders:
-            path = here / name
-            if path.is_symlink():
-                path.unlink()
-            elif not any(path.iterdir()):
-                path.rmdir()
+def prune(site_dir: Path, written: set[str], kept: set[str]) -> None:
+    """Remove, from the folders that held kept pages, every file the build did not write or
+    keep (`written`: site paths), and the folders left empty."""
+    for top in _top_folders(kept):
+        folder = site_dir / top
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        for root, folders, names in os.walk(folder, topdown=False):
+            here = Path(root)
+            for name in names:
+                path = here / name
+                if path.relative_to(site_dir).as_posix() not in written:
+                    path.unlink()
+            for name in folders:
+                path = here / name
+                if path.is_symlink():
+                    path.unlink()
+                elif not any(path.iterdir()):
+                    path.rmdir()
+        if not any(folder.iterdir()):
+            folder.rmdir()
+
+
+def _top_folders(paths: set[str]) -> set[str]:
+    return {path.split("/", 1)[0] for path in paths if "/" in path}
 
 
 def _remove(entry: os.DirEntry[str]) -> None:

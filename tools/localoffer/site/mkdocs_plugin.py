@@ -43,6 +43,7 @@ from localoffer.site.builder import (
 from localoffer.site.catalogue import Catalogue, offer_paths
 from localoffer.site.config import LocalOfferConfig, option_line
 from localoffer.site.engine import engine_version
+from localoffer.site.file_links import FILE_LINKS_VARIABLE, with_file_links
 from localoffer.site.incremental import IncrementalBuild
 from localoffer.site.markup import escape
 from localoffer.site.mkdocs_menu import draw_menu_once_per_folder
@@ -98,6 +99,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         # A "dirty" build (localoffer build and serve ask for one; --clean does not) builds
         # into the last build's folder and keeps the offers' pages that are still right.
         self.incremental = False
+        self.file_links = False
         self.incremental_build: IncrementalBuild | None = None
         self.files: Files | None = None
 
@@ -118,6 +120,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         # last collection would scan them all once more (half a second at 1,000 offers).
         gc.unfreeze()
         self.today = self._today()
+        self.file_links = os.environ.get(FILE_LINKS_VARIABLE) == "1"  # localoffer build
         try:
             start = Path(config.config_file_path or ".").resolve().parent
             # The command line's --config (localoffer build/serve/publish) wins.
@@ -313,17 +316,25 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         return fill_placeholders(markdown, self.catalogue)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """A translated page's language and direction."""
+        """A translated page's language and direction; links that open from disk."""
         if isinstance(page, _BuiltPage) and page.built.lang:
-            return set_page_language(output, page.built)
-        return output
+            output = set_page_language(output, page.built)
+        return with_file_links(output) if self.file_links else output
+
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        if self.file_links and template_name.endswith(".html"):
+            return with_file_links(output_content)
+        return output_content
 
     # After the build -----------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.incremental_build and self.files is not None and self.catalogue is not None:
             self.incremental_build.finish({file.dest_uri for file in self.files},
-                                          [item.url for item in self.catalogue.offers])
+                                          [page.url for page in self.site.pages
+                                           if page.kind in ("offer", "booklet")]
+                                          if self.site else [])
         self.incremental_build, self.files = None, None
         if self.pagefind is not None:
             run, self.pagefind = self.pagefind, None

@@ -48,6 +48,10 @@ class SearchCopies:
     context: OfferPageContext
     shards: int = 1
 
+    def path_of(self, url: str) -> Path:
+        """Where the copy of the page at `url` goes (the build's cache keeps its text)."""
+        return self.folder / shard_folder(shard_of(url, self.shards)) / url / "index.html"
+
     def add(self, item: PublishedOffer, body: Rendered) -> None:
         # The changes list is left out: it is marked data-pagefind-ignore on the page.
         page = offer_page(item, body, [], self.context)
@@ -55,7 +59,7 @@ class SearchCopies:
 
     def add_page(self, page: BuiltPage) -> None:
         """A page's copy, marked with its language (a translated offer's too)."""
-        path = self.folder / shard_folder(shard_of(page.url, self.shards)) / page.url / "index.html"
+        path = self.path_of(page.url)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(fragment("search.html", "search_copy", page.title, page.html,
                                  page.lang or "en"), encoding="utf-8")

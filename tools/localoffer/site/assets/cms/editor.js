@@ -1,7 +1,13 @@
 /* The web editor's additions to Decap CMS (localoffer cms):
-   - the preview shows an offer as the public website will, with the site's own stylesheets
-     (values reach the page only through React, which escapes them; the body is Decap's
-     sanitised Markdown preview);
+   - beside the preview, what `localoffer check` says about the offer being edited, and the
+     page exactly as the website will publish it. Both come from localoffer's own Python code,
+     through the helper `localoffer cms serve` runs on this computer (its address is in the
+     page's <meta name="localoffer-helper">): this script only sends it the offer's text,
+     written as Decap will save it (with the YAML library Decap uses), and shows the answers.
+     Values reach the page only as text (React escapes them); the page is shown in a
+     sandboxed frame where nothing runs. Without the helper (the editor on the website, with
+     GitHub), the panel says the checks run on the pull request, and the preview is an
+     approximate one drawn here;
    - accessibility fixes Decap's own code lacks (axe, WCAG 2.2 AA): colours darkened to a
      4.5:1 contrast, names for the answers box and the preview frame, menus with the roles
      screen readers expect (editor.css darkens the pop-up messages). */
@@ -12,48 +18,266 @@
   if (!CMS || !h || !window.createClass) {
     return;
   }
+  var WAIT_AFTER_TYPING_MS = 250;  // ask once typing pauses, not at every key
   function metas(name) {
     return Array.prototype.map.call(
       document.querySelectorAll('meta[name="' + name + '"]'),
       function (meta) { return meta.getAttribute("content"); });
   }
+  function absolute(href) {
+    return new URL(href, document.baseURI).href;
+  }
   metas("localoffer-preview-style").forEach(function (href) {
     CMS.registerPreviewStyle(href);
   });
+  CMS.registerPreviewStyle(absolute(document.querySelector('link[rel="stylesheet"]').getAttribute("href")));
+  var helper = metas("localoffer-helper")[0] || "";
+
+  // The offer's text as Decap will save it: its front-matter formatter, with the same YAML
+  // library (decap-cms-core/src/formats/yaml.ts and frontmatter.ts, backend.ts entryToRaw).
+  var YAML = null;
+  var yamlHref = metas("localoffer-yaml")[0];
+  var yamlReady = helper && yamlHref ? import(absolute(yamlHref)).then(function (module) {
+    YAML = module.YAML || module.default;
+  }) : Promise.reject(new Error("no helper"));
+  yamlReady.catch(function () {});
+
+  function offerText(entry, fields) {
+    var data = entry.get("data").toJS();
+    var body = data.body === undefined || data.body === null ? "" : String(data.body);
+    delete data.body;
+    var order = fields ? fields.map(function (field) { return field.get("name"); }).toArray() : [];
+    var contents = YAML.createNode(data);
+    contents.items.sort(function (a, b) {
+      var first = order.indexOf(a.key && a.key.toString());
+      var second = order.indexOf(b.key && b.key.toString());
+      return first === -1 || second === -1 ? 0 : first - second;
+    });
+    var document_ = new YAML.Document();
+    document_.contents = contents;
+    var matter = String(document_).trim();
+    var text = (matter !== "{}" ? "---\n" + matter + "\n---\n" : "") + body;
+    return text.slice(-1) === "\n" ? text : text + "\n";
+  }
+  function slugOf(entry) {
+    var path = /^offers\/([a-z0-9-]+)\/offer\.md$/.exec(entry.get("path") || "");
+    if (path) {
+      return path[1];
+    }
+    var name = entry.getIn(["data", "name"]);
+    return String(name || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "new-setting";
+  }
+  function ask(what, slug, text) {
+    return window.fetch(helper + what + "?slug=" + encodeURIComponent(slug), {
+      method: "POST", body: text, headers: { "Content-Type": "text/plain;charset=UTF-8" },
+      credentials: "omit", cache: "no-store"
+    }).then(function (response) {
+      return response.json().then(function (answer) {
+        if (!response.ok) {
+          throw new Error(answer && answer.error ? answer.error : "The helper said " + response.status + ".");
+        }
+        return answer;
+      });
+    });
+  }
 
   function text(value) {
     return value === undefined || value === null ? "" : String(value);
   }
+  function plural(count, one, many) {
+    return count + " " + (count === 1 ? one : many);
+  }
+  function summary(result) {
+    if (!result.findings.length) {
+      return "The checks find nothing to fix in this offer.";
+    }
+    var parts = [];
+    if (result.errors) {
+      parts.push(plural(result.errors, "thing", "things") + " to fix before the local authority can publish it");
+    }
+    if (result.warnings) {
+      parts.push(plural(result.warnings, "thing", "things") + " to look at");
+    }
+    return "The checks found " + parts.join(", and ") + ".";
+  }
+
+  function findingsPanel(state) {
+    var said;
+    if (!helper) {
+      said = "The checks run when you send this offer for review (mark it Ready). Their results show on the pull request, against each line, and the local authority sees them too.";
+    } else if (state.checkProblem) {
+      said = "The checks could not run just now: " + state.checkProblem + " They run again when you send the offer for review.";
+    } else if (!state.result) {
+      said = "Checking your offer...";
+    } else {
+      said = summary(state.result);
+    }
+    var findings = helper && !state.checkProblem && state.result ? state.result.findings : [];
+    // One live region, always there, so that screen readers hear each new summary.
+    return h("section", { className: "lo-findings", "aria-labelledby": "lo-findings-title" },
+      h("h2", { id: "lo-findings-title" }, "What the checks say"),
+      h("p", { role: "status", className: "lo-findings-summary" }, said),
+      findings.length ? h("ol", { className: "lo-findings-list" },
+        findings.map(function (finding, index) {
+          var fix = finding.severity === "error";
+          return h("li", { key: index, className: fix ? "lo-finding lo-finding-error" : "lo-finding lo-finding-warning" },
+            h("p", { className: "lo-finding-where" },
+              h("strong", null, fix ? "To fix: " : "To look at: "), text(finding.where)),
+            h("p", { className: "lo-finding-message" }, text(finding.message)),
+            h("p", { className: "lo-finding-rule" }, "Rule " + text(finding.rule)));
+        })) : null);
+  }
+
   function fact(label, value) {
     if (!text(value)) {
       return null;
     }
     return h("div", { key: label }, h("dt", null, label), h("dd", null, text(value)));
   }
+  // Without the helper: the name, key facts and answers, drawn here with the site's styles.
+  function approximatePage(props) {
+    var data = props.entry.get("data");
+    var get = function (key) { return data ? data.get(key) : undefined; };
+    var senco = get("senco");
+    var sencoName = senco && senco.get ? senco.get("name") : "";
+    var sencoEmail = senco && senco.get ? senco.get("email") : "";
+    return h("div", { className: "md-container" },
+      h("main", { className: "md-main" },
+        h("div", { className: "md-main__inner md-grid" },
+          h("div", { className: "md-content" },
+            h("article", { className: "md-content__inner md-typeset" },
+              get("status") !== "published" ?
+                h("p", { className: "admonition warning" },
+                  "Draft: parents will not see this offer until its status is Published and the local authority has published it.") : null,
+              h("h1", null, text(get("name")) || "Your setting's name"),
+              h("dl", { className: "lo-facts" },
+                fact("Ages", get("age_range")),
+                fact("Address", [text(get("address")), text(get("town")), text(get("postcode"))].filter(Boolean).join(", ")),
+                fact("Phone", get("phone")),
+                fact("Website", get("website")),
+                fact("SENCO", [text(sencoName), text(sencoEmail)].filter(Boolean).join(", "))),
+              props.widgetFor("body"))))));
+  }
+
+  function fitToContent(event) {
+    var frame = event.target;
+    var inside = frame.contentDocument;
+    if (inside && inside.documentElement) {
+      frame.style.height = inside.documentElement.scrollHeight + "px";
+    }
+  }
+  function pagePanel(state, props) {
+    var exact = helper && !state.previewProblem && state.page;
+    var heading = exact || (helper && !state.previewProblem) ? "The page as the website will show it"
+      : "An approximate preview";
+    var content;
+    var draft = props.entry.getIn(["data", "status"]) !== "published";
+    if (exact) {
+      content = [
+        draft ? h("p", { key: "draft", className: "lo-approximate" }, "Your offer's status is Draft: the website will not show this page until its status is Published and the local authority has published it.") : null,
+        h("iframe", { key: "page",
+        className: "lo-page", title: "Preview of " + text(state.page.title) + ", as the website will show it",
+        sandbox: "allow-same-origin", srcDoc: state.page.document, onLoad: fitToContent
+      })];
+    } else if (helper && !state.previewProblem) {
+      content = h("p", null, "Making the page...");
+    } else {
+      content = [
+        h("p", { key: "note", className: "lo-approximate" }, state.previewProblem ?
+          "The page cannot be made just now: " + state.previewProblem + " This is an approximate preview: the website's page may differ."
+          : "The website's own page may differ: it shows every detail the same way for every setting, once the local authority has published your change."),
+        h("div", { key: "page" }, approximatePage(props))];
+    }
+    return h("section", { className: "lo-preview", "aria-labelledby": "lo-preview-title" },
+      h("h2", { id: "lo-preview-title" }, heading), content);
+  }
+
+  // Decap's preview frame is a document of its own, without a language or a title, scrolled
+  // with nothing in it to focus: screen readers and keyboards need all three.
+  function fixPreviewDocument(frameDocument) {
+    var root = frameDocument && frameDocument.documentElement;
+    if (!root) {
+      return;
+    }
+    if (!root.getAttribute("lang")) {
+      root.setAttribute("lang", "en");
+    }
+    if (!root.hasAttribute("tabindex")) {
+      root.setAttribute("tabindex", "0");
+    }
+    if (!frameDocument.title) {
+      frameDocument.title = "Preview: what the checks say, and the page as the website will show it";
+    }
+  }
 
   var OfferPreview = window.createClass({
+    getInitialState: function () {
+      return { result: null, checkProblem: "", page: null, previewProblem: "" };
+    },
+    componentDidMount: function () {
+      this.asked = 0;
+      fixPreviewDocument(this.props.document);
+      this.schedule();
+    },
+    componentDidUpdate: function (previous) {
+      fixPreviewDocument(this.props.document);
+      if (previous.entry !== this.props.entry) {
+        this.schedule();
+      }
+    },
+    componentWillUnmount: function () {
+      window.clearTimeout(this.timer);
+      this.gone = true;
+    },
+    schedule: function () {
+      if (!helper) {
+        return;
+      }
+      var self = this;
+      window.clearTimeout(this.timer);
+      this.timer = window.setTimeout(function () { self.refresh(); }, WAIT_AFTER_TYPING_MS);
+    },
+    refresh: function () {
+      var self = this;
+      yamlReady.then(function () {
+        return offerText(self.props.entry, self.props.fields);
+      }).then(function (text_) {
+        if (text_ === self.lastText || self.gone) {
+          return;
+        }
+        self.lastText = text_;
+        var slug = slugOf(self.props.entry);
+        var asked = self.asked += 1;
+        var current = function () { return asked === self.asked && !self.gone; };
+        ask("check", slug, text_).then(function (result) {
+          if (current()) {
+            self.setState({ result: result, checkProblem: "" });
+          }
+        }, function (error) {
+          if (current()) {
+            self.setState({ checkProblem: error.message });
+          }
+        });
+        ask("preview", slug, text_).then(function (page) {
+          if (current()) {
+            self.setState({ page: page, previewProblem: "" });
+          }
+        }, function (error) {
+          if (current()) {
+            self.setState({ previewProblem: error.message });
+          }
+        });
+      }).catch(function (error) {
+        var problem = "the offer could not be written out here (" + error.message + ").";
+        if (!self.gone) {
+          self.setState({ checkProblem: problem, previewProblem: problem });
+        }
+      });
+    },
     render: function () {
-      var data = this.props.entry.get("data");
-      var get = function (key) { return data ? data.get(key) : undefined; };
-      var senco = get("senco");
-      var sencoName = senco && senco.get ? senco.get("name") : "";
-      var sencoEmail = senco && senco.get ? senco.get("email") : "";
-      return h("div", { className: "md-container" },
-        h("main", { className: "md-main" },
-          h("div", { className: "md-main__inner md-grid" },
-            h("div", { className: "md-content" },
-              h("article", { className: "md-content__inner md-typeset" },
-                get("status") !== "published" ?
-                  h("p", { className: "admonition warning" },
-                    "Draft: parents will not see this offer until its status is Published and the local authority has published it.") : null,
-                h("h1", null, text(get("name")) || "Your setting's name"),
-                h("dl", { className: "lo-facts" },
-                  fact("Ages", get("age_range")),
-                  fact("Address", [text(get("address")), text(get("town")), text(get("postcode"))].filter(Boolean).join(", ")),
-                  fact("Phone", get("phone")),
-                  fact("Website", get("website")),
-                  fact("SENCO", [text(sencoName), text(sencoEmail)].filter(Boolean).join(", "))),
-                this.props.widgetFor("body"))))));
+      return h("div", { className: "lo-editor-preview" },
+        findingsPanel(this.state), pagePanel(this.state, this.props));
     }
   });
   metas("localoffer-preview-for").forEach(function (name) {
@@ -113,7 +337,11 @@
       function (list) { list.setAttribute("role", "none"); });
     var preview = document.getElementById("preview-pane");
     if (preview && !preview.getAttribute("title")) {
-      preview.setAttribute("title", "Preview: the page as the website will show it");
+      preview.setAttribute("title", "Preview: what the checks say, and the page as the website will show it");
+    }
+    var inside = preview && preview.contentDocument && preview.contentDocument.documentElement;
+    if (inside && !inside.getAttribute("lang")) {
+      inside.setAttribute("lang", "en");
     }
   }
   var waiting = false;
