@@ -46,6 +46,11 @@ from pagecontent import content_of
 from pull_request_job import run_checks_job
 from testpaths import TODAY
 
+# Decap loads an entry from decap-server before any field shows. On two CPUs shared with other
+# work that took over the assertions' default 5 s (seen in CI: "Loading entry..."), so they
+# wait as long as the page's own actions do (set_default_timeout below).
+expect.set_options(timeout=30_000)
+
 pytestmark = pytest.mark.browser
 
 LOCAL = ("http://127.0.0.1:", "data:", "blob:")
