@@ -16,20 +16,18 @@ It does not build the N offers' pages: bench_site.py measures the whole build.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
+from bench_site import CHROMIUM, fetched_by_search
 from localoffer.borough import load_borough
 from localoffer.site.builder import SiteOptions, offer_page_context
 from localoffer.site.parallel import load_and_render
@@ -39,7 +37,6 @@ from localoffer.synthetic import write_borough
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 28)
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 # Indexes the copies in shards in a child process; prints the largest Pagefind run's peak
 # memory (KiB) and the CPU seconds of all of them.
@@ -103,40 +100,15 @@ def kind(url: str) -> str:
 
 
 def search_bytes(site: Path, query: str) -> dict[str, int]:
-    from playwright.sync_api import sync_playwright
-
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    fetched: dict[str, int] = {}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM,
-                                                 args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page()
-
-            def record(response):  # type: ignore[no-untyped-def]
-                if "/pagefind/" in response.url or response.url.endswith("search.js"):
-                    fetched[response.url] = len(response.body())
-
-            page.on("response", record)
-            page.goto(f"http://127.0.0.1:{server.server_port}/search/?q={query}")
-            page.locator("#lo-search-status").filter(has_text="for \u201c").wait_for(
-                timeout=120_000)
-            page.wait_for_load_state("networkidle")
-            browser.close()
-    finally:
-        server.shutdown()
+    fetched = fetched_by_search(
+        site, f"search/?q={query}",
+        lambda page: page.locator("#lo-search-status").filter(has_text="for \u201c").wait_for(
+            timeout=120_000))
     by_kind: dict[str, int] = defaultdict(int)
     for url, size in fetched.items():
         by_kind[kind(url)] += size
     by_kind["files"] = len(fetched)
     return dict(by_kind)
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 def main() -> int:

@@ -48,6 +48,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any, Callable
 
 from localoffer.borough import load_borough
 from localoffer.synthetic import write_borough
@@ -451,6 +452,15 @@ def _pagefind_estimate(site: Path) -> int:
 
 
 def _browser_search_bytes(site: Path, address: str, result_selector: str) -> int:
+    return sum(fetched_by_search(
+        site, address, lambda page: page.wait_for_selector(result_selector, timeout=60000)).values())
+
+
+def fetched_by_search(site: Path, address: str,
+                      ready: Callable[[Any], object]) -> dict[str, int]:
+    """Every file of a search (`_part_of_search`) that Chromium fetches for the page at
+    `address` of `site`, served on 127.0.0.1, until `ready(page)` and the network is idle:
+    {address: bytes}. bench_search.py measures with it too."""
     from playwright.sync_api import sync_playwright
 
     handler = functools.partial(_QuietHandler, directory=str(site))
@@ -469,12 +479,12 @@ def _browser_search_bytes(site: Path, address: str, result_selector: str) -> int
 
             page.on("response", record)
             page.goto(f"http://127.0.0.1:{server.server_port}/{address}")
-            page.wait_for_selector(result_selector, timeout=60000)
+            ready(page)
             page.wait_for_load_state("networkidle")
             browser.close()
     finally:
         server.shutdown()
-    return sum(fetched.values())
+    return fetched
 
 
 def _part_of_search(url: str) -> bool:
