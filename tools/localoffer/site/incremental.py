@@ -31,7 +31,7 @@ from localoffer.site.build_cache import (
 from localoffer.site.catalogue import Catalogue, Examined, assemble
 from localoffer.site.bodies import render_body
 from localoffer.site.parallel import examine_all
-from localoffer.site.render import MarkdownRenderer
+from localoffer.site.render import MarkdownRenderer, Rendered
 from localoffer.site.search import SearchCopies
 
 
@@ -101,10 +101,10 @@ def load_with_cache(cache: BuildCache, borough: Borough, today: date, run_checks
             if item is not None and item.offer.path == path:
                 found[path] = item
     missing = [path for path in paths if path not in found]
-    new, rendered = examine_all(borough, today, run_checks, missing, every_path, search_copies)
+    context = digest(search_copies.context) if search_copies is not None else ""
+    new, rendered = examine_all(borough, today, run_checks, missing, every_path, search_copies,
+                                keep=_CacheWriter(cache, keys, search_copies, context))
     for item in new:
-        body = rendered.get(item.published.slug) if item.published is not None else None
-        cache.save(keys[item.offer.path], item, body)
         found[item.offer.path] = item
     examined = [found[path] for path in paths]
     offer_keys = {item.published.slug: keys[item.offer.path]
@@ -112,32 +112,45 @@ def load_with_cache(cache: BuildCache, borough: Borough, today: date, run_checks
     bodies = CachedBodies(rendered, cache, offer_keys)
     if search_copies is not None:
         _search_copies(cache, search_copies, [found[path] for path in paths], keys,
-                       set(missing), bodies, MarkdownRenderer(borough.glossary))
+                       set(missing), bodies, MarkdownRenderer(borough.glossary), context)
     return CachedLoad(assemble(borough, today, examined), bodies, offer_keys, len(missing))
+
+
+@dataclass
+class _CacheWriter:
+    """Keeps each offer examined in this build in the cache, with its body and its search copy,
+    in the process that made them (parallel.examine_all's `keep`)."""
+
+    cache: BuildCache
+    keys: dict[Path, str]
+    search_copies: SearchCopies | None
+    context: str  # the search copies' context, digested
+
+    def __call__(self, path: Path, item: Examined, body: Rendered | None) -> None:
+        key = self.keys[path]
+        self.cache.save(key, item, body)
+        if self.search_copies is not None and item.published is not None:
+            try:
+                copy = self.search_copies.path_of(item.published.url).read_bytes()
+            except OSError:
+                return
+            self.cache.save_search_copy(digest(key, self.context), copy)
 
 
 def _search_copies(cache: BuildCache, copies: SearchCopies, examined: list[Examined],
                    keys: dict[Path, str], made: set[Path], bodies: CachedBodies,
-                   renderer: MarkdownRenderer) -> None:
-    """The search index needs every offer's copy: those made in this build are kept in the
-    cache, the others are written from it (or made again when it has none)."""
-    context = digest(copies.context)
+                   renderer: MarkdownRenderer, context: str) -> None:
+    """The search index needs every offer's copy: those made in this build are in the cache
+    already (_CacheWriter), the others are written from it (or made again when it has none)."""
     for item in examined:
         published = item.published
-        if published is None:
+        if published is None or item.offer.path in made:
             continue
-        key = digest(keys[item.offer.path], context)
-        path = copies.path_of(published.url)
-        if item.offer.path in made:
-            try:
-                cache.save_search_copy(key, path.read_bytes())
-            except OSError:
-                pass
-            continue
-        copy = cache.search_copy(key)
+        copy = cache.search_copy(digest(keys[item.offer.path], context))
         if copy is None:
             copies.add(published, bodies.get(published.slug) or render_body(published, renderer))
         else:
+            path = copies.path_of(published.url)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(copy)
 

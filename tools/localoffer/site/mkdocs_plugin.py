@@ -47,6 +47,8 @@ from localoffer.site.file_links import FILE_LINKS_VARIABLE, with_file_links
 from localoffer.site.incremental import IncrementalBuild
 from localoffer.site.markup import escape
 from localoffer.site.mkdocs_menu import draw_menu_once_per_folder
+from localoffer.site import mkdocs_shell
+from localoffer.site.mkdocs_shell import ShellWriter
 from localoffer.site.page_language import set_page_language
 from localoffer.site.preview import only_previewed, previewed_offers
 from localoffer.site.search import PagefindRun
@@ -102,6 +104,11 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.file_links = False
         self.incremental_build: IncrementalBuild | None = None
         self.files: Files | None = None
+        # Offer pages written from one shell per kind (mkdocs_shell.py), when it may.
+        self.shell_writer: ShellWriter | None = None
+        self._shell_log_filter: Any = None
+        self.nav: Navigation | None = None
+        self.env: Environment | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -216,6 +223,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         gc.freeze()
         gc.enable()
         titles = _nav_titles(config.nav)
+        self._start_shell_writer(config)
         for page in self.site.pages:
             inclusion = (InclusionLevel.NOT_IN_NAV if page.kind in _NOT_IN_MENU
                          or page.url.count("/") > 2 else InclusionLevel.UNDEFINED)
@@ -225,7 +233,9 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                 continue
             file = File.generated(config, page.source_path, content="", inclusion=inclusion)
             self._add(files, file)
-            _BuiltPage(titles.get(page.source_path), file, config, page)
+            built = _BuiltPage(titles.get(page.source_path), file, config, page)
+            if self.shell_writer is not None:
+                self.shell_writer.take(built, page)
         self._add(files, File.generated(config, OPEN_DATA_FILE, content=self.site.open_data))
         for site_path, content in self.site.files.items():
             self._add(files, File.generated(config, site_path, content=content))
@@ -250,6 +260,19 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                      f"cache; {len(self.site.kept_urls)} pages kept from the last build.")
         self.files = files
         return files
+
+    def _start_shell_writer(self, config: MkDocsConfig) -> None:
+        self._stop_shell_writer()
+        if not mkdocs_shell.usable(config, theme_search=self.config.search == "material"):
+            return
+        self.shell_writer = ShellWriter(_stand_in_page, self._finish_page)
+        self._shell_log_filter = mkdocs_shell.not_about_shell_pages(self.shell_writer.skipped)
+        mkdocs_shell.build_log().addFilter(self._shell_log_filter)
+
+    def _stop_shell_writer(self) -> None:
+        if self._shell_log_filter is not None:
+            mkdocs_shell.build_log().removeFilter(self._shell_log_filter)
+        self.shell_writer, self._shell_log_filter = None, None
 
     def _search_index(self, options: SiteOptions, paths: list[Path],
                       kept: bool) -> PagefindRun | None:
@@ -296,6 +319,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             file = files.get_file_from_path("search/index.md")
             if file is not None:
                 nav.items.insert(1, file.page or Page("Search", file, config))
+        self.nav = nav
         return nav
 
     # The site's own pages ------------------------------------------------------------------
@@ -316,7 +340,14 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         return fill_placeholders(markdown, self.catalogue)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.shell_writer is not None and self.shell_writer.is_stand_in(page):
+            return output  # a shell: its pages are finished one by one (mkdocs_shell.py)
+        return self._finish_page(output, page)
+
+    def _finish_page(self, output: str, page: Page) -> str:
         """A translated page's language and direction; links that open from disk."""
+        if not output:
+            return output
         if isinstance(page, _BuiltPage) and page.built.lang:
             output = set_page_language(output, page.built)
         return with_file_links(output) if self.file_links else output
@@ -330,6 +361,11 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     # After the build -----------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.shell_writer is not None and self.files is not None:
+            assert self.nav is not None and self.env is not None
+            self.shell_writer.write_all(config, self.files, self.nav, self.env, self.serving)
+        self._stop_shell_writer()
+        self.nav, self.env = None, None
         if self.incremental_build and self.files is not None and self.catalogue is not None:
             self.incremental_build.finish({file.dest_uri for file in self.files},
                                           [page.url for page in self.site.pages
@@ -346,6 +382,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         gc.enable()
         gc.unfreeze()
+        self._stop_shell_writer()
+        self.nav, self.env = None, None
         self.incremental_build, self.files = None, None
         if self.pagefind is not None:
             self.pagefind.stop()
@@ -355,6 +393,9 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         # The theme's pages localoffer replaces (404.html: a way back, not a dead end).
         env.loader = ChoiceLoader([PackageLoader("localoffer.site", "theme"), env.loader])
         draw_menu_once_per_folder(env)
+        if self.shell_writer is not None:
+            self.shell_writer.prepare_env(env)
+        self.env = env
         return env
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
@@ -419,6 +460,7 @@ class _BuiltPage(Page):
                  built: BuiltPage) -> None:
         super().__init__(title, file, config)
         self.built = built
+        self.template: str | None = None  # the theme's template, when not its main.html
 
     def read_source(self, config: MkDocsConfig) -> None:
         built = self.built
@@ -437,11 +479,17 @@ class _BuiltPage(Page):
             meta["tags"] = [_text(tag) for tag in built.search_tags]
         if built.lang:  # the theme's contents list is English: the page lists its questions
             meta["hide"] = ["toc"]
+        if self.template:
+            meta["template"] = self.template
         self.markdown, self.meta = "", meta
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = self.built.html
         self.toc = get_toc(self.built.toc)
+
+
+def _stand_in_page(file: File, config: MkDocsConfig, built: BuiltPage) -> Page:
+    return _BuiltPage(None, file, config, built)
 
 
 def _text(value: str) -> str:

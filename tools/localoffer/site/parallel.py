@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from localoffer.borough import Borough
 from localoffer.site.catalogue import (
@@ -31,6 +32,9 @@ from localoffer.site.search import SearchCopies
 
 # Below this many offers everything is done in this process.
 PARALLEL_FROM = 200
+# Called in the process that examined an offer, with its body (None for a draft): the build's
+# cache is written there, beside the work, not all at the end in the main process.
+Keep = Callable[[Path, Examined, "Rendered | None"], None]
 
 
 @dataclass
@@ -40,6 +44,7 @@ class _Job:
     run_checks: bool
     every_path: list[Path]  # the checks look up links to other offers in it
     search_copies: SearchCopies | None
+    keep: Keep | None = None
 
 
 _worker: tuple[_Job, MarkdownRenderer] | None = None
@@ -62,9 +67,11 @@ def load_and_render(borough: Borough, today: date, run_checks: bool,
 
 def examine_all(borough: Borough, today: date, run_checks: bool, paths: list[Path],
                 every_path: list[Path], search_copies: SearchCopies | None = None,
-                workers: int | None = None) -> tuple[list[Examined], dict[str, Rendered]]:
-    """Each of `paths` loaded (and checked), and the published ones' bodies rendered."""
-    job = _Job(borough, today, run_checks, every_path, search_copies)
+                workers: int | None = None,
+                keep: Keep | None = None) -> tuple[list[Examined], dict[str, Rendered]]:
+    """Each of `paths` loaded (and checked), and the published ones' bodies rendered;
+    `keep` is given each one as it is made (the workers are forked: it need not pickle)."""
+    job = _Job(borough, today, run_checks, every_path, search_copies, keep)
     if workers is None:
         workers = (os.cpu_count() or 1) - 1 if len(paths) >= PARALLEL_FROM else 0
     if threading.active_count() > 1:
@@ -92,10 +99,13 @@ def _do(job: _Job, renderer: MarkdownRenderer,
     for path in chunk:
         item = examine(path, job.borough, job.today, context)
         examined.append(item)
+        body = None
         if item.published is not None:
             body = bodies[item.published.slug] = render_body(item.published, renderer)
             if job.search_copies is not None:
                 job.search_copies.add(item.published, body)
+        if job.keep is not None:
+            job.keep(path, item, body)
     return examined, bodies
 
 

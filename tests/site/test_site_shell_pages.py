@@ -1,0 +1,101 @@
+"""Offer pages written from one shell per kind of page (site/mkdocs_shell.py) are the pages
+the theme draws one by one, byte for byte; a theme that prints a page's value in a way the
+shell cannot fill gets every page drawn by the theme."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from localoffer.site import mkdocs_shell
+from localoffer.site.shell import Markers, Shell
+from site_helpers import SLUG, build, make_borough, translate
+
+SECOND = "setting-00001"
+
+
+def _pages(site: Path) -> dict[str, bytes]:
+    """Every HTML page of a built site, by its path (Pagefind's own files aside)."""
+    return {path.relative_to(site).as_posix(): path.read_bytes()
+            for path in sorted(site.rglob("*.html")) if "pagefind" not in path.parts}
+
+
+def _fills(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the pages filled from a shell (the real fill runs)."""
+    filled: list[int] = []
+    fill = Shell.fill
+
+    def counted(self: Shell, values: dict[str, str]) -> str:
+        filled.append(1)
+        return fill(self, values)
+    monkeypatch.setattr(Shell, "fill", counted)
+    return filled
+
+
+def _borough(folder: Path) -> None:
+    make_borough(folder, 5, search="pagefind")
+    for slug in (SLUG, SECOND):  # two pages in each language: one proves the shell, one uses it
+        translate(folder, "pl", "Pomagamy każdemu dziecku w nauce.", "Pytanie", "2026-10-14",
+                  "Anna Nowak", slug=slug)
+        translate(folder, "ur", "ہم ہر بچے کی سیکھنے میں مدد کرتے ہیں۔", "سوال", "2026-09-15",
+                  "فرح صدیقی", slug=slug)
+
+
+def _theme_drawn(folder: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    with monkeypatch.context() as patch:
+        patch.setattr(mkdocs_shell, "usable", lambda config, theme_search: False)
+        return _pages(build(folder))
+
+
+def test_shell_pages_are_the_pages_the_theme_draws(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    _borough(tmp_path)
+    filled = _fills(monkeypatch)
+    shelled = _pages(build(tmp_path))
+    # 5 English pages and 2 in each of 2 languages; the first of each kind is proof, and the
+    # proof is filled too (to compare it with MkDocs' own page).
+    assert len(filled) == 9
+    (tmp_path / "site").rename(tmp_path / "site-shelled")
+    drawn = _theme_drawn(tmp_path, monkeypatch)
+    assert len(filled) == 9  # the theme drew every page of the second build
+    assert f"settings/{SECOND}/ur/index.html" in shelled
+    assert sorted(shelled) == sorted(drawn)
+    different = [name for name in shelled if shelled[name] != drawn[name]]
+    assert different == []
+
+
+def test_a_theme_the_shell_cannot_fill_draws_every_page(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A value printed in a way no marker survives (upper case) fails the proof: the theme
+    draws every page, each with its own value."""
+    _borough(tmp_path)
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block extrahead %}<meta name="lo-test" '
+        'content="{{ page.url | upper }}">{% endblock %}\n', encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  name: material\n", "  name: material\n  custom_dir: overrides\n", 1),
+        encoding="utf-8")
+    filled = _fills(monkeypatch)
+    site = build(tmp_path)
+    assert len(filled) == 3  # each kind's proof, which failed
+    for slug in ("setting-00002", "setting-00004"):
+        page = (site / "settings" / slug / "index.html").read_text(encoding="utf-8")
+        assert f'<meta name="lo-test" content="SETTINGS/{slug.upper()}/">' in page
+    urdu = (site / "settings" / SECOND / "ur" / "index.html").read_text(encoding="utf-8")
+    assert f'content="SETTINGS/{SECOND.upper()}/UR/"' in urdu
+    shelled = _pages(site)
+    (tmp_path / "site").rename(tmp_path / "site-shelled")
+    assert shelled == _theme_drawn(tmp_path, monkeypatch)
+
+
+def test_a_value_is_never_searched_for_markers() -> None:
+    markers = Markers("localoffershelltest")
+    shell = Shell(f"<title>{markers['title']}</title><main>{markers.content(True)}</main>",
+                  markers)
+    html = shell.fill({"title": markers["content"], "content": "<h1>A &amp; B</h1>"})
+    assert html == "<title>localoffershelltestxcontentx</title><main><h1>A &amp; B</h1></main>"
+    with pytest.raises(KeyError):
+        shell.fill({"title": "T"})
