@@ -35,7 +35,7 @@ CACHE_FOLDER = Path(".localoffer-cache") / "site"
 # The libraries whose versions change what a page looks like.
 _LIBRARIES = ("mkdocs", "properdocs", "mkdocs-material", "markdown-it-py", "nh3", "jinja2",
               "markupsafe", "pyyaml", "markdown", "pymdown-extensions", "babel")
-_FORMAT = 1  # bump when what is cached changes shape
+_FORMAT = 2  # bump when what is cached changes shape
 
 
 def digest(*parts: Any) -> str:
@@ -121,24 +121,32 @@ class BuildCache:
         return digest(_FORMAT, self.build_key, str(path), folder_fingerprint(path.parent), more)
 
     def examined(self, key: str) -> Examined | None:
-        found = self.store.read_object(_entry(key, "examined"))
-        return found if isinstance(found, Examined) else None
+        found = self._entry(key)
+        return found.examined if found is not None else None
 
     def body(self, key: str) -> Rendered | None:
-        found = self.store.read_object(_entry(key, "body"))
-        return found if isinstance(found, Rendered) else None
+        found = self._entry(key)
+        return found.body if found is not None else None
 
-    def save(self, key: str, examined: Examined, body: Rendered | None) -> None:
-        self.store.write_object(_entry(key, "examined"), examined)
-        if body is not None:
-            self.store.write_object(_entry(key, "body"), body)
+    def search_copy(self, key: str, context: str) -> bytes | None:
+        """The offer's copy for the search index (search.SearchCopies) as written, when it was
+        made for the same search `context`."""
+        found = self._entry(key)
+        return found.search_copy if found is not None and found.search_context == context \
+            else None
 
-    def search_copy(self, key: str) -> bytes | None:
-        """The offer's copy for the search index (search.SearchCopies), as written."""
-        return self.store.read(_entry(key, "copy"))
+    def save(self, key: str, examined: Examined, body: Rendered | None,
+             search_context: str = "", search_copy: bytes | None = None) -> None:
+        """All that an offer made, in one file (one file written, and read, per offer)."""
+        self.store.write_object(_entry(key, "offer"),
+                                _Entry(examined, body, search_context, search_copy))
 
-    def save_search_copy(self, key: str, copy: bytes) -> None:
-        self.store.write(_entry(key, "copy"), copy)
+    def _entry(self, key: str) -> "_Entry | None":
+        found = self.store.read_object(_entry(key, "offer"))
+        if not isinstance(found, _Entry) or not isinstance(found.examined, Examined) or \
+                not isinstance(found.body, (Rendered, type(None))):
+            return None
+        return found
 
     def manifest(self, site_dir: Path) -> "Manifest":
         data = self.store.read(_manifest_name(site_dir))
@@ -155,6 +163,16 @@ class BuildCache:
         data = {"format": _FORMAT, "shell": manifest.shell, "pages": manifest.pages,
                 "files": manifest.files}
         self.store.write(_manifest_name(site_dir), json.dumps(data, sort_keys=True).encode())
+
+
+@dataclass
+class _Entry:
+    """What the cache keeps of one offer."""
+
+    examined: Examined
+    body: Rendered | None
+    search_context: str  # the search copy's context, digested ("" without one)
+    search_copy: bytes | None
 
 
 def _entry(key: str, kind: str) -> str:

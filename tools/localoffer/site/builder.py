@@ -79,10 +79,11 @@ def offer_page_context(borough: Borough, options: SiteOptions) -> OfferPageConte
 def build_site(catalogue: Catalogue, options: SiteOptions,
                changes: dict[str, list[PublicChange]] | None = None,
                rendered: Mapping[str, Rendered] | None = None,
-               kept_pages: KeptPages | None = None) -> BuiltSite:
+               kept_pages: KeptPages | None = None, html_later: bool = False) -> BuiltSite:
     """Every page of the site. `rendered`: offers' bodies already rendered (parallel.py);
     any missing are rendered here. `kept_pages`: which offers' pages the site folder holds
-    already, right (an incremental build): those are not made again."""
+    already, right (an incremental build): those are not made again. `html_later`: the
+    English offer pages' HTML is made when the engine writes each (BuiltPage.full_html)."""
     borough = catalogue.borough
     # The published history is read once (one `git log`), for "Changes to this page" and
     # for the pages handed in (the dashboard's month-by-month counts).
@@ -103,7 +104,8 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
                                                       catalogue))), [item.url]):
             pages.append(_kept_page(item.url, item.name))
             continue
-        pages.append(setting_page(item, bodies[item.slug], catalogue, changes, context, said))
+        pages.append(setting_page(item, bodies[item.slug], catalogue, changes, context, said,
+                                  html_later))
     translated = render_translations(catalogue, bodies)
     pages += translated_pages(catalogue, translated, versions)
     pages += list_pages(catalogue)
@@ -137,12 +139,12 @@ def _kept_page(url: str, title: str) -> BuiltPage:
 
 def setting_page(item: PublishedOffer, body: Rendered, catalogue: Catalogue,
                  changes: dict[str, list[PublicChange]], context: OfferPageContext,
-                 said: dict[str, list[FeedbackItem]]) -> BuiltPage:
+                 said: dict[str, list[FeedbackItem]], html_later: bool = False) -> BuiltPage:
     """One setting's page in English: the build and the editor's preview (offer_preview.py)
     both make it here. `said`: items_by_setting(catalogue)."""
     return offer_page(item, body, changes.get(item.slug, []), context,
                       switcher(item, item.url, Words("en")),
-                      setting_section(item.url, said.get(item.slug, []), catalogue))
+                      setting_section(item.url, said.get(item.slug, []), catalogue), html_later)
 
 
 def translated_pages(catalogue: Catalogue, translated: TranslatedBodies,

@@ -127,14 +127,13 @@ class _CacheWriter:
     context: str  # the search copies' context, digested
 
     def __call__(self, path: Path, item: Examined, body: Rendered | None) -> None:
-        key = self.keys[path]
-        self.cache.save(key, item, body)
+        copy = None
         if self.search_copies is not None and item.published is not None:
             try:
                 copy = self.search_copies.path_of(item.published.url).read_bytes()
             except OSError:
-                return
-            self.cache.save_search_copy(digest(key, self.context), copy)
+                copy = None
+        self.cache.save(self.keys[path], item, body, self.context if copy else "", copy)
 
 
 def _search_copies(cache: BuildCache, copies: SearchCopies, examined: list[Examined],
@@ -146,7 +145,7 @@ def _search_copies(cache: BuildCache, copies: SearchCopies, examined: list[Exami
         published = item.published
         if published is None or item.offer.path in made:
             continue
-        copy = cache.search_copy(digest(keys[item.offer.path], context))
+        copy = cache.search_copy(keys[item.offer.path], context)
         if copy is None:
             copies.add(published, bodies.get(published.slug) or render_body(published, renderer))
         else:

@@ -211,8 +211,10 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.catalogue = loaded.catalogue
         for finding in self.catalogue.errors:
             log.warning(f"{finding.path}:{finding.line}: {finding.rule} {finding.message}")
+        self._start_shell_writer(config)
         self.site = build_site(self.catalogue, options, rendered=loaded.bodies,
-                               kept_pages=self.incremental_build.kept_pages)
+                               kept_pages=self.incremental_build.kept_pages,
+                               html_later=self.shell_writer is not None)
         if self.pagefind is not None:  # indexes while MkDocs writes; on_post_build waits for it
             for page in self.site.pages:  # translated offers: an index for each language
                 if page.lang and page.kind == "offer":
@@ -223,7 +225,6 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         gc.freeze()
         gc.enable()
         titles = _nav_titles(config.nav)
-        self._start_shell_writer(config)
         for page in self.site.pages:
             inclusion = (InclusionLevel.NOT_IN_NAV if page.kind in _NOT_IN_MENU
                          or page.url.count("/") > 2 else InclusionLevel.UNDEFINED)
@@ -234,8 +235,8 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             file = File.generated(config, page.source_path, content="", inclusion=inclusion)
             self._add(files, file)
             built = _BuiltPage(titles.get(page.source_path), file, config, page)
-            if self.shell_writer is not None:
-                self.shell_writer.take(built, page)
+            if self.shell_writer is None or not self.shell_writer.take(built, page):
+                page.html, page.html_later = page.full_html(), None  # MkDocs draws it
         self._add(files, File.generated(config, OPEN_DATA_FILE, content=self.site.open_data))
         for site_path, content in self.site.files.items():
             self._add(files, File.generated(config, site_path, content=content))

@@ -42,7 +42,7 @@ _THEME = "localoffer-theme"  # the theme's own templates, under this prefix
 # pages are kept or shelled: see usable()).
 _KNOWN_PLUGINS = {"localoffer", "search", "material/search"}
 
-Key = tuple[str, str, bool, bool]  # address with the folder marked, language, contents, heading
+Key = tuple[str, str, bool]  # address with the folder marked, language, has a contents list
 
 
 def usable(config: MkDocsConfig, theme_search: bool) -> bool:
@@ -74,6 +74,8 @@ class ShellWriter:
         self._waiting: dict[Key, list[Page]] = {}
         self._proof: dict[Key, Page] = {}
         self._toc_context: dict[Key, dict[str, Any]] = {}
+        self._heading: dict[Key, bool] = {}  # whether the proof's HTML has its own <h1>
+        self._proof_result: dict[Key, bool] = {}
         self._theme_toc: Any = None
         self.skipped: set[str] = set()  # src_uris MkDocs draws as nothing
 
@@ -99,7 +101,7 @@ class ShellWriter:
         if built.kind != "offer" or len(parts) < 3 or parts[0] != "settings" or not parts[1]:
             return None
         address = "/".join([parts[0], self.markers["slug"], *parts[2:]])
-        return (address, built.lang, bool(built.toc), "<h1" in built.html)
+        return (address, built.lang, bool(built.toc))
 
     def prepare_env(self, env: Environment) -> None:
         """The shell's template that draws nothing, and the contents list drawn by a function
@@ -136,20 +138,30 @@ class ShellWriter:
                 logging.getLogger(__name__).debug(
                     "localoffer: offer pages like %s are built by the theme one by one",
                     proof.file.src_uri)
-                for page in pages:
-                    page.meta.pop("template", None)
-                    self.skipped.discard(page.file.src_uri)
-                    mkdocs_build._build_page(page, config, doc_files, nav, env)
-                continue
             for page in pages:
-                write_file(self._page(shell, key, page).encode("utf-8", errors="xmlcharrefreplace"),
-                           page.file.abs_dest_path)
+                html = str(page.built.full_html())  # type: ignore[attr-defined]
+                if shell is None or not self._proved(shell, key, proof) or \
+                        ("<h1" in html) != self._heading[key]:
+                    self._draw(page, html, config, doc_files, nav, env)
+                    continue
+                write_file(self._page(shell, key, page, html).encode(
+                    "utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
         self._waiting.clear()
+
+    def _draw(self, page: Page, html: str, config: MkDocsConfig, doc_files: Any,
+              nav: Navigation, env: Environment) -> None:
+        """A page the shell does not fit, drawn by the theme as MkDocs would."""
+        page.meta.pop("template", None)
+        self.skipped.discard(page.file.src_uri)
+        page.content = html
+        mkdocs_build._build_page(page, config, doc_files, nav, env)
+        page.content = ""
 
     def _shell(self, key: Key, proof: Page, config: MkDocsConfig, doc_files: Any,
                nav: Navigation, env: Environment) -> Shell | None:
         """The stand-in page of `key`'s kind, built by MkDocs' own page builder."""
-        address, lang, has_toc, has_heading = key
+        address, lang, has_toc = key
+        has_heading = self._heading[key] = "<h1" in (proof.content or "")
         markers = self.markers
         built = BuiltPage(url=address, title=markers["title"],
                           html=Markup(markers.content(has_heading)),
@@ -176,14 +188,20 @@ class ShellWriter:
         return shell if key in self._toc_context else None
 
     def _proved(self, shell: Shell, key: Key, proof: Page) -> bool:
+        """Whether MkDocs' own page is the shell's, byte for byte (compared once a kind)."""
+        if key in self._proof_result:
+            return self._proof_result[key]
+        self._proof_result[key] = False
         try:
             with open(proof.file.abs_dest_path, "rb") as stream:
                 written = stream.read()
         except OSError:
             return False
-        return written == self._page(shell, key, proof).encode("utf-8", errors="xmlcharrefreplace")
+        self._proof_result[key] = written == self._page(shell, key, proof, proof.content or "") \
+            .encode("utf-8", errors="xmlcharrefreplace")
+        return self._proof_result[key]
 
-    def _page(self, shell: Shell, key: Key, page: Page) -> str:
+    def _page(self, shell: Shell, key: Key, page: Page, html: str) -> str:
         built: BuiltPage = page.built  # type: ignore[attr-defined]
         toc = list(page.toc)
         values = {
@@ -192,7 +210,7 @@ class ShellWriter:
             "description": page.meta["description"],
             "skip": toc[0].id if toc else "",
             "toc": self._theme_toc.render({**self._toc_context[key], "page": page}),
-            "content": page.content or "",
+            "content": html,
         }
         return self.finish(shell.fill(values), page)
 

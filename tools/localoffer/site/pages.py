@@ -3,6 +3,7 @@ how to suggest a change. Engine-neutral: it returns HTML (see structure.BuiltPag
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from urllib.parse import urlsplit
 
 from localoffer.borough.config import FeedbackRoute
@@ -35,8 +36,9 @@ class OfferPageContext:
 
 def offer_page(item: PublishedOffer, body: Rendered, changes: list[Change],
                context: OfferPageContext, switcher: Markup = Markup(),
-               said: Markup = Markup()) -> BuiltPage:
-    """`said`: the links to the "You said, we did" items about the setting (you_said.py)."""
+               said: Markup = Markup(), html_later: bool = False) -> BuiltPage:
+    """`said`: the links to the "You said, we did" items about the setting (you_said.py);
+    `html_later`: the page's HTML is made when it is written (BuiltPage.full_html)."""
     facts = item.facts
     shown = changes[: context.changes_shown]
     toc = list(body.toc)
@@ -48,15 +50,17 @@ def offer_page(item: PublishedOffer, body: Rendered, changes: list[Change],
         toc.append(toc_entry(2, "words-we-use", "Words we use on this page"))
     feedback = feedback_box(item, context)
     questions = [token for token in body.toc if token["level"] == 2]
-    html = fragment("offer.html", "offer_page", item, header_card(facts, context.glossary),
-                    body, questions, [_change(change) for change in shown], len(changes) - len(shown),
-                    feedback, switcher, said)
+    make_html = partial(fragment, "offer.html", "offer_page", item,
+                        header_card(facts, context.glossary), body, questions,
+                        [_change(change) for change in shown], len(changes) - len(shown),
+                        feedback, switcher, said)
     where = f" in {facts.town}" if facts.town else ""
     ages = f", ages {facts.ages_text}" if facts.ages else ""
     return BuiltPage(
         url=item.url,
         title=item.name,
-        html=html,
+        html=Markup() if html_later else make_html(),
+        html_later=make_html if html_later else None,
         toc=toc,
         description=(f"{item.name}: support for children and young people with special "
                      f"educational needs at this {facts.type_label.lower()}{where}{ages}."),

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from markupsafe import Markup, escape
 
@@ -28,6 +28,13 @@ class BuiltPage:
     # Made by an earlier build and still right in the site folder (an incremental build):
     # the engine lists it but does not write it, and `html` is empty.
     kept: bool = False
+    # When the engine asked for it (build_site's html_later): `html` is empty and this makes
+    # it, when the page is written, so that a build never holds every offer page's HTML.
+    html_later: Callable[[], Markup] | None = field(default=None, repr=False, compare=False)
+
+    def full_html(self) -> Markup:
+        """The page's HTML, made now if it was left for later (not kept: made each time)."""
+        return self.html_later() if self.html_later is not None else self.html
 
     @property
     def source_path(self) -> str:
