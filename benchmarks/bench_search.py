@@ -116,7 +116,7 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,5000", help="Numbers of offers (default "
                         "1000,5000).")
     parser.add_argument("--shards", default="0", help="Numbers of shards to try, 0 for the "
-                        "build's own choice (one per 2,000 offers); default 0.")
+                        "build's own choice (one per 5,000 offers); default 0.")
     parser.add_argument("--queries", default="speech", help="Searches to measure, "
                         "comma-separated (default: speech, as bench_site.py).")
     parser.add_argument("--words", type=int, default=160, help="Words per answer (160).")
@@ -125,7 +125,7 @@ def main() -> int:
     if not CHROMIUM:
         raise SystemExit("bench_search needs Chromium (apt-get install chromium).")
     results = []
-    with tempfile.TemporaryDirectory(prefix="shards-bench-search-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="search-bench-search-") as scratch:
         site = demo_site(Path(scratch) / "demo")
         for count in (int(size) for size in args.sizes.split(",")):
             for chosen in (int(value) for value in args.shards.split(",")):
