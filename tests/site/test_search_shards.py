@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
-
 from localoffer.commands.build import build_site
 from localoffer.errors import LocalOfferError
 from localoffer.site import search_shards
@@ -68,10 +69,18 @@ def _indexed(site: Path) -> dict[str, str]:
 
 def _bundle_files(site: Path, shard: str) -> dict[str, int]:
     """A shard's files in the site, with their inode: the same inode in two builds is the same
-    file, hard-linked from the cache, not written again by a new Pagefind run."""
+    file, hard-linked from the cache, not written again by a new Pagefind run.
+
+    Each file is also hard-linked into a folder beside the site that the test keeps, so its
+    inode stays in use: once a file is deleted, the system may give its number to a new one."""
     folder = site / "pagefind" / shard
-    return {path.relative_to(folder).as_posix(): path.stat().st_ino
-            for path in folder.rglob("*") if path.is_file()}
+    held = Path(tempfile.mkdtemp(prefix="held-", dir=site.parent))
+    inodes = {}
+    for number, path in enumerate(sorted(folder.rglob("*"))):
+        if path.is_file():
+            os.link(path, held / str(number))
+            inodes[path.relative_to(folder).as_posix()] = path.stat().st_ino
+    return inodes
 
 
 def _shards(site: Path) -> dict[str, Any]:
