@@ -200,6 +200,8 @@ class QuestionSet:
     # Headings already scored: thousands of offers repeat the same few dozen headings.
     _scored: dict[str, list[HeadingScore]] = field(default_factory=dict, repr=False,
                                                    compare=False)
+    _matched: dict[str, Question | None] = field(default_factory=dict, repr=False,
+                                                 compare=False)
 
     def __post_init__(self) -> None:
         self.add_wordings(self.wordings)
@@ -217,6 +219,7 @@ class QuestionSet:
         self._exact = {}
         self._same_words = {}
         self._scored.clear()
+        self._matched.clear()
 
     def _prepared(self) -> tuple[list[tuple[Question, str, _Key, bool]], _Weights]:
         if self._weights is None:
@@ -275,6 +278,13 @@ class QuestionSet:
     def match(self, heading: str) -> Question | None:
         """The question a heading asks, tolerant of case, punctuation, numbering and the usual
         other wordings of it."""
+        if heading not in self._matched:
+            if len(self._matched) >= 4096:  # bounded, as _scored is
+                self._matched.clear()
+            self._matched[heading] = self._match(heading)
+        return self._matched[heading]
+
+    def _match(self, heading: str) -> Question | None:
         # A heading worded exactly as one of a question's wordings (after reducing both, as the
         # scorer does) scores 100 for it, the highest score. Only a wording of the same
         # meaningful words scores 100 too; when no other question has one, the question is the
