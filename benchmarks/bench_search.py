@@ -7,7 +7,8 @@ time to index again after one offer's copy changed (hashing every copy, one smal
 for the delta shard, linking the cached bundles into the site). Then it
 puts the index under the search page of a real build of the demo borough and, in headless
 Chromium, runs searches on that page, reporting every byte the search fetched from
-pagefind/ and search.js (decoded size, as bench_site.py counts), by kind of file.
+pagefind/ and search.js (decoded size, as bench_site.py counts; kB are 1,000 bytes), by kind
+of file.
 
 It does not build the N offers' pages: bench_site.py measures the whole build.
 
@@ -116,7 +117,7 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,5000", help="Numbers of offers (default "
                         "1000,5000).")
     parser.add_argument("--shards", default="0", help="Numbers of shards to try, 0 for the "
-                        "build's own choice (one per 2,000 offers); default 0.")
+                        "build's own choice (one per 5,000 offers); default 0.")
     parser.add_argument("--queries", default="speech", help="Searches to measure, "
                         "comma-separated (default: speech, as bench_site.py).")
     parser.add_argument("--words", type=int, default=160, help="Words per answer (160).")
@@ -125,7 +126,7 @@ def main() -> int:
     if not CHROMIUM:
         raise SystemExit("bench_search needs Chromium (apt-get install chromium).")
     results = []
-    with tempfile.TemporaryDirectory(prefix="shards-bench-search-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="search-bench-search-") as scratch:
         site = demo_site(Path(scratch) / "demo")
         for count in (int(size) for size in args.sizes.split(",")):
             for chosen in (int(value) for value in args.shards.split(",")):
@@ -140,31 +141,34 @@ def main() -> int:
                 changed.write_text(changed.read_text(encoding="utf-8").replace(
                     "</body>", "<p>A new hydrotherapy pool.</p></body>"), encoding="utf-8")
                 again, _, _ = index(copies, shards, site, cache)
+                load = os.getloadavg()[0]  # other work on the machine stretches the times
                 shutil.rmtree(borough)
                 for query, cost in costs.items():
                     row = {"offers": count, "shards": shards, "query": query,
                            "index_s": round(seconds, 1), "index_cpu_s": round(cpu, 1),
                            "one_changed_s": round(again, 2),
-                           "pagefind_peak_mb": round(peak_mb), **cost,
+                           "pagefind_peak_mb": round(peak_mb), "load": round(load, 1),
+                           **cost,
                            "total_kb": round(sum(v for k, v in cost.items() if k != "files")
-                                             / 1024, 1)}
+                                             / 1000, 1)}
                     results.append(row)
                     print(json.dumps(row), flush=True)
     print()
     print("| offers | shards | query | Pagefind peak (MB) | index wall / CPU (s) "
           "| one changed offer (s) | js + wasm (kB) "
           "| entries + meta (kB) | index chunks (kB) | fragments (kB) | filters (kB) | files "
-          "| one search downloads (kB, measured) |")
+          "| one search downloads (kB, measured) | load |")
     print("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
-          "| ---: |")
+          "| ---: | ---: |")
     for row in results:
         def kb(*kinds: str) -> str:
-            return f"{sum(row.get(k, 0) for k in kinds) / 1024:,.0f}"
+            return f"{sum(row.get(k, 0) for k in kinds) / 1000:,.0f}"
         print(f"| {row['offers']:,} | {row['shards']} | {row['query']} | "
               f"{row['pagefind_peak_mb']:,} | {row['index_s']} / {row['index_cpu_s']} | "
               f"{row['one_changed_s']} | "
               f"{kb('js', 'wasm')} | {kb('entry', 'meta')} | {kb('index')} | "
-              f"{kb('fragment')} | {kb('filter')} | {row['files']} | {row['total_kb']:,.0f} |")
+              f"{kb('fragment')} | {kb('filter')} | {row['files']} | {row['total_kb']:,.0f} | "
+              f"{row['load']} |")
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     return 0

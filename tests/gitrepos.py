@@ -13,7 +13,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from localoffer.borough import load_borough
 from localoffer.cli import main
 from localoffer.synthetic import synthetic_offer, synthetic_setting
@@ -108,3 +107,27 @@ def localoffer(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[st
 
 def copy_tree(source: Path, target: Path) -> None:
     shutil.copytree(source, target)
+
+
+def demo_repo(folder: Path, *, parts: tuple[str, ...] = ("offers", "docs", "localoffer.yml",
+                                                         "mkdocs.yml"),
+              offers: tuple[str, ...] = (), message: str = "Calderbrook's offers") -> Path:
+    """The demo borough's `parts` copied into a new Git repository in `folder` (only the
+    `offers` folders named, when any are), committed on main by Rita Reviewer; site/ ignored.
+    Call isolated_git first."""
+    folder.mkdir()
+    for name in parts:
+        source = REPO_ROOT / name
+        if name == "offers" and offers:
+            for slug in offers:
+                shutil.copytree(source / slug, folder / name / slug)
+        elif source.is_dir():
+            shutil.copytree(source, folder / name)
+        else:
+            shutil.copy(source, folder / name)
+    (folder / ".gitignore").write_text("site/\n", encoding="utf-8")
+    git(folder, "init", "-q", "-b", "main")
+    set_identity(folder, "Rita Reviewer", "rita@calderbrook.example")
+    git(folder, "add", ".")
+    git(folder, "commit", "-q", "-m", message)
+    return folder

@@ -42,3 +42,13 @@ def test_a_question_text_matches_its_question() -> None:
     question = question_set.questions[0]
     assert question_set.match(question.text) is question
     assert question_set.match(question.text.upper()) is question
+
+
+def test_a_heading_matched_before_new_wordings_is_matched_again_after_them() -> None:
+    question_set = load_borough(REPO_ROOT / "localoffer.yml").question_sets[
+        sorted(BOROUGH.question_sets)[0]]
+    question = question_set.questions[0]
+    heading = "Flibbertigibbet corner"
+    assert question_set.match(heading) is None
+    question_set.add_wordings({question.id: (heading,)})
+    assert question_set.match(heading) is question

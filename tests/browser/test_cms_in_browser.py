@@ -21,8 +21,6 @@ from typing import Any
 
 import pytest
 import yaml
-from playwright.sync_api import expect
-
 from browser_harness import (
     AXE_OPTIONS,
     DESKTOP,
@@ -32,6 +30,7 @@ from browser_harness import (
     run_axe,
     serve_folder,
 )
+from gitrepos import demo_repo, git, isolated_git
 from localoffer.borough import load_borough
 from localoffer.model.frontmatter import split_front_matter
 from localoffer.site.cms_admin import find_decap, preview_styles, write_admin
@@ -40,9 +39,8 @@ from localoffer.site.cms_helper import EditorHelper, editor_helper
 from localoffer.site.cms_server import decap_server, find_server
 from localoffer.site.config import site_options_of
 from localoffer.site.offer_preview import OfferPreviewer, theme_of
-
-from gitrepos import git, isolated_git, set_identity
 from pagecontent import content_of
+from playwright.sync_api import expect
 from pull_request_job import run_checks_job
 from testpaths import TODAY
 
@@ -161,18 +159,7 @@ def localoffer(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def cms_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The demo borough in a new Git repository, its main branch checked out."""
     isolated_git(monkeypatch, tmp_path / "home")
-    repo = tmp_path / "local-offer"
-    repo.mkdir()
-    for name in ("offers", "docs"):
-        shutil.copytree(REPO_ROOT / name, repo / name)
-    for name in ("localoffer.yml", "mkdocs.yml"):
-        shutil.copy(REPO_ROOT / name, repo / name)
-    (repo / ".gitignore").write_text("site/\n", encoding="utf-8")
-    git(repo, "init", "-q", "-b", "main")
-    set_identity(repo, "Rita Reviewer", "rita@calderbrook.example")
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "Calderbrook's offers")
-    return repo
+    return demo_repo(tmp_path / "local-offer")
 
 
 @contextmanager

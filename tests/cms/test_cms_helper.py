@@ -14,16 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
+from gitrepos import demo_repo, git, isolated_git
 from localoffer.borough import load_borough
 from localoffer.site.cms_admin import preview_styles
 from localoffer.site.cms_helper import EditorHelper, RunningHelper, editor_helper
 from localoffer.site.config import site_options_of
 from localoffer.site.offer_preview import OfferPreviewer, theme_of
-
-from gitrepos import git, isolated_git, set_identity
 from pagecontent import content_of
-from testpaths import REPO_ROOT, TODAY
+from testpaths import TODAY
 
 pytestmark = pytest.mark.slow
 EDITOR = "http://127.0.0.1:8000"  # the editor's page, as `cms serve` would serve it
@@ -39,17 +37,8 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     monkeypatch = pytest.MonkeyPatch()
     base = tmp_path_factory.mktemp("cms-helper")
     isolated_git(monkeypatch, base / "home")
-    folder = base / "local-offer"
-    folder.mkdir()
-    for name in ("offers", "docs", "feedback"):
-        shutil.copytree(REPO_ROOT / name, folder / name)
-    for name in ("localoffer.yml", "mkdocs.yml"):
-        shutil.copy(REPO_ROOT / name, folder / name)
-    (folder / ".gitignore").write_text("site/\n", encoding="utf-8")
-    git(folder, "init", "-q", "-b", "main")
-    set_identity(folder, "Rita Reviewer", "rita@calderbrook.example")
-    git(folder, "add", ".")
-    git(folder, "commit", "-q", "-m", "Calderbrook's offers")
+    folder = demo_repo(base / "local-offer",
+                       parts=("offers", "docs", "feedback", "localoffer.yml", "mkdocs.yml"))
     built = localoffer(folder, "build", "--today", TODAY.isoformat())
     assert built.returncode == 0, built.stderr
     yield folder

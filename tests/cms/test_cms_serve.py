@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -16,9 +15,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from gitrepos import git, isolated_git, set_identity
-from testpaths import REPO_ROOT, TODAY
+from gitrepos import demo_repo, git, isolated_git
+from testpaths import TODAY
 
 pytestmark = pytest.mark.slow
 ADDRESS_LINE = re.compile(r"The website is at (http://127\.0\.0\.1:\d+/) and its editor at")
@@ -27,19 +25,9 @@ ADDRESS_LINE = re.compile(r"The website is at (http://127\.0\.0\.1:\d+/) and its
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     isolated_git(monkeypatch, tmp_path / "home")
-    folder = tmp_path / "local-offer"
-    folder.mkdir()
-    shutil.copytree(REPO_ROOT / "docs", folder / "docs")
-    for slug in ("oakfield-primary-school", "beacon-hill-school"):
-        shutil.copytree(REPO_ROOT / "offers" / slug, folder / "offers" / slug)
-    for name in ("localoffer.yml", "mkdocs.yml"):
-        shutil.copy(REPO_ROOT / name, folder / name)
-    (folder / ".gitignore").write_text("site/\n", encoding="utf-8")
-    git(folder, "init", "-q", "-b", "main")
-    set_identity(folder, "Rita Reviewer", "rita@calderbrook.example")
-    git(folder, "add", ".")
-    git(folder, "commit", "-q", "-m", "Two offers")
-    return folder
+    return demo_repo(tmp_path / "local-offer",
+                     offers=("oakfield-primary-school", "beacon-hill-school"),
+                     message="Two offers")
 
 
 def serve(repo: Path) -> subprocess.Popen[str]:

@@ -2,13 +2,14 @@
 who proposed and who approved, read with one git call."""
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-
 from gitrepos import borough_repo, git, set_identity
 from localoffer.git import history as record
 from localoffer.git.history import Person, read_history
+from localoffer.git.repo import FileChange
 
 OFFERS = {"setting-00000": ["@school-a"], "setting-00001": ["@school-b"]}
 
@@ -132,3 +133,18 @@ def test_gitlab_and_azure_merge_messages_give_the_number(tmp_path: Path) -> None
         newest = read_history(repo, "main").changes[0]
         assert newest.pull_request == number
         assert newest.summary() == "New hours"
+
+
+def test_a_commit_touches_the_folders_and_paths_of_its_files() -> None:
+    files = (FileChange("M", "oakfield/offer.md", "oakfield/offer.md"),
+             FileChange("R", "beacon/pictures/new.png", "old-name/pictures/old.png"),
+             FileChange("A", "README.md", "README.md"))
+    commit = record.Commit("1" * 40, (), Person("Sam"), datetime(2026, 11, 30, tzinfo=UTC),
+                           "Change", "", (), files)
+    assert commit.touches(("oakfield/",))
+    assert commit.touches(("beacon/",)) and commit.touches(("old-name/",))  # a rename: both
+    assert commit.touches(("beacon/pictures/",)) and commit.touches(("old-name/pictures/old",))
+    assert commit.touches(("nowhere/", "beacon/"))
+    assert not commit.touches(("oak/",)) and not commit.touches(("oakfield-primary/",))
+    assert not commit.touches(("beacon/offer",)) and not commit.touches(("README.md/",))
+    assert commit.touches(("READ",)) and not commit.touches(())

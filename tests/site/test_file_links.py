@@ -37,12 +37,14 @@ def test_only_links_in_href_and_src_change(tmp_path: Path) -> None:
     page.parent.mkdir()
     page.write_text('<a href="../find/type/">Type</a> <img src="pic/" alt="x">\n'
                     '<p>Write "../find/" in text: href=../x/ stays.</p>'
-                    '<a data-href="../y/" href="../">Home</a>', encoding="utf-8")
+                    '<a data-href="../y/" href="../">Home</a>'
+                    '<i sref="../s/" hrc="../h/" data-src="../d/"></i>', encoding="utf-8")
     (tmp_path / "style.css").write_text("a { background: url(../x/); }", encoding="utf-8")
     assert link_index_files(tmp_path) == 1
     assert page.read_text(encoding="utf-8") == (
         '<a href="../find/type/index.html">Type</a> <img src="pic/index.html" alt="x">\n'
         '<p>Write "../find/" in text: href=../x/ stays.</p>'
-        '<a data-href="../y/" href="../index.html">Home</a>')
+        '<a data-href="../y/" href="../index.html">Home</a>'
+        '<i sref="../s/" hrc="../h/" data-src="../d/"></i>')
     assert (tmp_path / "style.css").read_text(encoding="utf-8") == "a { background: url(../x/); }"
     assert link_index_files(tmp_path) == 0  # a second pass changes nothing

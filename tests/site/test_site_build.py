@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -96,6 +97,13 @@ def test_other_lists(site: Path) -> None:
     assert "Hollins Brook ward" in area and 'id="postcode-ck4"' in area
     by_type = (site / "find" / "type" / "index.html").read_text(encoding="utf-8")
     assert all(f"{slug}/" in by_type for slug in names(site))
+    # Each list gives the setting's details line: the same on every list it is on.
+    details = re.compile(r'setting-00003/">[^<]*</a><span class="lo-meta">([^<]*)</span>')
+    lines = [details.findall(html) for html in (a_to_z, by_type, (
+        site / "find" / "age" / "12" / "index.html").read_text(encoding="utf-8"))]
+    assert lines[0] == lines[1] == lines[2] and len(lines[0]) == 1
+    assert lines[0][0] == ("Further education college · ages 11 to 16 · Calderbrook CK1 · access: "
+                           "lift between floors, accessible toilet, quiet room or calm space")
 
 
 def test_booklet_has_every_published_offer_with_contents(site: Path) -> None:

@@ -3,14 +3,11 @@ workflow file on a real repository: a problem in a changed offer, or in a change
 (offer.<lang>.md), becomes a GitHub annotation on its file and line."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-
-from gitrepos import git, isolated_git, set_identity
+from gitrepos import demo_repo, git, isolated_git
 from pull_request_job import checks_step, run_checks_job
-from testpaths import REPO_ROOT
 
 pytestmark = pytest.mark.slow
 OFFER = "offers/oakfield-primary-school/offer.md"
@@ -20,16 +17,7 @@ POLISH = "offers/oakfield-primary-school/offer.pl.md"
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     isolated_git(monkeypatch, tmp_path / "home")
-    folder = tmp_path / "local-offer"
-    folder.mkdir()
-    for name in ("offers", "docs"):
-        shutil.copytree(REPO_ROOT / name, folder / name)
-    shutil.copy(REPO_ROOT / "localoffer.yml", folder / "localoffer.yml")
-    git(folder, "init", "-q", "-b", "main")
-    set_identity(folder, "Rita Reviewer", "rita@calderbrook.example")
-    git(folder, "add", ".")
-    git(folder, "commit", "-q", "-m", "Calderbrook's offers")
-    return folder
+    return demo_repo(tmp_path / "local-offer", parts=("offers", "docs", "localoffer.yml"))
 
 
 def change_on_branch(repo: Path, branch: str, path: str, old: str, new: str) -> list[str]:

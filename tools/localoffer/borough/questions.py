@@ -200,8 +200,8 @@ class QuestionSet:
     # Headings already scored: thousands of offers repeat the same few dozen headings.
     _scored: dict[str, list[HeadingScore]] = field(default_factory=dict, repr=False,
                                                    compare=False)
-    _matched: dict[str, "Question | None"] = field(default_factory=dict, repr=False,
-                                                   compare=False)
+    _matched: dict[str, Question | None] = field(default_factory=dict, repr=False,
+                                                 compare=False)
 
     def __post_init__(self) -> None:
         self.add_wordings(self.wordings)
@@ -278,12 +278,11 @@ class QuestionSet:
     def match(self, heading: str) -> Question | None:
         """The question a heading asks, tolerant of case, punctuation, numbering and the usual
         other wordings of it."""
-        if heading in self._matched:
-            return self._matched[heading]
-        if len(self._matched) >= 4096:
-            self._matched.clear()
-        found = self._matched[heading] = self._match(heading)
-        return found
+        if heading not in self._matched:
+            if len(self._matched) >= 4096:  # bounded, as _scored is
+                self._matched.clear()
+            self._matched[heading] = self._match(heading)
+        return self._matched[heading]
 
     def _match(self, heading: str) -> Question | None:
         # A heading worded exactly as one of a question's wordings (after reducing both, as the

@@ -28,6 +28,7 @@ import re
 import subprocess
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 
 from localoffer.git.repo import FileChange, GitProblem
@@ -51,7 +52,7 @@ _PULL_REQUEST = (
     re.compile(r"\(#(\d+)\)\s*$"),                          # GitHub squash / rebase
     re.compile(r"^Merged PR (\d+):"),                       # Azure DevOps
 )
-_GITLAB_MR = re.compile(r"^See merge request \S+!(\d+)\s*$", re.M)
+_GITLAB_MR = re.compile(r"^See merge request \S+!(\d+)\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,21 @@ class Commit:
         return [value for key, value in self.trailers if key.lower() in wanted and value]
 
     def touches(self, prefixes: tuple[str, ...]) -> bool:
-        return any(path.startswith(prefixes) for change in self.files for path in change.paths)
+        return any(self._touches(prefix) for prefix in prefixes)
+
+    def _touches(self, prefix: str) -> bool:
+        folder, slash, below = prefix.partition("/")
+        if slash and not below:  # a folder at the top, such as an offer's: one look-up
+            return folder in self._top_folders
+        return any(path.startswith(prefix) for change in self.files for path in change.paths)
+
+    @cached_property
+    def _top_folders(self) -> frozenset[str]:
+        """The folders at the top whose files the commit changed. Asked once per offer of a
+        commit that changed them all (a borough's first import), scanning its files each time
+        would cost the number of offers squared."""
+        return frozenset(path.split("/", 1)[0] for change in self.files
+                         for path in change.paths if "/" in path)
 
     @property
     def proposers(self) -> list[Person]:

@@ -18,8 +18,10 @@ from pathlib import Path
 
 INDEX = "index.html"
 FILE_LINKS_VARIABLE = "LOCALOFFER_FILE_LINKS"
-# href="..." and src="..." in the engine's and our HTML (always double-quoted there).
-_LINK = re.compile(r'(?P<attribute>(?<![\w-])(?:href|src)=")(?P<value>[^"]*)"')
+# href="..." and src="..." in the engine's and our HTML (always double-quoted there), not
+# data-href="...". Starting with [hs] and looking behind only there is twice as quick as the
+# look-behind first, which was tried at every character of every page.
+_LINK = re.compile(r'(?P<attribute>[hs](?<![\w-][hs])(?:(?<=h)ref|(?<=s)rc)=")(?P<value>[^"]*)"')
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 

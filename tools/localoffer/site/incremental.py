@@ -45,7 +45,10 @@ class IncrementalBuild:
     layer gathers it)."""
 
     def __init__(self, project: Path, borough: Borough, today: date, site_dir: Path,
-                 incremental: bool, keep_pages: bool, shell: Any) -> None:
+                 incremental: bool, keep_pages: bool, shell: Any,
+                 own_folders: tuple[str, ...] = ()) -> None:
+        """`own_folders`: top folders of the site that another part of the build keeps up to
+        date itself (the search index's pagefind/), left as they are."""
         self.cache = BuildCache(project, digest(code_fingerprint(),
                                                 file_bytes(borough.config_path), today))
         self.borough, self.today, self.site_dir = borough, today, site_dir
@@ -53,7 +56,7 @@ class IncrementalBuild:
         previous = (self.cache.manifest(site_dir) if incremental and keep_pages else Manifest())
         self.may_keep = set(previous.files)
         if incremental:  # the engine will not empty the folder: this does, as it would
-            empty_but_kept(site_dir, self.may_keep)
+            empty_but_kept(site_dir, self.may_keep, own_folders)
         self.kept_pages = (KeptPages(site_dir, digest(self.cache.build_key, shell), {}, previous)
                            if keep_pages else None)
 
@@ -171,15 +174,16 @@ def _head(folder: Path) -> str:
     return done.stdout.strip() if done.returncode == 0 else ""
 
 
-def empty_but_kept(site_dir: Path, kept: set[str]) -> None:
+def empty_but_kept(site_dir: Path, kept: set[str], own_folders: tuple[str, ...] = ()) -> None:
     """Empty the site folder as the engine's clean build would (hidden files stay, as MkDocs
     leaves them), but for the files in `kept` (site paths of pages that may still be right:
-    settings/<slug>/index.html, booklet/.../index.html), which `prune` checks at the end."""
+    settings/<slug>/index.html, booklet/.../index.html), which `prune` checks at the end, and
+    the top folders in `own_folders`."""
     if not site_dir.is_dir():
         return
     folders = _top_folders(kept)
     for entry in os.scandir(site_dir):
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or entry.name in own_folders:
             continue
         if entry.name in folders and entry.is_dir(follow_symlinks=False):
             prune(site_dir, kept, {f"{entry.name}/"})

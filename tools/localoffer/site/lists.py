@@ -6,12 +6,13 @@ settings adds a line per setting, never a menu entry per setting on every page.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import Iterable
 
 from localoffer.site.catalogue import Catalogue, PublishedOffer, sort_key
 from localoffer.model.vocabulary import ACCESS_FEATURES, access_label
 from localoffer.model.vocabulary import need_label
-from localoffer.site.facts import NEEDS
+from localoffer.site.facts import NEEDS, SettingFacts
 from localoffer.site.markup import Markup, fragment
 from localoffer.site.structure import BuiltPage, relative_url, toc_entry
 
@@ -136,7 +137,11 @@ def by_access(catalogue: Catalogue) -> BuiltPage:
 
 def entry(item: PublishedOffer, from_url: str) -> tuple[str, str, str, bool]:
     """What a list shows of one setting: name, link, details and whether it is overdue."""
-    facts = item.facts
+    return item.name, relative_url(from_url, item.url), _details(item.facts), item.review.overdue
+
+
+@lru_cache(maxsize=65_536)  # a setting is on about 15 lists
+def _details(facts: SettingFacts) -> str:
     details = [facts.type_label]
     if facts.ages:
         details.append(f"ages {facts.ages_text}")
@@ -146,7 +151,7 @@ def entry(item: PublishedOffer, from_url: str) -> tuple[str, str, str, bool]:
     if facts.access:
         details.append("access: " + ", ".join(access_label(feature).lower()
                                                for feature in facts.access))
-    return item.name, relative_url(from_url, item.url), " · ".join(details), item.review.overdue
+    return " · ".join(details)
 
 
 def _entries(items: Iterable[PublishedOffer], from_url: str) -> Markup:

@@ -52,7 +52,7 @@ from localoffer.site.mkdocs_shell import ShellWriter
 from localoffer.site.page_language import set_page_language
 from localoffer.site.preview import only_previewed, previewed_offers
 from localoffer.site.search import PagefindRun
-from localoffer.site.search_shards import SEARCH_CACHE, shard_count
+from localoffer.site.search_shards import PAGEFIND_FOLDER, SEARCH_CACHE, shard_count
 from localoffer.site.structure import BuiltPage
 
 log = get_plugin_logger(__name__)
@@ -185,7 +185,9 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.incremental_build = IncrementalBuild(
             Path(config.config_file_path or ".").resolve().parent, self.borough, self.today,
             Path(config.site_dir), self.incremental, self.config.search != "material",
-            _around_offer_pages(config, dict(self.config)))
+            _around_offer_pages(config, dict(self.config)),
+            # The search index keeps its own folder up to date (search_shards.py).
+            (PAGEFIND_FOLDER,) if self.config.search == "pagefind" else ())
 
     # Files: the whole site is built here, once --------------------------------------------
 

@@ -1,9 +1,10 @@
 """The Pagefind index in shards, so a large borough's index takes bounded memory to build and
 one changed offer is indexed in a second, not with the whole site.
 
-Pagefind holds a whole index in memory while it writes it (about 0.56 MB an offer: 14 GB for
-25,000). The offer pages are split into shards by a hash of their setting's folder name (a
-setting's translations go with it); each shard is indexed by its own Pagefind run, one after
+Pagefind holds a whole index in memory while it writes it (about 0.56 MB an offer of full
+text: 14 GB for 25,000; 0.2 MB for synthetic offers' copies without their repeated sentences,
+search_text.py). The offer pages are split into shards by a hash of their setting's folder
+name (a setting's translations go with it); each shard is indexed by its own Pagefind run, one after
 another, into site_dir/pagefind/<shard>/, and the search page merges them (Pagefind's
 mergeIndex, assets/search.js) into one ranked list.
 
@@ -42,10 +43,11 @@ PAGEFIND_FOLDER = "pagefind"
 # Where each shard's bundle is kept between builds, beside localoffer.yml (Git ignores it).
 SEARCH_CACHE = Path(".localoffer-cache") / "search"
 SHARDS_FILE = "shards.json"
-# Offers per shard when the borough does not say: Pagefind then needs about 1.1 GB at a
-# time (0.56 MB an offer). Fewer, bigger shards make a search download less: each shard
-# costs a search at least one index chunk (about 25 kB) for each form of the words.
-SHARD_SIZE = 2000
+# Offers per shard when the borough does not say: Pagefind then needs about 1 GB at a time
+# (0.2 MB an offer of synthetic offers, whose copies leave out repeated sentences:
+# search_text.py). Fewer, bigger shards make a search download less: each shard costs a
+# search at least one index chunk (about 20 kB) for each form of the words.
+SHARD_SIZE = 5000
 # Forces a number of shards (tests use it to exercise the merging on a small borough).
 SHARDS_VARIABLE = "LOCALOFFER_SEARCH_SHARDS"
 # Only offer pages are indexed (they carry data-pagefind-body), in every language: reading
@@ -131,14 +133,19 @@ class ShardedIndex:
         self.reuse = reuse
         self._process: subprocess.Popen[str] | None = None
         self._stopped = False
+        self._made: set[str] = set()
 
     def run(self, site_dir: Path) -> None:
         output = site_dir / PAGEFIND_FOLDER
-        shutil.rmtree(output, ignore_errors=True)  # a shard or delta of an earlier build
+        # What the last build placed, and the list gone until this build's is written: a build
+        # stopped half way leaves no list, and the next places every shard again.
+        placed = _placed(output)
+        (output / SHARDS_FILE).unlink(missing_ok=True)
         listed: dict[str, str] = {}
         dropped: list[str] = []
         delta: list[str] = []  # pages (shard/relative path) indexed in the delta shard
         every: dict[str, str] = {}
+        self._made.clear()  # the bundles Pagefind makes in this build
         for shard in range(self.shards):
             folder = self.copies / shard_folder(shard)
             if self._stopped:
@@ -150,10 +157,11 @@ class ShardedIndex:
             key = pages_hash(pages)
             target = output / shard_folder(shard)
             if self.cache is None:
+                shutil.rmtree(target, ignore_errors=True)
                 self._pagefind(folder, target)
             else:
                 key = self._shard_bundle(shard, folder, pages, key, dropped, delta)
-                _place(self.cache / key, target)
+                self._place(key, target, placed.get(shard_folder(shard)))
             listed[shard_folder(shard)] = key
         if delta:
             assert self.cache is not None
@@ -163,14 +171,27 @@ class ShardedIndex:
                 (folder / relative).parent.mkdir(parents=True, exist_ok=True)
                 _link_or_copy(str(self.copies / shard / relative), str(folder / relative))
             key = self._cached_bundle(folder, pages_hash(page_hashes(folder)))
-            _place(self.cache / key, output / DELTA_FOLDER)
+            self._place(key, output / DELTA_FOLDER, placed.get(DELTA_FOLDER))
             listed[DELTA_FOLDER] = key
         output.mkdir(parents=True, exist_ok=True)
+        for entry in output.iterdir():  # shards of an earlier build this one does not have
+            if entry.is_dir() and f"{entry.name}/" not in listed:
+                shutil.rmtree(entry, ignore_errors=True)
         (output / SHARDS_FILE).write_text(json.dumps(
             {"shards": list(listed), "drop": sorted(dropped), "pages": pages_hash(every),
-             "inputs": listed}, indent=1) + "\n", encoding="utf-8")
+             "inputs": listed, "placed": listed if self.cache is not None else {}},
+            indent=1) + "\n", encoding="utf-8")
         if self.cache is not None:
             _forget_others(self.cache, set(listed.values()))
+
+    def _place(self, key: str, target: Path, there: str | None) -> None:
+        """The cached bundle `key` into the site at `target`, unless the last build placed the
+        same bundle there (`there`) and Pagefind did not make it again in this one: then the
+        site's files are already the cache's."""
+        assert self.cache is not None
+        if there == key and key not in self._made and _ready(target):
+            return
+        _place(self.cache / key, target)
 
     def _shard_bundle(self, shard: int, folder: Path, pages: dict[str, str], key: str,
                       dropped: list[str], delta: list[str]) -> str:
@@ -212,6 +233,7 @@ class ShardedIndex:
             self.cache.mkdir(parents=True, exist_ok=True)
             scratch = Path(tempfile.mkdtemp(prefix="new-", dir=self.cache))
             try:
+                self._made.add(key)
                 self._pagefind(folder, scratch / "bundle")
                 shutil.rmtree(bundle, ignore_errors=True)
                 os.replace(scratch / "bundle", bundle)  # whole, or not there at all
@@ -232,6 +254,17 @@ class ShardedIndex:
             return
         if code != 0:
             raise LocalOfferError(f"Pagefind could not index the site: {errors.strip()}")
+
+
+def _placed(output: Path) -> dict[str, str]:
+    """The cached bundle in each folder of the site's pagefind/, as its shards.json lists
+    them (none when the last build kept no cache, such as a preview)."""
+    try:
+        listed = json.loads((output / SHARDS_FILE).read_text(encoding="utf-8"))["placed"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return {str(folder): str(key) for folder, key in listed.items()} \
+        if isinstance(listed, dict) else {}
 
 
 def _ready(bundle: Path) -> bool:

@@ -92,8 +92,10 @@
           var pagefind = await import(folder + listed.shards[0] + "pagefind.js");
           // Result addresses are relative to the site's root, which may be a folder (mike's
           // 2026-27/). termSimilarity: a page with the word typed ranks above one with a
-          // longer word it starts.
-          var options = { baseUrl: new URL(root).pathname, ranking: { termSimilarity: 5 } };
+          // longer word it starts. noWorker: the search runs in the page, which saves the
+          // 41 kB of Pagefind's worker script on every search (a search takes milliseconds).
+          var options = { baseUrl: new URL(root).pathname, ranking: { termSimilarity: 5 },
+                          noWorker: true };
           await pagefind.options(options);
           await Promise.all(listed.shards.slice(1).map(function (shard) {
             return pagefind.mergeIndex(folder + shard, options);
