@@ -35,6 +35,7 @@ from localoffer.site.parallel import load_and_render
 from localoffer.site.search import SearchCopies
 from localoffer.site.search_shards import shard_count
 from localoffer.synthetic import write_borough
+from real_text import add_text_option, answers
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 28)
@@ -68,10 +69,10 @@ def demo_site(folder: Path) -> Path:
     return folder / "site"
 
 
-def write_copies(folder: Path, count: int, words: int, shards: int) -> Path:
+def write_copies(folder: Path, count: int, words: int, shards: int, text: str = "real") -> Path:
     shutil.copy(REPO_ROOT / "localoffer.yml", folder / "localoffer.yml")
     borough = load_borough(folder / "localoffer.yml")
-    write_borough(borough, folder, count, TODAY, words_per_answer=words)
+    write_borough(borough, folder, count, TODAY, words_per_answer=words, answer=answers(text))
     copies = SearchCopies(folder / "copies",
                           offer_page_context(borough, SiteOptions(search="pagefind")), shards)
     load_and_render(borough, TODAY, False, search_copies=copies)
@@ -123,6 +124,7 @@ def main() -> int:
     parser.add_argument("--queries", default="speech", help="Searches to measure, "
                         "comma-separated (default: speech, as bench_site.py).")
     parser.add_argument("--words", type=int, default=160, help="Words per answer (160).")
+    add_text_option(parser)
     parser.add_argument("--json", type=Path, help="Also write the results as JSON.")
     args = parser.parse_args()
     if not CHROMIUM:
@@ -134,7 +136,7 @@ def main() -> int:
             for chosen in (int(value) for value in args.shards.split(",")):
                 shards = shard_count(count, chosen)
                 borough = Path(tempfile.mkdtemp(prefix=f"n{count}-", dir=scratch))
-                copies = write_copies(borough, count, args.words, shards)
+                copies = write_copies(borough, count, args.words, shards, args.text)
                 cache = borough / "cache"
                 seconds, peak_mb, cpu = index(copies, shards, site, cache)
                 costs = {query: search_bytes(site, query) for query in args.queries.split(",")}

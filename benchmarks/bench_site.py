@@ -52,6 +52,7 @@ from typing import Any, Callable
 
 from localoffer.borough import load_borough
 from localoffer.synthetic import write_borough
+from real_text import add_text_option, answers
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 28)
@@ -238,14 +239,16 @@ def run_measured(argv: list[str], cwd: Path, what: str, env: dict[str, str] | No
 
 # --- The sites ---------------------------------------------------------------------------------
 
-def write_ours(folder: Path, count: int, words: int, search: str, dashboard: bool) -> int:
+def write_ours(folder: Path, count: int, words: int, search: str, dashboard: bool,
+               text: str = "real") -> int:
     shutil.copy(REPO_ROOT / "localoffer.yml", folder / "localoffer.yml")
     shutil.copytree(REPO_ROOT / "docs", folder / "docs")
     config = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("search: material", f"search: {search}\n      dashboard: {str(dashboard).lower()}")
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     borough = load_borough(folder / "localoffer.yml")
-    paths = write_borough(borough, folder, count, TODAY, words_per_answer=words)
+    paths = write_borough(borough, folder, count, TODAY, words_per_answer=words,
+                          answer=answers(text))
     _git(folder, "init", "-q", "-b", "main")
     _git(folder, "add", ".")
     _git(folder, "-c", "user.name=Bench", "-c", "user.email=bench@example.org", "commit", "-q",
@@ -600,6 +603,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--words", type=int, default=160,
                         help="Words per answer of the synthetic offers (default: 160, about "
                              "3,400 words an offer).")
+    add_text_option(parser)
     parser.add_argument("--search", choices=("pagefind", "material"), default="pagefind",
                         help="Search engine of the localoffer build (default: pagefind).")
     parser.add_argument("--strict", action="store_true",
@@ -622,7 +626,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix=f"bench-site-{count}-") as temp:
             ours = Path(temp) / "ours"
             ours.mkdir()
-            words = write_ours(ours, count, args.words, args.search, args.dashboard)
+            words = write_ours(ours, count, args.words, args.search, args.dashboard, args.text)
             label = BUILD_OURS + (" --strict" if args.strict else "") + (
                 " + dashboard" if args.dashboard else "")
             _progress(results, measure(label, ours, count, words, args.strict))
@@ -654,7 +658,7 @@ def main_rebuild_one(args: argparse.Namespace) -> int:
     timed = []
     for count in (int(size) for size in args.sizes.split(",")):
         with tempfile.TemporaryDirectory(prefix=f"bench-rebuild-{count}-") as temp:
-            write_ours(Path(temp), count, args.words, args.search, args.dashboard)
+            write_ours(Path(temp), count, args.words, args.search, args.dashboard, args.text)
             timed += rebuild_one(Path(temp), count, TODAY.isoformat())
             print(rebuild_report(timed), file=sys.stderr)
     print(rebuild_report(timed))

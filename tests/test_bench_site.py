@@ -16,6 +16,8 @@ SCRIPT = REPO_ROOT / "benchmarks" / "bench_site.py"
 
 
 def _bench_module():  # type: ignore[no-untyped-def]
+    if str(SCRIPT.parent) not in sys.path:  # as when run: its own folder first
+        sys.path.append(str(SCRIPT.parent))
     spec = importlib.util.spec_from_file_location("bench_site", SCRIPT)
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     sys.modules["bench_site"] = module  # dataclasses look their module up there

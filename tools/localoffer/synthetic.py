@@ -5,12 +5,16 @@ Deterministic: the same arguments always give the same text.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 from localoffer.borough import Borough
 from localoffer.model.vocabulary import ACCESS_FEATURES, NEEDS
+
+# Writes one answer: (the offer's random generator, how many words) -> text.
+Answerer = Callable[[random.Random, int], str]
 
 _SENTENCES = (
     "We meet you to talk about how your child is getting on.",
@@ -59,11 +63,12 @@ def synthetic_setting(borough: Borough, index: int, today: date) -> SyntheticSet
 
 
 def synthetic_offer(borough: Borough, setting: SyntheticSetting, words_per_answer: int = 150,
-                    seed: int = 0, varied: bool = False) -> str:
+                    seed: int = 0, varied: bool = False, answer: Answerer | None = None) -> str:
     """A complete offer: front-matter and an answer to every question its type needs.
 
     `varied`: ages, places, needs, access and languages drawn at random (for the finder's
-    benchmark), instead of the same for every offer."""
+    benchmark), instead of the same for every offer. `answer` writes each answer (the offer's
+    random generator, how many words); by default from 20 fixed sentences."""
     chooser = random.Random(f"{seed}-{setting.slug}")
     place = _varied_place(chooser, setting.setting_type) if varied else _PLACE
     kind = borough.setting_types[setting.setting_type]
@@ -101,7 +106,7 @@ def synthetic_offer(borough: Borough, setting: SyntheticSetting, words_per_answe
         "",
     ]
     for question in question_set.questions_for(setting.setting_type):
-        lines += [f"## {question.text}", "", _answer(chooser, words_per_answer), ""]
+        lines += [f"## {question.text}", "", (answer or _answer)(chooser, words_per_answer), ""]
         for area in question.areas:
             lines += [line for sentence in _EVIDENCE.get(area, ()) for line in
                       (sentence.format(borough=borough.name, local_offer=borough.local_offer_url,
@@ -179,13 +184,15 @@ def _answer(chooser: random.Random, words: int) -> str:
 
 
 def write_borough(borough: Borough, folder: Path, count: int, today: date,
-                  words_per_answer: int = 150, varied: bool = False) -> list[Path]:
+                  words_per_answer: int = 150, varied: bool = False,
+                  answer: Answerer | None = None) -> list[Path]:
     """Write `count` synthetic offers into folder/offers/<slug>/offer.md; return their paths."""
     paths = []
     for index in range(count):
         setting = synthetic_setting(borough, index, today)
         path = folder / "offers" / setting.slug / "offer.md"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(synthetic_offer(borough, setting, words_per_answer, varied=varied), encoding="utf-8")
+        path.write_text(synthetic_offer(borough, setting, words_per_answer, varied=varied,
+                                        answer=answer), encoding="utf-8")
         paths.append(path)
     return paths
