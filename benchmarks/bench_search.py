@@ -4,7 +4,7 @@ For each N it writes N synthetic offers (as bench_site.py: ~3,400 words each), r
 search copies as a build does (site/parallel.py, every CPU), and indexes them in shards in a
 child process, reporting Pagefind's peak memory (the largest Pagefind run) and time, and the
 time to index again after one offer's copy changed (hashing every copy, one small Pagefind run
-for the delta shard, linking the cached bundles into the site). Then it
+for the delta shard; the other shards stay in the site's pagefind/ from the first run). Then it
 puts the index under the search page of a real build of the demo borough and, in headless
 Chromium, runs searches on that page, reporting every byte the search fetched from
 pagefind/ and search.js (decoded size, as bench_site.py counts; kB are 1,000 bytes), by kind
@@ -79,9 +79,11 @@ def write_copies(folder: Path, count: int, words: int, shards: int, text: str = 
     return copies.folder
 
 
-def index(copies: Path, shards: int, site: Path,
-          cache: Path | None = None) -> tuple[float, float, float]:
-    shutil.rmtree(site / "pagefind", ignore_errors=True)
+def index(copies: Path, shards: int, site: Path, cache: Path | None = None,
+          keep: bool = False) -> tuple[float, float, float]:
+    """`keep`: index into the site's pagefind/ as the last run left it, as a build does."""
+    if not keep:
+        shutil.rmtree(site / "pagefind", ignore_errors=True)
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", _INDEX, str(copies), str(shards), str(site),
                            *([str(cache)] if cache else [])],
@@ -118,7 +120,7 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,5000", help="Numbers of offers (default "
                         "1000,5000).")
     parser.add_argument("--shards", default="0", help="Numbers of shards to try, 0 for the "
-                        "build's own choice (one per 5,000 offers); default 0.")
+                        "build's own choice (one per 2,000 offers); default 0.")
     parser.add_argument("--queries", default="speech", help="Searches to measure, "
                         "comma-separated (default: speech, as bench_site.py).")
     parser.add_argument("--words", type=int, default=160, help="Words per answer (160).")
@@ -142,7 +144,7 @@ def main() -> int:
                 changed = next(copies.glob("*/settings/*/index.html"))
                 changed.write_text(changed.read_text(encoding="utf-8").replace(
                     "</body>", "<p>A new hydrotherapy pool.</p></body>"), encoding="utf-8")
-                again, _, _ = index(copies, shards, site, cache)
+                again, _, _ = index(copies, shards, site, cache, keep=True)
                 load = os.getloadavg()[0]  # other work on the machine stretches the times
                 shutil.rmtree(borough)
                 for query, cost in costs.items():

@@ -35,7 +35,7 @@ def test_a_settings_pages_stay_in_its_shard() -> None:
 
 def test_shards_grow_with_the_borough_unless_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(SHARDS_VARIABLE, raising=False)
-    assert [shard_count(count) for count in (0, 12, 5000, 5001, 25_000)] == [1, 1, 1, 2, 5]
+    assert [shard_count(count) for count in (0, 12, 2000, 2001, 25_000)] == [1, 1, 1, 2, 13]
     assert shard_count(12, chosen=4) == 4
     monkeypatch.setenv(SHARDS_VARIABLE, "3")
     assert shard_count(25_000, chosen=4) == 3

@@ -101,7 +101,7 @@ class LocalOfferConfig(base.Config):
     # pagefind: Pagefind's chunked index (needs `pip install 'pagefind[bin]'`).
     search = OneOf(SEARCH_ENGINES, default="material")
     # Pagefind's index in this many shards, merged by the search page (0: one for every
-    # 5,000 offers, which keeps Pagefind to about 1 GB). The LOCALOFFER_SEARCH_SHARDS
+    # 2,000 offers, which keeps Pagefind to about 1.1 GB). The LOCALOFFER_SEARCH_SHARDS
     # environment variable wins.
     search_shards = WholeNumber(default=0, least=0)
     # Settings per printable booklet page; bigger booklets come in parts.

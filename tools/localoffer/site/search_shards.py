@@ -43,11 +43,12 @@ PAGEFIND_FOLDER = "pagefind"
 # Where each shard's bundle is kept between builds, beside localoffer.yml (Git ignores it).
 SEARCH_CACHE = Path(".localoffer-cache") / "search"
 SHARDS_FILE = "shards.json"
-# Offers per shard when the borough does not say: Pagefind then needs about 1 GB at a time
-# (0.2 MB an offer of synthetic offers, whose copies leave out repeated sentences:
-# search_text.py). Fewer, bigger shards make a search download less: each shard costs a
-# search at least one index chunk (about 20 kB) for each form of the words.
-SHARD_SIZE = 5000
+# Offers per shard when the borough does not say: Pagefind then needs about 1.1 GB at a
+# time (0.56 MB an offer whose sentences are all different, as real offers' are; 0.2 MB for
+# offers that repeat most of their sentences: search_text.py). Fewer, bigger shards make a
+# search download less: each shard costs a search at least one index chunk (about 20 kB) for
+# each form of the words; a borough whose offers repeat themselves may set search_shards.
+SHARD_SIZE = 2000
 # Forces a number of shards (tests use it to exercise the merging on a small borough).
 SHARDS_VARIABLE = "LOCALOFFER_SEARCH_SHARDS"
 # Only offer pages are indexed (they carry data-pagefind-body), in every language: reading
