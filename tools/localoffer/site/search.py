@@ -18,7 +18,6 @@ from localoffer.site.markup import fragment
 from localoffer.site.pages import OfferPageContext, offer_page
 from localoffer.site.render import Rendered
 from localoffer.site.search_shards import ShardedIndex, shard_folder, shard_of
-from localoffer.site.search_text import search_text
 from localoffer.site.structure import BuiltPage
 
 SEARCH_URL = "search/"
@@ -40,8 +39,7 @@ def search_page() -> BuiltPage:
 @dataclass
 class SearchCopies:
     """Where Pagefind's copies of the offer pages go: each page's content only (none of the
-    theme's menus and icons, which Pagefind would parse and ignore), at the page's address,
-    each sentence its paragraphs repeat said once (search_text.py).
+    theme's menus and icons, which Pagefind would parse and ignore), at the page's address.
     The processes that render the offers write them as they go (parallel.py), so Pagefind can
     start as soon as the offers are rendered. Each copy goes into its shard's folder
     (search_shards.py): folder/<shard>/settings/<slug>/index.html."""
@@ -60,12 +58,11 @@ class SearchCopies:
         self.add_page(page)
 
     def add_page(self, page: BuiltPage) -> None:
-        """A page's copy, marked with its language (a translated offer's too), with what its
-        paragraphs repeat said once (search_text.py)."""
+        """A page's copy, marked with its language (a translated offer's too)."""
         path = self.path_of(page.url)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(fragment("search.html", "search_copy", page.title,
-                                 search_text(page.html), page.lang or "en"), encoding="utf-8")
+                                 page.html, page.lang or "en"), encoding="utf-8")
 
 
 class PagefindRun:

@@ -1,9 +1,8 @@
 """The Pagefind index in shards, so a large borough's index takes bounded memory to build and
 one changed offer is indexed in a second, not with the whole site.
 
-Pagefind holds a whole index in memory while it writes it (about 0.56 MB an offer of full
-text: 14 GB for 25,000; 0.2 MB for synthetic offers' copies without their repeated sentences,
-search_text.py). The offer pages are split into shards by a hash of their setting's folder
+Pagefind holds a whole index in memory while it writes it (about 0.7 MB an offer written
+as real reports are: 17 GB for 25,000). The offer pages are split into shards by a hash of their setting's folder
 name (a setting's translations go with it); each shard is indexed by its own Pagefind run, one after
 another, into site_dir/pagefind/<shard>/, and the search page merges them (Pagefind's
 mergeIndex, assets/search.js) into one ranked list.
@@ -43,11 +42,10 @@ PAGEFIND_FOLDER = "pagefind"
 # Where each shard's bundle is kept between builds, beside localoffer.yml (Git ignores it).
 SEARCH_CACHE = Path(".localoffer-cache") / "search"
 SHARDS_FILE = "shards.json"
-# Offers per shard when the borough does not say: Pagefind then needs about 1.1 GB at a
-# time (0.56 MB an offer whose sentences are all different, as real offers' are; 0.2 MB for
-# offers that repeat most of their sentences: search_text.py). Fewer, bigger shards make a
-# search download less: each shard costs a search at least one index chunk (about 20 kB) for
-# each form of the words; a borough whose offers repeat themselves may set search_shards.
+# Offers per shard when the borough does not say: Pagefind then needs about 1.4 GB at a
+# time (0.7 MB an offer written as real reports are; benchmarks/real_text.py). Fewer, bigger
+# shards make a search download less: each shard costs a search at least one index chunk
+# (about 20 kB) for each form of the words.
 SHARD_SIZE = 2000
 # Forces a number of shards (tests use it to exercise the merging on a small borough).
 SHARDS_VARIABLE = "LOCALOFFER_SEARCH_SHARDS"
