@@ -61,8 +61,8 @@ class SearchCopies:
         """A page's copy, marked with its language (a translated offer's too)."""
         path = self.path_of(page.url)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(fragment("search.html", "search_copy", page.title,
-                                 page.html, page.lang or "en"), encoding="utf-8")
+        path.write_text(fragment("search.html", "search_copy", page.title, page.html,
+                                 page.lang or "en"), encoding="utf-8")
 
 
 class PagefindRun:
