@@ -106,7 +106,7 @@ def load_with_cache(cache: BuildCache, borough: Borough, today: date, run_checks
     missing = [path for path in paths if path not in found]
     context = digest(search_copies.context) if search_copies is not None else ""
     new, rendered = examine_all(borough, today, run_checks, missing, every_path, search_copies,
-                                keep=_CacheWriter(cache, keys, search_copies, context))
+                                keep=_CacheWriter(cache, keys, context))
     for item in new:
         found[item.offer.path] = item
     examined = [found[path] for path in paths]
@@ -126,16 +126,10 @@ class _CacheWriter:
 
     cache: BuildCache
     keys: dict[Path, str]
-    search_copies: SearchCopies | None
     context: str  # the search copies' context, digested
 
-    def __call__(self, path: Path, item: Examined, body: Rendered | None) -> None:
-        copy = None
-        if self.search_copies is not None and item.published is not None:
-            try:
-                copy = self.search_copies.path_of(item.published.url).read_bytes()
-            except OSError:
-                copy = None
+    def __call__(self, path: Path, item: Examined, body: Rendered | None,
+                 copy: bytes | None) -> None:
         self.cache.save(self.keys[path], item, body, self.context if copy else "", copy)
 
 

@@ -32,9 +32,10 @@ from localoffer.site.search import SearchCopies
 
 # Below this many offers everything is done in this process.
 PARALLEL_FROM = 200
-# Called in the process that examined an offer, with its body (None for a draft): the build's
-# cache is written there, beside the work, not all at the end in the main process.
-Keep = Callable[[Path, Examined, "Rendered | None"], None]
+# Called in the process that examined an offer, with its body and its search copy (None for a
+# draft, or without search copies): the build's cache is written there, beside the work, not
+# all at the end in the main process.
+Keep = Callable[[Path, Examined, "Rendered | None", "bytes | None"], None]
 
 
 @dataclass
@@ -99,13 +100,13 @@ def _do(job: _Job, renderer: MarkdownRenderer,
     for path in chunk:
         item = examine(path, job.borough, job.today, context)
         examined.append(item)
-        body = None
+        body = copy = None
         if item.published is not None:
             body = bodies[item.published.slug] = render_body(item.published, renderer)
             if job.search_copies is not None:
-                job.search_copies.add(item.published, body)
+                copy = job.search_copies.add(item.published, body)
         if job.keep is not None:
-            job.keep(path, item, body)
+            job.keep(path, item, body, copy)
     return examined, bodies
 
 

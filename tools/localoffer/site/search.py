@@ -52,17 +52,20 @@ class SearchCopies:
         """Where the copy of the page at `url` goes (the build's cache keeps its text)."""
         return self.folder / shard_folder(shard_of(url, self.shards)) / url / "index.html"
 
-    def add(self, item: PublishedOffer, body: Rendered) -> None:
+    def add(self, item: PublishedOffer, body: Rendered) -> bytes:
+        """The offer page's copy, written; returns what was written (the cache keeps it)."""
         # The changes list is left out: it is marked data-pagefind-ignore on the page.
-        page = offer_page(item, body, [], self.context)
-        self.add_page(page)
+        return self.add_page(offer_page(item, body, [], self.context))
 
-    def add_page(self, page: BuiltPage) -> None:
-        """A page's copy, marked with its language (a translated offer's too)."""
+    def add_page(self, page: BuiltPage) -> bytes:
+        """A page's copy, marked with its language (a translated offer's too), written;
+        returns what was written."""
         path = self.path_of(page.url)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(fragment("search.html", "search_copy", page.title, page.html,
-                                 page.lang or "en"), encoding="utf-8")
+        copy = fragment("search.html", "search_copy", page.title, page.html,
+                        page.lang or "en").encode("utf-8")
+        path.write_bytes(copy)
+        return copy
 
 
 class PagefindRun:
