@@ -194,24 +194,25 @@ def empty_but_kept(site_dir: Path, kept: set[str], own_folders: tuple[str, ...] 
 def prune(site_dir: Path, written: set[str], kept: set[str]) -> None:
     """Remove, from the folders that held kept pages, every file the build did not write or
     keep (`written`: site paths), and the folders left empty."""
+    # Paths as text, not Path objects: thousands of offers' folders are walked in each build.
+    start = len(str(site_dir)) + 1
     for top in _top_folders(kept):
-        folder = site_dir / top
-        if not folder.is_dir() or folder.is_symlink():
+        folder = os.path.join(site_dir, top)
+        if not os.path.isdir(folder) or os.path.islink(folder):
             continue
         for root, folders, names in os.walk(folder, topdown=False):
-            here = Path(root)
             for name in names:
-                path = here / name
-                if path.relative_to(site_dir).as_posix() not in written:
-                    path.unlink()
+                path = os.path.join(root, name)
+                if path[start:] not in written:
+                    os.unlink(path)
             for name in folders:
-                path = here / name
-                if path.is_symlink():
-                    path.unlink()
-                elif not any(path.iterdir()):
-                    path.rmdir()
-        if not any(folder.iterdir()):
-            folder.rmdir()
+                path = os.path.join(root, name)
+                if os.path.islink(path):
+                    os.unlink(path)
+                elif not os.listdir(path):
+                    os.rmdir(path)
+        if not os.listdir(folder):
+            os.rmdir(folder)
 
 
 def _top_folders(paths: set[str]) -> set[str]:
