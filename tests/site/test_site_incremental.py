@@ -11,7 +11,9 @@ indexed (address and copy, byte for byte: search_shards.py).
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -206,3 +208,27 @@ def test_a_link_in_offers_is_still_refused(borough: Path) -> None:
     built = _build_both(borough)
     assert not any(name.startswith("settings/setting-00009/") for name in built)
     assert not any(b"The server's secret." in content for content in built.values())
+
+
+def test_entries_unused_for_two_days_are_deleted_once_a_day(borough: Path) -> None:
+    _build_both(borough)
+    cache = borough / CACHE_FOLDER
+    used = sorted((cache / "offers").rglob("*.offer"))[0]
+    three_days_ago = time.time() - 3 * 24 * 3600
+    os.utime(used, (three_days_ago, three_days_ago))  # old, but this build's: kept
+    old = cache / "offers" / "ab" / "ab01.offer"  # another day's entry, no build's now
+    recent = cache / "offers" / "ab" / "ab02.page"  # today's, for other settings: kept
+    for path in (old, recent):
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(b"an entry")
+    os.utime(old, (three_days_ago, three_days_ago))
+    os.utime(cache / "swept", (three_days_ago, three_days_ago))  # last swept 3 days ago
+    _build_both(borough)
+    assert used.is_file() and recent.is_file()
+    assert not old.exists()
+
+    # Swept less than a day ago: not again.
+    old.write_bytes(b"an entry")
+    os.utime(old, (three_days_ago, three_days_ago))
+    _build_both(borough)
+    assert old.is_file()
