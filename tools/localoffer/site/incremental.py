@@ -42,9 +42,9 @@ class IncrementalBuild:
     """One build's use of the cache: started before the engine writes anything (it empties
     the folder of an `incremental` build, all but the pages that may be kept), it loads the
     offers, says which pages are kept, and at the end removes what no longer belongs, records
-    what the folder holds and lets the cache forget old entries. `keep_pages`: False when the theme's search must see every
-    page written; `shell`: everything the theme puts around an offer's page (the engine's
-    layer gathers it)."""
+    what the folder holds and lets the cache forget old entries. `keep_pages`: False when the
+    theme's search must see every page written; `shell`: everything the theme puts around an
+    offer's page (the engine's layer gathers it)."""
 
     def __init__(self, project: Path, borough: Borough, today: date, site_dir: Path,
                  incremental: bool, keep_pages: bool, shell: Any,
