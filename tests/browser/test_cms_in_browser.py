@@ -298,6 +298,72 @@ def test_a_school_editing_its_offer_changes_only_that_file(editor: Editor) -> No
     assert "approved_by: Governing Body, 26 Nov 2026\n" in saved
 
 
+def _tab_to(page: Any, name: str, presses: int = 15) -> None:
+    """Press Tab until the element with the keyboard's focus reads `name`."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.textContent.trim()") == name:
+            return
+    raise AssertionError(f"{name} was not reached with Tab in {presses} presses")
+
+
+# A 1x1 PNG picture.
+PICTURE = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                        "1f15c4890000000d49444154789c6360000002000154a24f9f0000000049454e44ae426082")
+WELLBEING = "What support will there be for my child's overall wellbeing?"
+NEXT_QUESTION = "## What specialist services and expertise are available at or accessed by the setting?"
+
+
+def test_a_picture_goes_into_the_offers_folder_with_its_draft(editor: Editor,
+                                                              tmp_path: Path) -> None:
+    picture = tmp_path / "Our Sensory Room.png"
+    picture.write_bytes(PICTURE)
+    published = editor.git("rev-parse", "main")
+    editor.open("admin/oakfield-primary-school/")
+    editor.page.get_by_text("Oakfield Primary School").first.wait_for()
+    # Decap's own media library in the top bar would save straight onto main: not offered.
+    _settle(editor.page)
+    expect(editor.page.get_by_role("button", name="Media")).to_have_count(0)
+
+    editor.page.get_by_text("Oakfield Primary School").first.click()
+    expect(editor.field("name")).to_have_value("Oakfield Primary School")
+    editor.page.get_by_label("Add a picture under the question").select_option(WELLBEING)
+    # With the keyboard only, as the docs' way around decap-cms#7077 says.
+    editor.page.get_by_role("button", name="Add a picture").focus()
+    editor.page.keyboard.press("Enter")
+    _tab_to(editor.page, "Upload")
+    with editor.page.expect_file_chooser() as chooser:
+        editor.page.keyboard.press("Enter")
+    chooser.value.set_files(str(picture))
+    editor.page.get_by_text("our-sensory-room.png").wait_for()  # uploaded, and chosen
+    _settle(editor.page)
+    # Deleting a published picture there would delete it from main at once: not offered.
+    expect(editor.page.get_by_role("button", name="Delete selected")).to_have_count(0)
+    _tab_to(editor.page, "Choose selected")
+    editor.page.keyboard.press("Enter")
+    expect(editor.page.locator("[data-slate-editor]")).to_contain_text(
+        "![Say in words what the picture shows](our-sensory-room.png)")
+    # Typing on afterwards keeps the picture's line (the box shows the answers with it).
+    expect(editor.page.get_by_role("dialog")).to_have_count(0)
+    editor.answer_under(WELLBEING, "Photos of our sensory room are below.")
+    editor.save()
+
+    branch = "cms/offers/oakfield-primary-school/offer"
+    assert editor.git("diff", "--name-only", "main", branch).split() == [
+        "offers/oakfield-primary-school/offer.md",
+        "offers/oakfield-primary-school/our-sensory-room.png"]
+    stored = subprocess.run(["git", "-C", str(editor.repo), "show",
+                             f"{branch}:offers/oakfield-primary-school/our-sensory-room.png"],
+                            capture_output=True, check=True).stdout
+    assert stored == PICTURE
+    saved = editor.git("show", f"{branch}:{OAKFIELD}")
+    under = saved.split(f"## {WELLBEING}\n", 1)[1].split(NEXT_QUESTION, 1)[0]
+    assert under.startswith("\nPhotos of our sensory room are below.\n")
+    assert under.endswith("\n\n![Say in words what the picture shows](our-sensory-room.png)\n\n")
+    assert saved.count("our-sensory-room.png") == 1
+    assert editor.git("rev-parse", "main") == published  # nothing on main until it is published
+
+
 OAKFIELD = "offers/oakfield-primary-school/offer.md"
 OAKFIELD_BRANCH = "cms/offers/oakfield-primary-school/offer"
 NEW_ROOM = "Our new sensory room opens in the spring term, on a date still TB"
