@@ -280,8 +280,33 @@ def test_a_school_drafts_a_new_offer_and_the_local_authority_publishes_it(editor
     assert f"New offer offers/{NEW_SLUG}/offer.md, written in the web editor" in history.stdout
 
 
+def test_a_new_offer_starts_with_the_questions_of_the_type_chosen(editor: Editor) -> None:
+    editor.open("admin/#/collections/offers/new")
+    body = editor.page.locator("[data-slate-editor]")
+    primary = "## How will staff support my child?"
+    college = "## How does the setting know if I need extra help?"  # SE7 for young people
+    expect(body).to_contain_text(primary)  # before a type is chosen: a primary school's
+    editor.field("type").fill("Further education college")
+    editor.page.keyboard.press("Enter")
+    expect(body).to_contain_text(college)
+    assert primary not in body.inner_text()
+    # Once something is written in the answers, a change of type leaves them alone.
+    editor.answer_under(college[3:], "We talk to you before you start.")
+    editor.field("type").fill("Primary school")
+    editor.page.keyboard.press("Enter")
+    _settle(editor.page)
+    expect(body).to_contain_text("We talk to you before you start.")
+    expect(body).to_contain_text(college)
+
+
 def test_a_school_editing_its_offer_changes_only_that_file(editor: Editor) -> None:
     editor.open("admin/oakfield-primary-school/")
+    editor.page.get_by_text("Oakfield Primary School").first.wait_for()
+    # The school's editor lists its own offer only (admin/ lists all 12: the test below).
+    shown = editor.page.locator("main, #root").first.inner_text()
+    assert [name for name in ("Beacon Hill School", "Sunflower Childminding",
+                              "Riverside High School") if name in shown] == []
+    expect(editor.page.get_by_role("link", name="New Offer")).to_have_count(0)
     editor.page.get_by_text("Oakfield Primary School").first.click()
     approved = editor.field("approved_by")
     approved.fill("Governing Body, 26 Nov 2026")
@@ -477,6 +502,7 @@ def test_every_demo_offer_saved_in_the_editor_keeps_every_word(editor: Editor) -
     editor.git("commit", "-q", "-am", "A note for the LA")
 
     editor.open("admin/")
+    expect(editor.page.get_by_role("link", name="New Offer")).to_have_count(1)  # the LA's
     originals = {}
     for slug in DEMO_SLUGS:
         name = yaml.safe_load(split_front_matter(

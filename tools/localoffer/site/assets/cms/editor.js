@@ -314,6 +314,50 @@
     lines.splice(at, 0, "", picture);
     return lines.join("\n") + "\n";
   }
+  // A new offer (the local authority's editor) starts with the questions of a primary
+  // school; once its type is chosen, the answers box gets that type's own questions and
+  // guidance instead, as long as nothing has been written in it yet.
+  var newOfferBodies = {};
+  var bodiesHref = metas("localoffer-new-offer-bodies")[0];
+  if (bodiesHref) {
+    window.fetch(absolute(bodiesHref), { credentials: "same-origin" }).then(function (response) {
+      return response.ok ? response.json() : {};
+    }).then(function (bodies) { newOfferBodies = bodies || {}; }, function () {});
+  }
+  function isUntouchedTemplate(markdown) {
+    var value = text(markdown).trim();
+    return Object.keys(newOfferBodies).some(function (type) {
+      return text(newOfferBodies[type]).trim() === value;
+    });
+  }
+  var answersBoxes = [];  // the answers boxes drawn (AnswersControl, below)
+  // Decap tells a field nothing when another one changes: so the type's box says it itself.
+  var selectWidget = CMS.getWidget && CMS.getWidget("select");
+  if (selectWidget && selectWidget.control) {
+    var SelectControl = selectWidget.control;
+    var TypeSelect = window.createClass({
+      onChange: function (value) {
+        this.props.onChange.apply(null, arguments);
+        var isNewOffer = /\/new(\?|$)/.test(window.location.hash);
+        if (isNewOffer && this.props.field && this.props.field.get("name") === "type") {
+          answersBoxes.slice().forEach(function (box) { box.typeChosen(text(value)); });
+        }
+      },
+      render: function () {
+        return h(SelectControl, Object.assign({}, this.props, { onChange: this.onChange }));
+      }
+    });
+    registerInstead("select", selectWidget, TypeSelect);
+  }
+  function registerInstead(name, widget, control) {
+    var replacement = Object.assign({}, widget, {
+      name: name, controlComponent: control, previewComponent: widget.preview
+    });
+    delete replacement.control;  // (the registry's own names: they would win over the two above)
+    delete replacement.preview;
+    CMS.registerWidget(replacement);
+  }
+
   var markdownWidget = CMS.getWidget && CMS.getWidget("markdown");
   if (markdownWidget && markdownWidget.control) {
     var MarkdownControl = markdownWidget.control;
@@ -333,6 +377,21 @@
           || next.classNameWrapper !== this.props.classNameWrapper
           || next.hasActiveStyle !== this.props.hasActiveStyle
           || Boolean(next.mediaPaths && next.mediaPaths.get(this.controlID));
+      },
+      componentDidMount: function () {
+        answersBoxes.push(this);
+      },
+      componentWillUnmount: function () {
+        answersBoxes.splice(answersBoxes.indexOf(this), 1);
+      },
+      // The type of a new offer was chosen: its own questions, if nothing is written yet.
+      typeChosen: function (type) {
+        var body = newOfferBodies[type];
+        if (body && text(this.props.value).trim() !== body.trim()
+            && isUntouchedTemplate(this.props.value)) {
+          this.props.onChange(body);
+          this.setState({ revision: this.state.revision + 1 });  // (see componentDidUpdate)
+        }
       },
       componentDidUpdate: function () {
         var chosen = this.props.mediaPaths && this.props.mediaPaths.get(this.controlID);
@@ -375,12 +434,7 @@
             h("p", null, "The picture is kept in your offer's folder and sent for review with your change. Replace “" + PICTURE_NOTE + "” with a short description for people who cannot see it.")));
       }
     });
-    var answers = Object.assign({}, markdownWidget, {
-      name: "markdown", controlComponent: AnswersControl, previewComponent: markdownWidget.preview
-    });
-    delete answers.control;  // (the registry's own names: they would win over the two above)
-    delete answers.preview;
-    CMS.registerWidget(answers);
+    registerInstead("markdown", markdownWidget, AnswersControl);
   }
 
   // Decap draws its interface with CSS-in-JS, so its class names change between builds; its
