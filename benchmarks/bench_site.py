@@ -571,14 +571,20 @@ def targets(results: list[Result]) -> list[tuple[str, bool]]:
     ours = _by_size(results, BUILD_OURS)
     tuned, hugo = _by_size(results, BUILD_TUNED), _by_size(results, BUILD_HUGO)
     count = TARGET_SIZE_RATIOS
+    # Compared in CPU time: the builds run one after another, and the machine's load can differ
+    # between them (wall time is shown, not judged).
     if count in ours and count in tuned:
-        faster = tuned[count].seconds / ours[count].seconds
+        faster = tuned[count].cpu_seconds / ours[count].cpu_seconds
         verdicts.append((f"at {count:,} offers at least {FASTER_THAN_TUNED:g}x faster than "
-                         f"{BUILD_TUNED}: {faster:.2f}x", faster >= FASTER_THAN_TUNED))
+                         f"{BUILD_TUNED}: {faster:.2f}x in CPU time "
+                         f"({tuned[count].seconds / ours[count].seconds:.2f}x in wall time)",
+                         faster >= FASTER_THAN_TUNED))
     if count in ours and count in hugo:
-        of_hugo = ours[count].seconds / hugo[count].seconds
+        of_hugo = ours[count].cpu_seconds / hugo[count].cpu_seconds
         verdicts.append((f"at {count:,} offers at most {OF_HUGO_AT_MOST:g}x the time of "
-                         f"{BUILD_HUGO}: {of_hugo:.2f}x", of_hugo <= OF_HUGO_AT_MOST))
+                         f"{BUILD_HUGO}: {of_hugo:.2f}x in CPU time "
+                         f"({ours[count].seconds / hugo[count].seconds:.2f}x in wall time)",
+                         of_hugo <= OF_HUGO_AT_MOST))
     for size, item in sorted(ours.items()):
         if size >= TARGET_SIZE_NATIONAL:
             verdicts.append((f"{size:,} offers built in at most {NATIONAL_SECONDS:.0f} s: "

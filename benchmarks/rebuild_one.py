@@ -7,13 +7,15 @@ For each size, in a temporary Git repository written by bench_site.write_ours:
 3. the change committed on a branch, then `localoffer build --changed-since main` (the preview
    a pull request's CI would build) into another folder.
 
-Each build runs in its own process. Reported: wall time, and the peak memory of the whole
+Each build runs in its own process. Reported: wall time, CPU time (user and system, of the
+build and every process it ran, Pagefind's included), and the peak memory of the whole
 process tree (the build and its workers, sampled every 20 ms from /proc), with Pagefind's
 processes counted apart (they are the search's, measured by bench_site.py on their own).
 """
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import threading
@@ -29,6 +31,7 @@ class Timed:
     what: str
     offers: int
     seconds: float
+    cpu_seconds: float  # user and system time of the build and everything it ran
     tree_peak_mb: float  # the build's process tree without Pagefind
     pagefind_peak_mb: float
 
@@ -72,6 +75,7 @@ def _tree_memory(pid: int) -> tuple[int, int]:
 def run_measured(what: str, offers: int, command: list[str], folder: Path) -> Timed:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     process = subprocess.Popen(command, cwd=folder, env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, text=True)
     peaks = [0, 0]
@@ -86,10 +90,12 @@ def run_measured(what: str, offers: int, command: list[str], folder: Path) -> Ti
     sampler.start()
     _, errors = process.communicate()
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     sampler.join()
     if process.returncode != 0:
         raise SystemExit(f"{what} at {offers} offers failed:\n{errors[-3000:]}")
-    return Timed(what, offers, round(seconds, 2), round(peaks[0] / 2**20, 1),
+    return Timed(what, offers, round(seconds, 2), round(cpu, 2), round(peaks[0] / 2**20, 1),
                  round(peaks[1] / 2**20, 1))
 
 
@@ -114,12 +120,15 @@ def _git(folder: Path, *args: str) -> None:
 
 
 def report(results: list[Timed]) -> str:
-    lines = ["| build | offers | wall (s) | share of the full build | peak memory, process tree "
-             "without Pagefind (MB) | Pagefind's peak (MB) |",
-             "| --- | ---: | ---: | ---: | ---: | ---: |"]
-    full = {item.offers: item.seconds for item in results if item.what.startswith("full")}
+    lines = ["| build | offers | wall (s) | CPU (s) | share of the full build (wall, CPU) | "
+             "peak memory, process tree without Pagefind (MB) | Pagefind's peak (MB) |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    full = {item.offers: item for item in results if item.what.startswith("full")}
     for item in results:
-        share = item.seconds / full[item.offers] if full.get(item.offers) else 0
-        lines.append(f"| {item.what} | {item.offers:,} | {item.seconds:.1f} | {share:.1%} | "
-                     f"{item.tree_peak_mb:,.0f} | {item.pagefind_peak_mb:,.0f} |")
+        whole = full.get(item.offers)
+        shares = (f"{item.seconds / whole.seconds:.1%}, {item.cpu_seconds / whole.cpu_seconds:.1%}"
+                  if whole is not None and whole.seconds and whole.cpu_seconds else "")
+        lines.append(f"| {item.what} | {item.offers:,} | {item.seconds:.1f} | "
+                     f"{item.cpu_seconds:.1f} | {shares} | {item.tree_peak_mb:,.0f} | "
+                     f"{item.pagefind_peak_mb:,.0f} |")
     return "\n".join(lines)

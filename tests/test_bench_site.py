@@ -77,26 +77,37 @@ def test_a_failed_build_stops_the_run_with_its_message(tmp_path: Path) -> None:
 
 
 def _result(bench, build: str, offers: int, seconds: float, peak_mb: float = 500.0,
-            search_bytes: int = 200_000):  # type: ignore[no-untyped-def]
-    return bench.Result(build, offers, 3400, seconds, seconds * 1.5, peak_mb, peak_mb / 2, 70.0,
-                        offers + 40, search_bytes, "measured")
+            search_bytes: int = 200_000, cpu_seconds: float | None = None):  # type: ignore[no-untyped-def]
+    return bench.Result(build, offers, 3400, seconds,
+                        seconds * 1.5 if cpu_seconds is None else cpu_seconds, peak_mb,
+                        peak_mb / 2, 70.0, offers + 40, search_bytes, "measured")
 
 
-def test_the_targets_at_1000_offers_are_judged_on_wall_time_of_the_same_run() -> None:
+def test_the_targets_at_1000_offers_are_judged_on_cpu_time_of_the_same_run() -> None:
     bench = _bench_module()
     met = [_result(bench, "localoffer", 1000, 10.0),
            _result(bench, "tuned MkDocs + Pagefind", 1000, 31.0),
            _result(bench, "Hugo + Pagefind", 1000, 7.0)]
     assert bench.targets(met) == [
-        ("at 1,000 offers at least 3x faster than tuned MkDocs + Pagefind: 3.10x", True),
-        ("at 1,000 offers at most 1.5x the time of Hugo + Pagefind: 1.43x", True)]
+        ("at 1,000 offers at least 3x faster than tuned MkDocs + Pagefind: 3.10x in CPU time "
+         "(3.10x in wall time)", True),
+        ("at 1,000 offers at most 1.5x the time of Hugo + Pagefind: 1.43x in CPU time "
+         "(1.43x in wall time)", True)]
+    # A busier machine while the baselines ran makes their wall times longer: the CPU times
+    # still say the target is missed.
+    loaded = [_result(bench, "localoffer", 1000, 10.0, cpu_seconds=20.0),
+              _result(bench, "tuned MkDocs + Pagefind", 1000, 31.0, cpu_seconds=40.0),
+              _result(bench, "Hugo + Pagefind", 1000, 7.0, cpu_seconds=10.0)]
+    assert bench.targets(loaded) == [
+        ("at 1,000 offers at least 3x faster than tuned MkDocs + Pagefind: 2.00x in CPU time "
+         "(3.10x in wall time)", False),
+        ("at 1,000 offers at most 1.5x the time of Hugo + Pagefind: 2.00x in CPU time "
+         "(1.43x in wall time)", False)]
     missed = [_result(bench, "localoffer", 1000, 10.0),
               _result(bench, "tuned MkDocs + Pagefind", 1000, 25.0),
               _result(bench, "Hugo + Pagefind", 1000, 6.0),
               _result(bench, "plain MkDocs", 1000, 40.0)]
-    assert bench.targets(missed) == [
-        ("at 1,000 offers at least 3x faster than tuned MkDocs + Pagefind: 2.50x", False),
-        ("at 1,000 offers at most 1.5x the time of Hugo + Pagefind: 1.67x", False)]
+    assert [met for _, met in bench.targets(missed)] == [False, False]
     assert bench.ratios(missed) == [
         "At 1,000 offers localoffer builds 4.00x faster than plain MkDocs in wall time, "
         "4.00x in CPU time.",

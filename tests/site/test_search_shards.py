@@ -119,10 +119,14 @@ def test_one_changed_offer_is_indexed_alone_and_its_old_page_dropped(tmp_path: P
         second["inputs"].values())
 
     # A clean build indexes the same pages: the same `pages` hash, without a delta shard.
+    # The offers come from the build's cache, so every shard is indexed from the copies it
+    # keeps, written only now.
     shutil.rmtree(cache)
-    clean = _shards(build(tmp_path))
+    site = build(tmp_path)
+    clean = _shards(site)
     assert clean["shards"] == ["0/", "1/", "2/"] and clean["drop"] == []
     assert clean["pages"] == second["pages"] != first["pages"]
+    assert _indexed(site) == EVERY_PAGE
 
 
 def test_beyond_the_delta_limit_the_shard_is_indexed_again_whole(
@@ -138,6 +142,14 @@ def test_beyond_the_delta_limit_the_shard_is_indexed_again_whole(
     assert _bundle_files(site, "1/") == before["1/"]
     assert _bundle_files(site, "2/") == before["2/"]
     assert set(_bundle_files(site, "0/").values()).isdisjoint(before["0/"].values())
+
+    # Shard 1 indexed again whole: its unchanged settings' copies come from the build's cache.
+    _add_words(tmp_path / "offers" / "setting-00000" / "offer.md", "A new trampoline.")
+    site = build(tmp_path)
+    assert _shards(site)["drop"] == []
+    assert set(_bundle_files(site, "1/").values()).isdisjoint(before["1/"].values())
+    assert _indexed(site) == EVERY_PAGE
+    assert {url for _, url in _fragments(site).values()} == set(EVERY_PAGE)
     assert _indexed(site) == EVERY_PAGE
 
 

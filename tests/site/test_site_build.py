@@ -68,8 +68,13 @@ def test_links_between_offers_and_images_work(site: Path) -> None:
 
 
 def test_offers_json_lists_published_offers_with_review_state(site: Path) -> None:
-    data = json.loads((site / "offers.json").read_text(encoding="utf-8"))
+    text = (site / "offers.json").read_text(encoding="utf-8")
+    data = json.loads(text)
     assert data["count"] == 5 == len(data["offers"])
+    # One setting on each line: a change to one setting changes one line of the file.
+    lines = [line for line in text.splitlines() if line.startswith('  {"slug": ')]
+    assert [json.loads(line.rstrip(","))["slug"] for line in lines] == [
+        offer["slug"] for offer in data["offers"]]
     record = next(offer for offer in data["offers"] if offer["slug"] == "setting-00002")
     assert record["url"] == "https://localoffer.calderbrook.example/settings/setting-00002/"
     assert (record["age_from"], record["age_to"]) == (0, 5)

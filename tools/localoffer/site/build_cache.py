@@ -35,7 +35,7 @@ CACHE_FOLDER = Path(".localoffer-cache") / "site"
 # The libraries whose versions change what a page looks like.
 _LIBRARIES = ("mkdocs", "properdocs", "mkdocs-material", "markdown-it-py", "nh3", "jinja2",
               "markupsafe", "pyyaml", "markdown", "pymdown-extensions", "babel")
-_FORMAT = 2  # bump when what is cached changes shape
+_FORMAT = 3  # bump when what is cached changes shape
 
 
 def digest(*parts: Any) -> str:
@@ -120,31 +120,34 @@ class BuildCache:
     def offer_key(self, path: Path, more: str = "") -> str:
         return digest(_FORMAT, self.build_key, str(path), folder_fingerprint(path.parent), more)
 
-    def examined(self, key: str) -> Examined | None:
-        found = self._entry(key)
-        return found.examined if found is not None else None
+    def examined(self, key: str) -> "CachedOffer | None":
+        """The offer as loaded and checked, with what is known of its search copy; its body
+        and the copy itself are in another file, read only when a page needs them."""
+        found = self.store.read_object(_entry(key, "offer"))
+        return found if isinstance(found, CachedOffer) and \
+            isinstance(found.examined, Examined) else None
 
     def body(self, key: str) -> Rendered | None:
-        found = self._entry(key)
+        found = self._page(key)
         return found.body if found is not None else None
 
-    def search_copy(self, key: str, context: str) -> bytes | None:
-        """The offer's copy for the search index (search.SearchCopies) as written, when it was
-        made for the same search `context`."""
-        found = self._entry(key)
-        return found.search_copy if found is not None and found.search_context == context \
-            else None
+    def search_copy(self, key: str) -> bytes | None:
+        """The offer's copy for the search index (search.SearchCopies) as written."""
+        found = self._page(key)
+        return found.search_copy if found is not None else None
 
     def save(self, key: str, examined: Examined, body: Rendered | None,
              search_context: str = "", search_copy: bytes | None = None) -> None:
-        """All that an offer made, in one file (one file written, and read, per offer)."""
+        """All that an offer made, in two files: what every build reads (small), and its
+        body and search copy, which a build reads only for a page it makes again."""
+        copy_digest = hashlib.sha256(search_copy).hexdigest() if search_copy is not None else ""
+        self.store.write_object(_entry(key, "page"), _Page(body, search_copy))
         self.store.write_object(_entry(key, "offer"),
-                                _Entry(examined, body, search_context, search_copy))
+                                CachedOffer(examined, search_context, copy_digest))
 
-    def _entry(self, key: str) -> "_Entry | None":
-        found = self.store.read_object(_entry(key, "offer"))
-        if not isinstance(found, _Entry) or not isinstance(found.examined, Examined) or \
-                not isinstance(found.body, (Rendered, type(None))):
+    def _page(self, key: str) -> "_Page | None":
+        found = self.store.read_object(_entry(key, "page"))
+        if not isinstance(found, _Page) or not isinstance(found.body, (Rendered, type(None))):
             return None
         return found
 
@@ -166,12 +169,19 @@ class BuildCache:
 
 
 @dataclass
-class _Entry:
-    """What the cache keeps of one offer."""
+class CachedOffer:
+    """What every build reads of an offer it does not load again."""
 
     examined: Examined
-    body: Rendered | None
     search_context: str  # the search copy's context, digested ("" without one)
+    search_copy_digest: str  # the SHA-256 of the search copy ("" without one)
+
+
+@dataclass
+class _Page:
+    """What a build reads of an offer only when it makes one of its pages again."""
+
+    body: Rendered | None
     search_copy: bytes | None
 
 

@@ -22,6 +22,7 @@ from localoffer.borough import Borough
 from localoffer.site.build_cache import (
     BuildCache,
     CachedBodies,
+    CachedOffer,
     KeptPages,
     Manifest,
     code_fingerprint,
@@ -97,12 +98,13 @@ def load_with_cache(cache: BuildCache, borough: Borough, today: date, run_checks
     keys = {path: cache.offer_key(path, digest(run_checks, known,
                                                head if _has_translations(path.parent) else ""))
             for path in paths}
-    found: dict[Path, Examined] = {}
+    cached: dict[Path, CachedOffer] = {}
     if read:
         for path, key in keys.items():
-            item = cache.examined(key)
-            if item is not None and item.offer.path == path:
-                found[path] = item
+            entry = cache.examined(key)
+            if entry is not None and entry.examined.offer.path == path:
+                cached[path] = entry
+    found = {path: entry.examined for path, entry in cached.items()}
     missing = [path for path in paths if path not in found]
     context = digest(search_copies.context) if search_copies is not None else ""
     new, rendered = examine_all(borough, today, run_checks, missing, every_path, search_copies,
@@ -114,8 +116,9 @@ def load_with_cache(cache: BuildCache, borough: Borough, today: date, run_checks
                   for item in examined if item.published is not None}
     bodies = CachedBodies(rendered, cache, offer_keys)
     if search_copies is not None:
-        _search_copies(cache, search_copies, [found[path] for path in paths], keys,
-                       set(missing), bodies, MarkdownRenderer(borough.glossary), context)
+        for path, entry in cached.items():
+            _search_copy(entry, keys[path], context, cache, search_copies, bodies,
+                         borough.glossary)
     return CachedLoad(assemble(borough, today, examined), bodies, offer_keys, len(missing))
 
 
@@ -133,22 +136,25 @@ class _CacheWriter:
         self.cache.save(self.keys[path], item, body, self.context if copy else "", copy)
 
 
-def _search_copies(cache: BuildCache, copies: SearchCopies, examined: list[Examined],
-                   keys: dict[Path, str], made: set[Path], bodies: CachedBodies,
-                   renderer: MarkdownRenderer, context: str) -> None:
-    """The search index needs every offer's copy: those made in this build are in the cache
-    already (_CacheWriter), the others are written from it (or made again when it has none)."""
-    for item in examined:
-        published = item.published
-        if published is None or item.offer.path in made:
-            continue
-        copy = cache.search_copy(keys[item.offer.path], context)
-        if copy is None:
-            copies.add(published, bodies.get(published.slug) or render_body(published, renderer))
-        else:
-            path = copies.path_of(published.url)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(copy)
+def _search_copy(entry: CachedOffer, key: str, context: str, cache: BuildCache,
+                 copies: SearchCopies, bodies: CachedBodies, glossary: dict[str, str]) -> None:
+    """The search index needs every offer's copy. Those made in this build are in the cache
+    already (_CacheWriter); the copy of an offer taken from the cache is written only if its
+    shard is indexed again (often on the search's own thread), and made again if the cache
+    does not hold it."""
+    published = entry.examined.published
+    if published is None:
+        return
+
+    def make() -> bytes:
+        return cache.search_copy(key) or copies.add(
+            published, bodies.get(published.slug)
+            or render_body(published, MarkdownRenderer(glossary)))
+
+    if entry.search_context == context and entry.search_copy_digest:
+        copies.later(published.url, entry.search_copy_digest, make)
+    else:
+        make()
 
 
 def _has_translations(folder: Path) -> bool:
@@ -188,24 +194,25 @@ def empty_but_kept(site_dir: Path, kept: set[str], own_folders: tuple[str, ...] 
 def prune(site_dir: Path, written: set[str], kept: set[str]) -> None:
     """Remove, from the folders that held kept pages, every file the build did not write or
     keep (`written`: site paths), and the folders left empty."""
+    # Paths as text, not Path objects: thousands of offers' folders are walked in each build.
+    start = len(str(site_dir)) + 1
     for top in _top_folders(kept):
-        folder = site_dir / top
-        if not folder.is_dir() or folder.is_symlink():
+        folder = os.path.join(site_dir, top)
+        if not os.path.isdir(folder) or os.path.islink(folder):
             continue
         for root, folders, names in os.walk(folder, topdown=False):
-            here = Path(root)
             for name in names:
-                path = here / name
-                if path.relative_to(site_dir).as_posix() not in written:
-                    path.unlink()
+                path = os.path.join(root, name)
+                if path[start:] not in written:
+                    os.unlink(path)
             for name in folders:
-                path = here / name
-                if path.is_symlink():
-                    path.unlink()
-                elif not any(path.iterdir()):
-                    path.rmdir()
-        if not any(folder.iterdir()):
-            folder.rmdir()
+                path = os.path.join(root, name)
+                if os.path.islink(path):
+                    os.unlink(path)
+                elif not os.listdir(path):
+                    os.rmdir(path)
+        if not os.listdir(folder):
+            os.rmdir(folder)
 
 
 def _top_folders(paths: set[str]) -> set[str]:

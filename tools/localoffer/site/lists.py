@@ -6,7 +6,6 @@ settings adds a line per setting, never a menu entry per setting on every page.
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
 from typing import Iterable
 
 from localoffer.site.catalogue import Catalogue, PublishedOffer, sort_key
@@ -26,12 +25,13 @@ ACCESS_URL = "find/access/"
 
 
 def list_pages(catalogue: Catalogue) -> list[BuiltPage]:
-    return [a_to_z(catalogue), by_type(catalogue), by_age(catalogue),
-            *[for_age(catalogue, age) for age in AGES], by_need(catalogue), by_area(catalogue),
-            by_access(catalogue)]
+    entries = _Entries()  # a setting is on about 15 lists: its line is made once
+    return [a_to_z(catalogue, entries), by_type(catalogue, entries), by_age(catalogue),
+            *[for_age(catalogue, age, entries) for age in AGES], by_need(catalogue, entries),
+            by_area(catalogue, entries), by_access(catalogue, entries)]
 
 
-def a_to_z(catalogue: Catalogue) -> BuiltPage:
+def a_to_z(catalogue: Catalogue, entries: "_Entries") -> BuiltPage:
     url = A_TO_Z_URL
     groups: dict[str, list[PublishedOffer]] = defaultdict(list)
     for item in catalogue.offers:
@@ -40,13 +40,13 @@ def a_to_z(catalogue: Catalogue) -> BuiltPage:
     letters = sorted(groups, key=lambda letter: (letter == "#", letter))
     html = fragment("lists.html", "a_to_z", _settings(len(catalogue.offers)).capitalize(),
                     [{"id": _letter_id(letter), "letter": letter,
-                      "entries": _entries(groups[letter], url)} for letter in letters])
+                      "entries": entries(groups[letter], url)} for letter in letters])
     return _page(url, "All settings A to Z", html,
                  [toc_entry(2, f"letter-{_letter_id(letter)}", letter) for letter in letters],
                  "Every school, college and early years setting in the Local Offer, A to Z.")
 
 
-def by_type(catalogue: Catalogue) -> BuiltPage:
+def by_type(catalogue: Catalogue, entries: "_Entries") -> BuiltPage:
     url = TYPE_URL
     groups = _group(catalogue.offers, lambda item: [item.facts.type_id])
     types, toc = [], []
@@ -56,7 +56,7 @@ def by_type(catalogue: Catalogue) -> BuiltPage:
             continue
         types.append({"id": type_id, "plural": _plural(kind.label), "label": kind.label.lower(),
                       "count": len(items),
-                      "entries": _entries(items, url),
+                      "entries": entries(items, url),
                       "booklet": relative_url(url, f"booklet/{type_id}/")})
         toc.append(toc_entry(2, type_id, _plural(kind.label)))
     return _page(url, "Settings by type", fragment("lists.html", "by_type", toc, types), toc,
@@ -70,7 +70,7 @@ def by_age(catalogue: Catalogue) -> BuiltPage:
                  "Find settings for a child or young person of a given age, 0 to 25.")
 
 
-def for_age(catalogue: Catalogue, age: int) -> BuiltPage:
+def for_age(catalogue: Catalogue, age: int, entries: "_Entries") -> BuiltPage:
     url = f"{AGE_URL}{age}/"
     items = [item for item in catalogue.offers if item.facts.covers_age(age)]
     groups = _group(items, lambda item: [item.facts.type_id])
@@ -78,7 +78,7 @@ def for_age(catalogue: Catalogue, age: int) -> BuiltPage:
     for type_id, kind in catalogue.borough.setting_types.items():
         if groups.get(type_id):
             types.append({"id": type_id, "plural": _plural(kind.label),
-                          "entries": _entries(groups[type_id], url)})
+                          "entries": entries(groups[type_id], url)})
             toc.append(toc_entry(2, type_id, _plural(kind.label)))
     title = f"Settings for age {age}"
     count = (f"{_settings(len(items)).capitalize()} take{'s' if len(items) == 1 else ''} "
@@ -87,11 +87,11 @@ def for_age(catalogue: Catalogue, age: int) -> BuiltPage:
     return _page(url, title, html, toc, f"Settings that take children aged {age}.")
 
 
-def by_need(catalogue: Catalogue) -> BuiltPage:
+def by_need(catalogue: Catalogue, entries: "_Entries") -> BuiltPage:
     url = NEED_URL
     groups = _group(catalogue.offers, lambda item: item.facts.specialist_provision)
     order = [need for need in NEEDS if need in groups] + sorted(set(groups) - set(NEEDS))
-    needs = [{"id": need, "label": need_label(need), "entries": _entries(groups[need], url)}
+    needs = [{"id": need, "label": need_label(need), "entries": entries(groups[need], url)}
              for need in order]
     toc = [toc_entry(2, need, need_label(need)) for need in order]
     return _page(url, "Specialist provision by need",
@@ -99,7 +99,7 @@ def by_need(catalogue: Catalogue) -> BuiltPage:
                  "Special schools and resourced provision, by area of need.")
 
 
-def by_area(catalogue: Catalogue) -> BuiltPage:
+def by_area(catalogue: Catalogue, entries: "_Entries") -> BuiltPage:
     url = AREA_URL
     towns_found = _group(catalogue.offers, lambda item: [item.facts.town or "Other places"])
     towns, toc_towns = [], []
@@ -107,7 +107,7 @@ def by_area(catalogue: Catalogue) -> BuiltPage:
         wards = _group(towns_found[town], lambda item: [item.facts.ward or "Ward not given"])
         town_id = "town-" + _slug(town)
         towns.append({"id": town_id, "name": town, "wards": [
-            {"id": f"{town_id}-{_slug(ward)}", "name": ward, "entries": _entries(wards[ward], url)}
+            {"id": f"{town_id}-{_slug(ward)}", "name": ward, "entries": entries(wards[ward], url)}
             for ward in sorted(wards, key=str.casefold)]})
         toc_towns.append(toc_entry(3, town_id, town))
     found = _group(catalogue.offers, lambda item: [item.facts.postcode_district or "?"])
@@ -115,7 +115,7 @@ def by_area(catalogue: Catalogue) -> BuiltPage:
     for district in sorted(found, key=_district_order):
         district_id = "postcode-" + _slug(district)
         districts.append({"id": district_id, "name": district,
-                          "entries": _entries(found[district], url)})
+                          "entries": entries(found[district], url)})
         toc_districts.append(toc_entry(3, district_id, district))
     toc = [toc_entry(2, "by-ward", "By ward", toc_towns),
            toc_entry(2, "by-postcode", "By postcode district", toc_districts)]
@@ -123,11 +123,11 @@ def by_area(catalogue: Catalogue) -> BuiltPage:
                  toc, "Settings by ward and postcode district.")
 
 
-def by_access(catalogue: Catalogue) -> BuiltPage:
+def by_access(catalogue: Catalogue, entries: "_Entries") -> BuiltPage:
     url = ACCESS_URL
     groups = _group(catalogue.offers, lambda item: item.facts.access)
     features = [{"id": feature, "label": access_label(feature),
-                 "entries": _entries(groups[feature], url)}
+                 "entries": entries(groups[feature], url)}
                 for feature in ACCESS_FEATURES if feature in groups]
     toc = [toc_entry(2, feature["id"], feature["label"]) for feature in features]
     return _page(url, "Settings by physical access",
@@ -135,12 +135,25 @@ def by_access(catalogue: Catalogue) -> BuiltPage:
                  "Settings with a step-free entrance, a lift, a hoist, a hearing loop and more.")
 
 
-def entry(item: PublishedOffer, from_url: str) -> tuple[str, str, str, bool]:
-    """What a list shows of one setting: name, link, details and whether it is overdue."""
-    return item.name, relative_url(from_url, item.url), _details(item.facts), item.review.overdue
+class _Entries:
+    """What a list shows of each setting: its name, link, details and whether its review is
+    overdue. All but the link are the same on every list, so they are made once a build."""
+
+    def __init__(self) -> None:
+        self._shown: dict[str, tuple[str, str, bool]] = {}
+
+    def __call__(self, items: Iterable[PublishedOffer], from_url: str) -> Markup:
+        return fragment("lists.html", "entries", [self.entry(item, from_url) for item in items])
+
+    def entry(self, item: PublishedOffer, from_url: str) -> tuple[str, str, str, bool]:
+        shown = self._shown.get(item.slug)
+        if shown is None:
+            shown = self._shown[item.slug] = (item.name, _details(item.facts),
+                                              item.review.overdue)
+        name, details, overdue = shown
+        return name, relative_url(from_url, item.url), details, overdue
 
 
-@lru_cache(maxsize=65_536)  # a setting is on about 15 lists
 def _details(facts: SettingFacts) -> str:
     details = [facts.type_label]
     if facts.ages:
@@ -152,10 +165,6 @@ def _details(facts: SettingFacts) -> str:
         details.append("access: " + ", ".join(access_label(feature).lower()
                                                for feature in facts.access))
     return " · ".join(details)
-
-
-def _entries(items: Iterable[PublishedOffer], from_url: str) -> Markup:
-    return fragment("lists.html", "entries", [entry(item, from_url) for item in items])
 
 
 def _group(items: Iterable[PublishedOffer], keys) -> dict[str, list[PublishedOffer]]:  # type: ignore[no-untyped-def]

@@ -9,7 +9,8 @@ import os
 import shutil
 import tempfile
 import threading
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from localoffer.errors import LocalOfferError
@@ -17,7 +18,7 @@ from localoffer.site.catalogue import PublishedOffer
 from localoffer.site.markup import fragment
 from localoffer.site.pages import OfferPageContext, offer_page
 from localoffer.site.render import Rendered
-from localoffer.site.search_shards import ShardedIndex, shard_folder, shard_of
+from localoffer.site.search_shards import PendingCopies, ShardedIndex, shard_folder, shard_of
 from localoffer.site.structure import BuiltPage
 
 SEARCH_URL = "search/"
@@ -42,11 +43,15 @@ class SearchCopies:
     theme's menus and icons, which Pagefind would parse and ignore), at the page's address.
     The processes that render the offers write them as they go (parallel.py), so Pagefind can
     start as soon as the offers are rendered. Each copy goes into its shard's folder
-    (search_shards.py): folder/<shard>/settings/<slug>/index.html."""
+    (search_shards.py): folder/<shard>/settings/<slug>/index.html.
+
+    An unchanged offer's copy, which the build's cache holds, is only announced (`later`): it
+    is written only if its shard is indexed again (most builds reuse the shard's index)."""
 
     folder: Path
     context: OfferPageContext
     shards: int = 1
+    pending: PendingCopies = field(default_factory=dict)
 
     def path_of(self, url: str) -> Path:
         """Where the copy of the page at `url` goes (the build's cache keeps its text)."""
@@ -67,6 +72,12 @@ class SearchCopies:
         path.write_bytes(copy)
         return copy
 
+    def later(self, url: str, sha256: str, make: Callable[[], bytes]) -> None:
+        """The copy of the page at `url`, whose bytes have the hash `sha256`, to be written by
+        `make` only if its shard needs it."""
+        shard = shard_of(url, self.shards)
+        self.pending.setdefault(shard, {})[f"{url}index.html"] = (sha256, make)
+
 
 class PagefindRun:
     """Pagefind indexing the offer pages in the background while the engine writes the site:
@@ -83,7 +94,8 @@ class PagefindRun:
         self._folder = tempfile.TemporaryDirectory(prefix="localoffer-pagefind-",
                                                    dir=scratch_folder(room_needed))
         self.copies = SearchCopies(Path(self._folder.name), context, shards)
-        self.index = ShardedIndex(self.copies.folder, shards, cache, reuse)
+        self.index = ShardedIndex(self.copies.folder, shards, cache, reuse,
+                                  self.copies.pending)
         self._thread: threading.Thread | None = None
         self._error: LocalOfferError | None = None
 

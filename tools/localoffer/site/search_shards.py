@@ -31,7 +31,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -62,6 +62,9 @@ DELTA_FOLDER = "delta/"
 # delta shard then takes a second or two to index, and a search downloads a little more.
 DELTA_LIMIT = 50
 MANIFEST_PREFIX = "shard-"
+# Copies not written yet, by shard: each page's path in its shard's folder, with the hash of
+# its bytes and what writes them (search.SearchCopies.later).
+PendingCopies = dict[int, dict[str, tuple[str, Callable[[], bytes]]]]
 
 
 def shard_count(offers: int, chosen: int = 0) -> int:
@@ -123,10 +126,12 @@ class ShardedIndex:
     background thread; `stop` kills the Pagefind run under way."""
 
     def __init__(self, copies: Path, shards: int, cache: Path | None,
-                 reuse: bool = True) -> None:
+                 reuse: bool = True, pending: PendingCopies | None = None) -> None:
         """`cache`: where bundles are kept between builds (None: nowhere); `reuse`: False to
-        index every shard again (a clean build), keeping the new bundles for the next."""
+        index every shard again (a clean build), keeping the new bundles for the next;
+        `pending`: copies to write only if their shard is indexed again."""
         self.copies = copies
+        self.pending = pending if pending is not None else {}
         self.shards = shards
         self.cache = cache
         self.reuse = reuse
@@ -150,6 +155,7 @@ class ShardedIndex:
             if self._stopped:
                 return
             pages = page_hashes(folder)
+            pages.update((page, sha) for page, (sha, _) in self.pending.get(shard, {}).items())
             every.update(pages)
             if not pages:
                 continue  # a small borough may leave a shard empty
@@ -157,6 +163,7 @@ class ShardedIndex:
             target = output / shard_folder(shard)
             if self.cache is None:
                 shutil.rmtree(target, ignore_errors=True)
+                self._write_pending(shard)
                 self._pagefind(folder, target)
             else:
                 key = self._shard_bundle(shard, folder, pages, key, dropped, delta)
@@ -167,6 +174,7 @@ class ShardedIndex:
             folder = self.copies / DELTA_FOLDER
             for page in delta:
                 shard, _, relative = page.partition("/")
+                self._write_pending(int(shard), relative)
                 (folder / relative).parent.mkdir(parents=True, exist_ok=True)
                 _link_or_copy(str(self.copies / shard / relative), str(folder / relative))
             key = self._cached_bundle(folder, pages_hash(page_hashes(folder)))
@@ -210,6 +218,7 @@ class ShardedIndex:
                             if page in known and known[page][1]]
                 delta += [f"{shard}/{page}" for page in changed]
                 return str(last["key"])
+        self._write_pending(shard)
         self._cached_bundle(folder, key)
         ids = _page_ids(self.cache / key)
         manifest = {"key": key, "pages": {page: [digest, ids.get(page, "")]
@@ -217,6 +226,15 @@ class ShardedIndex:
         (self.cache / f"{MANIFEST_PREFIX}{shard}.json").write_text(
             json.dumps(manifest), encoding="utf-8")
         return key
+
+    def _write_pending(self, shard: int, page: str | None = None) -> None:
+        """The shard's copies not written yet (or only `page`), written into its folder."""
+        waiting = self.pending.get(shard, {})
+        for name in [page] if page is not None else list(waiting):
+            if name in waiting:
+                path = self.copies / shard_folder(shard) / name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(waiting.pop(name)[1]())
 
     def stop(self) -> None:
         self._stopped = True
