@@ -306,7 +306,7 @@ def test_a_school_editing_its_offer_changes_only_that_file(editor: Editor) -> No
     shown = editor.page.locator("main, #root").first.inner_text()
     assert [name for name in ("Beacon Hill School", "Sunflower Childminding",
                               "Riverside High School") if name in shown] == []
-    expect(editor.page.get_by_role("link", name="New Offer")).to_have_count(0)
+    expect(editor.page.locator('a[href="#/collections/offers/new"]')).to_have_count(0)
     editor.page.get_by_text("Oakfield Primary School").first.click()
     approved = editor.field("approved_by")
     approved.fill("Governing Body, 26 Nov 2026")
@@ -323,13 +323,45 @@ def test_a_school_editing_its_offer_changes_only_that_file(editor: Editor) -> No
     assert "approved_by: Governing Body, 26 Nov 2026\n" in saved
 
 
-def _tab_to(page: Any, name: str, presses: int = 15) -> None:
-    """Press Tab until the element with the keyboard's focus reads `name`."""
+def _tab_to(page: Any, name: str, presses: int = 15, key: str = "Tab") -> None:
+    """Press Tab (or `key`) until the element with the keyboard's focus reads `name`."""
     for _ in range(presses):
-        page.keyboard.press("Tab")
+        page.keyboard.press(key)
         if page.evaluate("() => document.activeElement.textContent.trim()") == name:
             return
-    raise AssertionError(f"{name} was not reached with Tab in {presses} presses")
+    raise AssertionError(f"{name} was not reached with {key} in {presses} presses")
+
+
+def test_a_school_can_do_each_step_with_the_keyboard(editor: Editor) -> None:
+    """The guide's keyboard paths: sign in, open the offer, change a box, save, then choose
+    Ready in the Status menu (Enter opens it with its first choice focused, the arrow keys
+    move, Enter chooses)."""
+    editor.page.goto(editor.url + "admin/oakfield-primary-school/")
+    editor.page.get_by_role("button", name="Login").wait_for()
+    _tab_to(editor.page, "Login")
+    editor.page.keyboard.press("Enter")
+    editor.page.get_by_text("Oakfield Primary School").first.wait_for()
+    _tab_to(editor.page, "Oakfield Primary School", presses=30)
+    editor.page.keyboard.press("Enter")
+    approved = editor.field("approved_by")
+    expect(approved).to_have_value("Governing Body, 17 Sep 2026")
+    for _ in range(60):
+        editor.page.keyboard.press("Tab")
+        if editor.page.evaluate("() => document.activeElement.id").startswith("approved_by-field-"):
+            break
+    expect(approved).to_be_focused()
+    editor.page.keyboard.press("End")
+    editor.page.keyboard.type(" (keyboard)")
+    _tab_to(editor.page, "Save", presses=80, key="Shift+Tab")
+    editor.page.keyboard.press("Enter")
+    editor.page.get_by_role("button", name="Status: Draft").wait_for()
+    _tab_to(editor.page, "Status: Draft", presses=10)
+    editor.page.keyboard.press("Enter")
+    _tab_to(editor.page, "Ready", presses=5, key="ArrowDown")
+    editor.page.keyboard.press("Enter")
+    editor.page.get_by_role("button", name="Status: Ready").wait_for()
+    saved = editor.git("show", f"{OAKFIELD_BRANCH}:{OAKFIELD}")
+    assert "approved_by: Governing Body, 17 Sep 2026 (keyboard)\n" in saved
 
 
 # A 1x1 PNG picture.
@@ -502,7 +534,7 @@ def test_every_demo_offer_saved_in_the_editor_keeps_every_word(editor: Editor) -
     editor.git("commit", "-q", "-am", "A note for the LA")
 
     editor.open("admin/")
-    expect(editor.page.get_by_role("link", name="New Offer")).to_have_count(1)  # the LA's
+    expect(editor.page.locator('a[href="#/collections/offers/new"]')).to_have_count(1)  # the LA's
     originals = {}
     for slug in DEMO_SLUGS:
         name = yaml.safe_load(split_front_matter(
