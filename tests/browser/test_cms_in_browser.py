@@ -280,8 +280,33 @@ def test_a_school_drafts_a_new_offer_and_the_local_authority_publishes_it(editor
     assert f"New offer offers/{NEW_SLUG}/offer.md, written in the web editor" in history.stdout
 
 
+def test_a_new_offer_starts_with_the_questions_of_the_type_chosen(editor: Editor) -> None:
+    editor.open("admin/#/collections/offers/new")
+    body = editor.page.locator("[data-slate-editor]")
+    primary = "## How will staff support my child?"
+    college = "## How does the setting know if I need extra help?"  # SE7 for young people
+    expect(body).to_contain_text(primary)  # before a type is chosen: a primary school's
+    editor.field("type").fill("Further education college")
+    editor.page.keyboard.press("Enter")
+    expect(body).to_contain_text(college)
+    assert primary not in body.inner_text()
+    # Once something is written in the answers, a change of type leaves them alone.
+    editor.answer_under(college[3:], "We talk to you before you start.")
+    editor.field("type").fill("Primary school")
+    editor.page.keyboard.press("Enter")
+    _settle(editor.page)
+    expect(body).to_contain_text("We talk to you before you start.")
+    expect(body).to_contain_text(college)
+
+
 def test_a_school_editing_its_offer_changes_only_that_file(editor: Editor) -> None:
     editor.open("admin/oakfield-primary-school/")
+    editor.page.get_by_text("Oakfield Primary School").first.wait_for()
+    # The school's editor lists its own offer only (admin/ lists all 12: the test below).
+    shown = editor.page.locator("main, #root").first.inner_text()
+    assert [name for name in ("Beacon Hill School", "Sunflower Childminding",
+                              "Riverside High School") if name in shown] == []
+    expect(editor.page.locator('a[href="#/collections/offers/new"]')).to_have_count(0)
     editor.page.get_by_text("Oakfield Primary School").first.click()
     approved = editor.field("approved_by")
     approved.fill("Governing Body, 26 Nov 2026")
@@ -296,6 +321,104 @@ def test_a_school_editing_its_offer_changes_only_that_file(editor: Editor) -> No
         "offers/oakfield-primary-school/offer.md"]
     saved = (editor.repo / "offers" / "oakfield-primary-school" / "offer.md").read_text()
     assert "approved_by: Governing Body, 26 Nov 2026\n" in saved
+
+
+def _tab_to(page: Any, name: str, presses: int = 15, key: str = "Tab") -> None:
+    """Press Tab (or `key`) until the element with the keyboard's focus reads `name`."""
+    for _ in range(presses):
+        page.keyboard.press(key)
+        if page.evaluate("() => document.activeElement.textContent.trim()") == name:
+            return
+    raise AssertionError(f"{name} was not reached with {key} in {presses} presses")
+
+
+def test_a_school_can_do_each_step_with_the_keyboard(editor: Editor) -> None:
+    """The guide's keyboard paths: sign in, open the offer, change a box, save, then choose
+    Ready in the Status menu (Enter opens it with its first choice focused, the arrow keys
+    move, Enter chooses)."""
+    editor.page.goto(editor.url + "admin/oakfield-primary-school/")
+    editor.page.get_by_role("button", name="Login").wait_for()
+    _tab_to(editor.page, "Login")
+    editor.page.keyboard.press("Enter")
+    editor.page.get_by_text("Oakfield Primary School").first.wait_for()
+    _tab_to(editor.page, "Oakfield Primary School", presses=30)
+    editor.page.keyboard.press("Enter")
+    approved = editor.field("approved_by")
+    expect(approved).to_have_value("Governing Body, 17 Sep 2026")
+    for _ in range(60):
+        editor.page.keyboard.press("Tab")
+        if editor.page.evaluate("() => document.activeElement.id").startswith("approved_by-field-"):
+            break
+    expect(approved).to_be_focused()
+    editor.page.keyboard.press("End")
+    editor.page.keyboard.type(" (keyboard)")
+    _tab_to(editor.page, "Save", presses=80, key="Shift+Tab")
+    editor.page.keyboard.press("Enter")
+    editor.page.get_by_role("button", name="Status: Draft").wait_for()
+    _tab_to(editor.page, "Status: Draft", presses=10)
+    editor.page.keyboard.press("Enter")
+    _tab_to(editor.page, "Ready", presses=5, key="ArrowDown")
+    editor.page.keyboard.press("Enter")
+    editor.page.get_by_role("button", name="Status: Ready").wait_for()
+    saved = editor.git("show", f"{OAKFIELD_BRANCH}:{OAKFIELD}")
+    assert "approved_by: Governing Body, 17 Sep 2026 (keyboard)\n" in saved
+
+
+# A 1x1 PNG picture.
+PICTURE = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                        "1f15c4890000000d49444154789c6360000002000154a24f9f0000000049454e44ae426082")
+WELLBEING = "What support will there be for my child's overall wellbeing?"
+NEXT_QUESTION = "## What specialist services and expertise are available at or accessed by the setting?"
+
+
+def test_a_picture_goes_into_the_offers_folder_with_its_draft(editor: Editor,
+                                                              tmp_path: Path) -> None:
+    picture = tmp_path / "Our Sensory Room.png"
+    picture.write_bytes(PICTURE)
+    published = editor.git("rev-parse", "main")
+    editor.open("admin/oakfield-primary-school/")
+    editor.page.get_by_text("Oakfield Primary School").first.wait_for()
+    # Decap's own media library in the top bar would save straight onto main: not offered.
+    _settle(editor.page)
+    expect(editor.page.get_by_role("button", name="Media")).to_have_count(0)
+
+    editor.page.get_by_text("Oakfield Primary School").first.click()
+    expect(editor.field("name")).to_have_value("Oakfield Primary School")
+    editor.page.get_by_label("Add a picture under the question").select_option(WELLBEING)
+    # With the keyboard only, as the docs' way around decap-cms#7077 says.
+    editor.page.get_by_role("button", name="Add a picture").focus()
+    editor.page.keyboard.press("Enter")
+    _tab_to(editor.page, "Upload")
+    with editor.page.expect_file_chooser() as chooser:
+        editor.page.keyboard.press("Enter")
+    chooser.value.set_files(str(picture))
+    editor.page.get_by_text("our-sensory-room.png").wait_for()  # uploaded, and chosen
+    _settle(editor.page)
+    # Deleting a published picture there would delete it from main at once: not offered.
+    expect(editor.page.get_by_role("button", name="Delete selected")).to_have_count(0)
+    _tab_to(editor.page, "Choose selected")
+    editor.page.keyboard.press("Enter")
+    expect(editor.page.locator("[data-slate-editor]")).to_contain_text(
+        "![Say in words what the picture shows](our-sensory-room.png)")
+    # Typing on afterwards keeps the picture's line (the box shows the answers with it).
+    expect(editor.page.get_by_role("dialog")).to_have_count(0)
+    editor.answer_under(WELLBEING, "Photos of our sensory room are below.")
+    editor.save()
+
+    branch = "cms/offers/oakfield-primary-school/offer"
+    assert editor.git("diff", "--name-only", "main", branch).split() == [
+        "offers/oakfield-primary-school/offer.md",
+        "offers/oakfield-primary-school/our-sensory-room.png"]
+    stored = subprocess.run(["git", "-C", str(editor.repo), "show",
+                             f"{branch}:offers/oakfield-primary-school/our-sensory-room.png"],
+                            capture_output=True, check=True).stdout
+    assert stored == PICTURE
+    saved = editor.git("show", f"{branch}:{OAKFIELD}")
+    under = saved.split(f"## {WELLBEING}\n", 1)[1].split(NEXT_QUESTION, 1)[0]
+    assert under.startswith("\nPhotos of our sensory room are below.\n")
+    assert under.endswith("\n\n![Say in words what the picture shows](our-sensory-room.png)\n\n")
+    assert saved.count("our-sensory-room.png") == 1
+    assert editor.git("rev-parse", "main") == published  # nothing on main until it is published
 
 
 OAKFIELD = "offers/oakfield-primary-school/offer.md"
@@ -411,6 +534,7 @@ def test_every_demo_offer_saved_in_the_editor_keeps_every_word(editor: Editor) -
     editor.git("commit", "-q", "-am", "A note for the LA")
 
     editor.open("admin/")
+    expect(editor.page.locator('a[href="#/collections/offers/new"]')).to_have_count(1)  # the LA's
     originals = {}
     for slug in DEMO_SLUGS:
         name = yaml.safe_load(split_front_matter(

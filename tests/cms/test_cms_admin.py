@@ -116,3 +116,18 @@ def test_the_editor_carries_decaps_yaml_library_and_no_helper_on_the_website(
     package = json.loads((REPO_ROOT / "package.json").read_text(encoding="utf-8"))
     lock = json.loads((REPO_ROOT / "package-lock.json").read_text(encoding="utf-8"))
     assert package["dependencies"]["yaml"] == lock["packages"]["node_modules/yaml"]["version"]
+
+
+def test_the_las_editor_has_each_setting_types_starting_answers(demo_site: Path) -> None:
+    admin = demo_site / "admin"
+    bodies = json.loads((admin / "new-offer-bodies.json").read_text(encoding="utf-8"))
+    assert sorted(bodies) == ["all-through", "childminder", "early-years", "fe-college", "nursery-school",
+                              "primary", "pru", "secondary", "sixth-form", "special"]
+    assert "\n## How will staff support my child?\n" in bodies["primary"]
+    assert "\n## How does the setting know if I need extra help?\n" in bodies["fe-college"]
+    assert "## How will staff support my child?" not in bodies["fe-college"]
+    page = (admin / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="localoffer-new-offer-bodies" content="new-offer-bodies.json">' in page
+    # A school's editor makes no new offers.
+    school = (admin / "oakfield-primary-school" / "index.html").read_text(encoding="utf-8")
+    assert "localoffer-new-offer-bodies" not in school

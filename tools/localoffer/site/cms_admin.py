@@ -25,7 +25,7 @@ from localoffer.errors import LocalOfferError
 from localoffer.model.discover import known_slugs
 from localoffer.model.files import OFFER_FILE
 from localoffer.model.offer import load_offer
-from localoffer.site.cms_config import COLLECTION, Backend, editor_config
+from localoffer.site.cms_config import COLLECTION, Backend, editor_config, new_offer_bodies
 from localoffer.site.markup import fragment
 
 DECAP_PACKAGE = Path("node_modules") / "decap-cms"  # the browser bundle of decap-cms-app
@@ -36,6 +36,7 @@ YAML_FOLDER = "yaml"
 ADMIN = "admin"
 BUNDLE_FOLDER = "decap"
 BUNDLE = "decap-cms.js"
+NEW_OFFER_BODIES = "new-offer-bodies.json"  # each setting type's starting answers (LA's editor)
 OWN_ASSETS = Path(__file__).parent / "assets" / "cms"
 NODE_MODULES_VARIABLE = "LOCALOFFER_NODE_MODULES"
 HOW_TO_INSTALL = ("Install it with 'npm ci' in the folder that holds package.json (the "
@@ -111,8 +112,11 @@ def write_admin(site_dir: Path, borough: Borough, backend: Backend, today: date,
     for asset in ("editor.js", "editor.css"):
         shutil.copyfile(OWN_ASSETS / asset, admin / asset)
     styles = preview_styles(site_dir)
+    (admin / NEW_OFFER_BODIES).write_text(
+        json.dumps(new_offer_bodies(borough, today), ensure_ascii=False, indent=1),
+        encoding="utf-8")
     _write_editor(admin, editor_config(borough, backend, today), "", styles,
-                  f"{borough.name} Local Offer: editor", COLLECTION, helper_url)
+                  f"{borough.name} Local Offer: editor", COLLECTION, helper_url, NEW_OFFER_BODIES)
     for slug in sorted(known_slugs(borough)):
         name = load_offer(borough.offers_dir / slug / OFFER_FILE, borough).name
         _write_editor(admin / slug, editor_config(borough, backend, today, (slug, name)), "../",
@@ -156,7 +160,8 @@ def _copy_yaml(modules: Path, target: Path) -> None:
 
 
 def _write_editor(folder: Path, config: dict[str, object], up: str, styles: list[str],
-                  title: str, preview_for: str, helper_url: str | None) -> None:
+                  title: str, preview_for: str, helper_url: str | None,
+                  new_offer_bodies: str = "") -> None:
     folder.mkdir(exist_ok=True)
     (folder / "config.yml").write_text(
         yaml.dump(config, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=100),
@@ -164,5 +169,6 @@ def _write_editor(folder: Path, config: dict[str, object], up: str, styles: list
     root = up + "../"  # from this folder to the site's root
     page = fragment("cms.html", "editor_page", title, f"{up}{BUNDLE_FOLDER}/{BUNDLE}",
                     f"{up}editor.js", f"{up}editor.css", [root + style for style in styles],
-                    [preview_for], helper_url or "", f"{up}{YAML_FOLDER}/index.js")
+                    [preview_for], helper_url or "", f"{up}{YAML_FOLDER}/index.js",
+                    new_offer_bodies)
     (folder / "index.html").write_text(str(page), encoding="utf-8")

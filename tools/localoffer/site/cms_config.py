@@ -181,14 +181,24 @@ def offer_fields(borough: Borough, today: date) -> list[dict[str, Any]]:
     return fields
 
 
-def new_offer_body(borough: Borough, today: date) -> str:
+def new_offer_body(borough: Borough, today: date, setting_type: str | None = None) -> str:
     """The body `localoffer new` writes: the welcome note, then each question and its guidance,
-    for the borough's most usual setting type (primary if it has one)."""
-    setting_type = "primary" if "primary" in borough.setting_types else next(iter(borough.setting_types))
+    for `setting_type`, or the borough's most usual one (primary if it has one)."""
+    if setting_type is None:
+        setting_type = "primary" if "primary" in borough.setting_types \
+            else next(iter(borough.setting_types))
     request = template_request(borough, "New setting", setting_type, None, today)
     text = offer_template(borough, request)
     _yaml, _close, body_start = split_front_matter(text)
     return "\n".join(text.split("\n")[body_start - 1:]).lstrip("\n")
+
+
+def new_offer_bodies(borough: Borough, today: date) -> dict[str, str]:
+    """A new offer's body for each setting type (each type's own question set): the editor
+    starts a new offer with the primary one, and changes it when the type chosen is another,
+    as long as nothing has been written in it yet (editor.js)."""
+    return {setting_type: new_offer_body(borough, today, setting_type)
+            for setting_type in borough.setting_types}
 
 
 def _field(path: str, key: str, prop: dict[str, Any], required: bool,

@@ -284,6 +284,159 @@
     CMS.registerPreviewTemplate(name, OfferPreview);
   });
 
+  // Pictures. The answers are edited as Markdown text (raw mode: the rich-text mode rewrites
+  // it), where Decap offers no way to add a picture. So the answers box gets a button that
+  // opens Decap's media library for this offer: a picture chosen or uploaded there is part of
+  // the offer's draft, saved with it on its branch into the offer's own folder
+  // (config.yml's media_folder), and its Markdown line goes at the end of the answers to a
+  // question the school picks. (The media library Decap opens from its top bar instead saves
+  // and deletes straight on the published branch, without review: hidden below.)
+  var PICTURE_NOTE = "Say in words what the picture shows";
+  function questionsIn(markdown) {
+    return text(markdown).split("\n").filter(function (line) {
+      return /^## \S/.test(line);
+    }).map(function (line) { return line.slice(3).trim(); });
+  }
+  function withPicture(markdown, question, path) {
+    var lines = text(markdown).replace(/\s+$/, "").split("\n");
+    var picture = "![" + PICTURE_NOTE + "](" + path.replace(/[()\s]/g, encodeURIComponent) + ")";
+    var at = lines.length;
+    var start = lines.indexOf("## " + question);
+    if (start !== -1) {
+      at = start + 1;
+      while (at < lines.length && !/^## \S/.test(lines[at])) {
+        at += 1;
+      }
+      while (at > start + 1 && lines[at - 1].trim() === "") {
+        at -= 1;
+      }
+    }
+    lines.splice(at, 0, "", picture);
+    return lines.join("\n") + "\n";
+  }
+  // A new offer (the local authority's editor) starts with the questions of a primary
+  // school; once its type is chosen, the answers box gets that type's own questions and
+  // guidance instead, as long as nothing has been written in it yet.
+  var newOfferBodies = {};
+  var bodiesHref = metas("localoffer-new-offer-bodies")[0];
+  if (bodiesHref) {
+    window.fetch(absolute(bodiesHref), { credentials: "same-origin" }).then(function (response) {
+      return response.ok ? response.json() : {};
+    }).then(function (bodies) { newOfferBodies = bodies || {}; }, function () {});
+  }
+  function isUntouchedTemplate(markdown) {
+    var value = text(markdown).trim();
+    return Object.keys(newOfferBodies).some(function (type) {
+      return text(newOfferBodies[type]).trim() === value;
+    });
+  }
+  var answersBoxes = [];  // the answers boxes drawn (AnswersControl, below)
+  // Decap tells a field nothing when another one changes: so the type's box says it itself.
+  var selectWidget = CMS.getWidget && CMS.getWidget("select");
+  if (selectWidget && selectWidget.control) {
+    var SelectControl = selectWidget.control;
+    var TypeSelect = window.createClass({
+      onChange: function (value) {
+        this.props.onChange.apply(null, arguments);
+        var isNewOffer = /\/new(\?|$)/.test(window.location.hash);
+        if (isNewOffer && this.props.field && this.props.field.get("name") === "type") {
+          answersBoxes.slice().forEach(function (box) { box.typeChosen(text(value)); });
+        }
+      },
+      render: function () {
+        return h(SelectControl, Object.assign({}, this.props, { onChange: this.onChange }));
+      }
+    });
+    registerInstead("select", selectWidget, TypeSelect);
+  }
+  function registerInstead(name, widget, control) {
+    var replacement = Object.assign({}, widget, {
+      name: name, controlComponent: control, previewComponent: widget.preview
+    });
+    delete replacement.control;  // (the registry's own names: they would win over the two above)
+    delete replacement.preview;
+    CMS.registerWidget(replacement);
+  }
+
+  var markdownWidget = CMS.getWidget && CMS.getWidget("markdown");
+  if (markdownWidget && markdownWidget.control) {
+    var MarkdownControl = markdownWidget.control;
+    var pictureControls = 0;
+    var AnswersControl = window.createClass({
+      getInitialState: function () {
+        pictureControls += 1;
+        this.controlID = "lo-picture-" + pictureControls;
+        return { question: "", revision: 0 };
+      },
+      // Decap redraws a field only when its value changes, unless the control says otherwise
+      // (as its image widget does): a picture chosen in the media library must redraw it too.
+      // (Decap calls this without the state: only React's own call has it.)
+      shouldComponentUpdate: function (next, nextState) {
+        return (nextState !== undefined && nextState !== this.state)
+          || next.value !== this.props.value
+          || next.classNameWrapper !== this.props.classNameWrapper
+          || next.hasActiveStyle !== this.props.hasActiveStyle
+          || Boolean(next.mediaPaths && next.mediaPaths.get(this.controlID));
+      },
+      componentDidMount: function () {
+        answersBoxes.push(this);
+      },
+      componentWillUnmount: function () {
+        answersBoxes.splice(answersBoxes.indexOf(this), 1);
+      },
+      // The type of a new offer was chosen: its own questions, if nothing is written yet.
+      typeChosen: function (type) {
+        var body = newOfferBodies[type];
+        if (body && text(this.props.value).trim() !== body.trim()
+            && isUntouchedTemplate(this.props.value)) {
+          this.props.onChange(body);
+          this.setState({ revision: this.state.revision + 1 });  // (see componentDidUpdate)
+        }
+      },
+      componentDidUpdate: function () {
+        var chosen = this.props.mediaPaths && this.props.mediaPaths.get(this.controlID);
+        if (!chosen || chosen === this.inserted) {
+          return;
+        }
+        this.inserted = chosen;  // once, however often Decap draws the box before it forgets it
+        this.props.onRemoveInsertedMedia(this.controlID);
+        var path = typeof chosen === "string" ? chosen : text(chosen.get ? chosen.get(0) : chosen[0]);
+        var questions = questionsIn(this.props.value);
+        var question = this.state.question || questions[0] || "";
+        this.props.onChange(withPicture(this.props.value, question, path));
+        // Decap's Markdown box reads its value only when it is first drawn: draw it anew, or it
+        // would go on showing (and then save) the answers without the picture.
+        this.setState({ revision: this.state.revision + 1 });
+      },
+      addPicture: function (event) {
+        event.preventDefault();
+        this.props.onOpenMediaLibrary({
+          controlID: this.controlID, forImage: true, privateUpload: false, value: [],
+          allowMultiple: false, field: this.props.field
+        });
+      },
+      render: function () {
+        var self = this;
+        var questions = questionsIn(this.props.value);
+        var chosen = questions.indexOf(this.state.question) === -1 ? questions[0] || "" : this.state.question;
+        var pickerID = this.controlID + "-question";
+        return h("div", null,
+          h(MarkdownControl, Object.assign({}, this.props, { key: "answers-" + this.state.revision })),
+          h("div", { className: "lo-add-picture" },
+            questions.length ? h("label", { htmlFor: pickerID, "data-lo": "" }, "Add a picture under the question") : null,
+            questions.length ? h("select", {
+              id: pickerID, value: chosen,
+              onChange: function (event) { self.setState({ question: event.target.value }); }
+            }, questions.map(function (question) {
+              return h("option", { key: question, value: question }, question);
+            })) : null,
+            h("button", { type: "button", onClick: this.addPicture }, "Add a picture"),
+            h("p", null, "The picture is kept in your offer's folder and sent for review with your change. Replace “" + PICTURE_NOTE + "” with a short description for people who cannot see it.")));
+      }
+    });
+    registerInstead("markdown", markdownWidget, AnswersControl);
+  }
+
   // Decap draws its interface with CSS-in-JS, so its class names change between builds; its
   // colours that fail WCAG's 4.5:1 contrast are recognised by value instead, and darkened.
   var DARKER = {
@@ -325,7 +478,7 @@
       document.querySelectorAll('[role="textbox"]:not([aria-label]):not([aria-labelledby])'),
       function (box) {
         for (var up = box.parentElement; up && up !== document.body; up = up.parentElement) {
-          var label = up.querySelector("label");
+          var label = up.querySelector("label:not([data-lo])");  // Decap's, not ours
           if (label) {
             box.setAttribute("aria-label", label.textContent);
             return;
@@ -344,6 +497,36 @@
       inside.setAttribute("lang", "en");
     }
   }
+  // Decap's media library saves and deletes straight on the published branch, with no draft
+  // and no review, when it is opened from the top bar, and whenever it deletes a picture
+  // already published. Pictures are added with "Add a picture" in the answers box instead
+  // (above), which saves them with the offer's draft; a picture is removed by deleting its
+  // line from the answers (the local authority tidies the folder).
+  var UNREVIEWED = [["header button", "Media"], [".ReactModalPortal button", "Delete selected"],
+                    ["[role=\"dialog\"] button", "Delete selected"]];
+  function hideUnreviewedMedia() {
+    UNREVIEWED.forEach(function (pair) {
+      Array.prototype.forEach.call(document.querySelectorAll(pair[0]), function (button) {
+        if (button.textContent.trim() === pair[1] && !button.hidden) {
+          button.hidden = true;
+          button.style.display = "none";
+        }
+      });
+    });
+  }
+  // The media library's Upload is a label that takes the keyboard's focus, round a file box
+  // that does not: Enter and Space on it did nothing. They now open the file box.
+  document.addEventListener("keydown", function (event) {
+    var label = event.target;
+    if ((event.key !== "Enter" && event.key !== " ") || !label || label.tagName !== "LABEL") {
+      return;
+    }
+    var input = label.querySelector('input[type="file"]');
+    if (input && !input.disabled) {
+      event.preventDefault();
+      input.click();
+    }
+  }, true);
   var waiting = false;
   function fixSoon() {
     if (waiting) {
@@ -354,6 +537,7 @@
       waiting = false;
       darkenColours();
       nameUnnamed();
+      hideUnreviewedMedia();
     });
   }
   new MutationObserver(fixSoon).observe(document.documentElement, { childList: true, subtree: true });
