@@ -11,7 +11,10 @@ indexed (address and copy, byte for byte: search_shards.py).
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -94,16 +97,28 @@ def test_every_change_rebuilds_to_what_a_clean_build_makes(borough: Path) -> Non
                 and b"settings/setting-00003/" not in first[name]}
     assert any("/part-2/" in name for name in booklets)
 
+    lists = {name: (borough / "site" / name).stat().st_mtime_ns
+             for name in ("settings/index.html", "find/type/index.html", "find/age/7/index.html")}
+
     # One offer changes: its page changes, the others stay as they were written, and so do
-    # the booklet pages without it.
+    # the booklet pages without it and the lists (its name and details did not change).
     _append(borough, "setting-00003", "We have a new sensory garden.")
     built = _build_both(borough)
     assert "We have a new sensory garden." in built["settings/setting-00003/index.html"].decode()
     assert _written_at(borough, "setting-00010") == kept
+    assert {name: (borough / "site" / name).stat().st_mtime_ns for name in lists} == lists
     assert any(b"We have a new sensory garden." in content
                for name, content in built.items() if name.startswith("booklet/"))
     assert [name for name, written in booklets.items()
             if (borough / "site" / name).stat().st_mtime_ns == written] == sorted(booklets)
+
+    # A setting's name changes: the lists follow.
+    offer = borough / "offers" / "setting-00006" / "offer.md"
+    name = re.search(r"^name: (.+)$", offer.read_text(encoding="utf-8"), re.M).group(1)
+    offer.write_text(offer.read_text(encoding="utf-8").replace(
+        f"name: {name}", "name: Zebra Crossing Nursery"), encoding="utf-8")
+    built = _build_both(borough)
+    assert "Zebra Crossing Nursery" in built["settings/index.html"].decode()
 
     # One offer is deleted, another renamed: their old pages go, the lists follow.
     shutil.rmtree(borough / "offers" / "setting-00004")
@@ -206,3 +221,44 @@ def test_a_link_in_offers_is_still_refused(borough: Path) -> None:
     built = _build_both(borough)
     assert not any(name.startswith("settings/setting-00009/") for name in built)
     assert not any(b"The server's secret." in content for content in built.values())
+
+
+def test_entries_unused_for_two_days_are_deleted_once_a_day(borough: Path) -> None:
+    _build_both(borough)
+    cache = borough / CACHE_FOLDER
+    used = sorted((cache / "offers").rglob("*.offer"))[0]
+    three_days_ago = time.time() - 3 * 24 * 3600
+    os.utime(used, (three_days_ago, three_days_ago))  # old, but this build's: kept
+    old = cache / "offers" / "ab" / "ab01.offer"  # another day's entry, no build's now
+    recent = cache / "offers" / "ab" / "ab02.page"  # today's, for other settings: kept
+    for path in (old, recent):
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(b"an entry")
+    os.utime(old, (three_days_ago, three_days_ago))
+    os.utime(cache / "swept", (three_days_ago, three_days_ago))  # last swept 3 days ago
+    _build_both(borough)
+    assert used.is_file() and recent.is_file()
+    assert not old.exists()
+
+    # Swept less than a day ago: not again.
+    old.write_bytes(b"an entry")
+    os.utime(old, (three_days_ago, three_days_ago))
+    _build_both(borough)
+    assert old.is_file()
+
+
+def test_kept_lists_keep_their_names_in_the_menu(borough: Path) -> None:
+    """A list page the menu names from its own title (mkdocs.yml gives none): kept, it is
+    not read, and still named as when it is written."""
+    site = borough / "mkdocs.yml"
+    text = site.read_text(encoding="utf-8")
+    assert "settings/index.md" in text
+    site.write_text(re.sub(r"- [^\n:]+: settings/index.md", "- settings/index.md", text),
+                    encoding="utf-8")
+    _build_both(borough)
+    page = borough / "site" / "settings" / "index.html"
+    written = page.stat().st_mtime_ns
+    _append(borough, "setting-00003", "We have a new sensory garden.")
+    built = _build_both(borough)
+    assert page.stat().st_mtime_ns == written  # kept
+    assert "All settings A to Z" in built["settings/setting-00003/index.html"].decode()

@@ -5,7 +5,7 @@ checking and rendering it made (`Examined`, and its `Rendered` body), under a ke
 everything they read: the bytes of every file in the offer's folder, its path, localoffer.yml,
 the date, the code of localoffer and the versions of the libraries it renders with, and (when
 the checks run) the names of the other offers. A changed input is a new key, so an entry is
-never out of date; it is only unused.
+never out of date; it is only unused, and deleted once it has been unused for two days.
 
 For each site folder it also keeps which offer pages are already there and right (the
 manifest): an offer's pages are kept from the last build when the page's own inputs (the
@@ -36,6 +36,12 @@ CACHE_FOLDER = Path(".localoffer-cache") / "site"
 _LIBRARIES = ("mkdocs", "properdocs", "mkdocs-material", "markdown-it-py", "nh3", "jinja2",
               "markupsafe", "pyyaml", "markdown", "pymdown-extensions", "babel")
 _FORMAT = 3  # bump when what is cached changes shape
+_OFFERS = "offers"
+# Entries not used by a build and older than this are deleted (BuildCache.forget_unused), at
+# most once a day (the time of the file _SWEPT says when it last ran).
+STALE_SECONDS = 2 * 24 * 3600
+_SWEEP_EVERY_SECONDS = 24 * 3600
+_SWEPT = "swept"
 
 
 def digest(*parts: Any) -> str:
@@ -151,6 +157,32 @@ class BuildCache:
             return None
         return found
 
+    def forget_unused(self, used: Iterable[str], now: float) -> None:
+        """Delete the offers' entries this build did not use (`used`: their keys) that were
+        written more than STALE_SECONDS before `now`. The date is part of every key, so an
+        older entry is read again only by a build told an old date (--today): without this,
+        a borough of 5,000 offers would leave about 700 MB behind each day. It runs at most
+        once a day."""
+        stamp = self.store.folder / _SWEPT
+        try:
+            if now - stamp.stat().st_mtime < _SWEEP_EVERY_SECONDS:
+                return
+        except OSError:
+            pass
+        keep = set(used)
+        for folder in _scan(self.store.folder / _OFFERS):
+            if not folder.is_dir(follow_symlinks=False):
+                continue
+            for entry in _scan(Path(folder.path)):
+                try:
+                    if (entry.is_file(follow_symlinks=False)
+                            and entry.name.partition(".")[0] not in keep
+                            and now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS):
+                        os.unlink(entry.path)
+                except OSError:
+                    continue
+        self.store.write(_SWEPT, b"")
+
     def manifest(self, site_dir: Path) -> "Manifest":
         data = self.store.read(_manifest_name(site_dir))
         try:
@@ -186,11 +218,19 @@ class _Page:
 
 
 def _entry(key: str, kind: str) -> str:
-    return f"offers/{key[:2]}/{key}.{kind}"
+    return f"{_OFFERS}/{key[:2]}/{key}.{kind}"
 
 
 def _manifest_name(site_dir: Path) -> str:
     return f"sites/{digest(str(site_dir.resolve()))[:32]}.json"
+
+
+def _scan(folder: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as entries:
+            return list(entries)
+    except OSError:
+        return []
 
 
 @dataclass

@@ -15,7 +15,7 @@ from localoffer.site.booklet import KeepPage, booklet_pages
 from localoffer.site.catalogue import Catalogue, PublishedOffer
 from localoffer.site.feedback_links import PRIVACY_WARNING, feedback_links
 from localoffer.site.finder import finder
-from localoffer.site.lists import list_pages
+from localoffer.site.lists import list_inputs, list_pages, list_titles
 from localoffer.site.markup import Markup, escape
 from localoffer.site.open_data import open_data_json
 from localoffer.site.bodies import BodiesOnDemand
@@ -41,6 +41,8 @@ PageMaker = Callable[[Catalogue, "Record | None"], BuiltPage]
 OPEN_DATA_FILE = "offers.json"
 SEARCH_ENGINES = ("material", "pagefind")
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_.]+)\s*\}\}")
+# The lists' name in the site folder's manifest (KeptPages): with a "/", never a setting's.
+_LISTS = "lists/"
 
 
 @dataclass
@@ -108,7 +110,7 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
                                   html_later))
     translated = render_translations(catalogue, bodies)
     pages += translated_pages(catalogue, translated, versions)
-    pages += list_pages(catalogue)
+    pages += _list_pages(catalogue, kept_pages)
     found = finder(catalogue)
     pages.append(found.page)
     pages.append(glossary_page(catalogue))
@@ -123,6 +125,18 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
               for item in catalogue.offers for image in item.images}
     return BuiltSite(catalogue, pages, images, open_data_json(catalogue, options.site_url),
                      {**found.files, WORDS_FILE: words_file(catalogue)})
+
+
+def _list_pages(catalogue: Catalogue, kept_pages: KeptPages | None) -> list[BuiltPage]:
+    """The lists of settings, or, when the settings' names, details and review states are as
+    in the last build, the pages the site folder holds (most changes are to answers)."""
+    if kept_pages is not None:
+        titles = list_titles()
+        if kept_pages.unchanged_page(_LISTS, digest(list_inputs(catalogue)),
+                                     [url for url, _ in titles]):
+            return [BuiltPage(url=url, title=title, html=Markup(""), kind="list", kept=True)
+                    for url, title in titles]
+    return list_pages(catalogue)
 
 
 def _keep_booklet(kept_pages: KeptPages) -> KeepPage:

@@ -38,6 +38,9 @@ class PublishedOffer:
     images: list[Path] = field(default_factory=list)
     # Its readable translations into a known language (offer.<lang>.md), by language tag.
     translations: list[Translation] = field(default_factory=list)
+    # The areas its answers cover (Offer.areas_covered), found once where it is loaded: a
+    # build that takes the offer from its cache need not read its answers again.
+    areas_covered: frozenset[str] = frozenset()
 
     @property
     def slug(self) -> str:
@@ -114,7 +117,8 @@ def publish(offer: Offer, borough: Borough, today: date,
     return PublishedOffer(offer, setting_facts(offer, borough), review_notice(offer, borough, today),
                           _images(offer.path.parent),
                           [each for each in translations
-                           if each.readable and each.language is not None])
+                           if each.readable and each.language is not None],
+                          frozenset(offer.areas_covered))
 
 
 def translation_errors(translations: list[Translation], offer: Offer,

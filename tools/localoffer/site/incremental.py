@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -40,10 +41,10 @@ from localoffer.site.search import SearchCopies
 class IncrementalBuild:
     """One build's use of the cache: started before the engine writes anything (it empties
     the folder of an `incremental` build, all but the pages that may be kept), it loads the
-    offers, says which pages are kept, and at the end removes what no longer belongs and
-    records what the folder holds. `keep_pages`: False when the theme's search must see every
-    page written; `shell`: everything the theme puts around an offer's page (the engine's
-    layer gathers it)."""
+    offers, says which pages are kept, and at the end removes what no longer belongs, records
+    what the folder holds and lets the cache forget old entries. `keep_pages`: False when the
+    theme's search must see every page written; `shell`: everything the theme puts around an
+    offer's page (the engine's layer gathers it)."""
 
     def __init__(self, project: Path, borough: Borough, today: date, site_dir: Path,
                  incremental: bool, keep_pages: bool, shell: Any,
@@ -58,6 +59,7 @@ class IncrementalBuild:
         self.may_keep = set(previous.files)
         if incremental:  # the engine will not empty the folder: this does, as it would
             empty_but_kept(site_dir, self.may_keep, own_folders)
+        self.used_keys: set[str] | None = None  # every offer's key, after a whole load
         self.kept_pages = (KeptPages(site_dir, digest(self.cache.build_key, shell), {}, previous)
                            if keep_pages else None)
 
@@ -67,6 +69,8 @@ class IncrementalBuild:
                                  every_path, search_copies, read=self.incremental)
         if self.kept_pages is not None:
             self.kept_pages.offer_keys = loaded.offer_keys
+        # A build of some offers only (a preview) leaves the others' entries alone.
+        self.used_keys = set(loaded.keys) if len(paths) == len(every_path) else None
         return loaded
 
     def finish(self, written: set[str], page_urls: Iterable[str]) -> None:
@@ -77,6 +81,8 @@ class IncrementalBuild:
         if self.kept_pages is not None:
             self.kept_pages.record_files(page_urls)
             self.cache.save_manifest(self.site_dir, self.kept_pages.current)
+        if self.used_keys is not None:
+            self.cache.forget_unused(self.used_keys, time.time())
 
 
 @dataclass
@@ -84,6 +90,7 @@ class CachedLoad:
     catalogue: Catalogue
     bodies: CachedBodies
     offer_keys: dict[str, str]  # slug of each published offer: its key
+    keys: list[str]  # every offer's key, drafts' too
     examined: int  # how many offers were loaded (and checked, and rendered) in this build
 
 
@@ -119,7 +126,8 @@ def load_with_cache(cache: BuildCache, borough: Borough, today: date, run_checks
         for path, entry in cached.items():
             _search_copy(entry, keys[path], context, cache, search_copies, bodies,
                          borough.glossary)
-    return CachedLoad(assemble(borough, today, examined), bodies, offer_keys, len(missing))
+    return CachedLoad(assemble(borough, today, examined), bodies, offer_keys,
+                      list(keys.values()), len(missing))
 
 
 @dataclass

@@ -22,6 +22,27 @@ AGE_URL = "find/age/"
 NEED_URL = "find/need/"
 AREA_URL = "find/area/"
 ACCESS_URL = "find/access/"
+TITLES = {A_TO_Z_URL: "All settings A to Z", TYPE_URL: "Settings by type",
+          AGE_URL: "Settings by age", NEED_URL: "Specialist provision by need",
+          AREA_URL: "Settings by area", ACCESS_URL: "Settings by physical access"}
+
+
+def age_title(age: int) -> str:
+    return f"Settings for age {age}"
+
+
+def list_titles() -> list[tuple[str, str]]:
+    """Every list page's address and title, in the order of list_pages."""
+    return [(A_TO_Z_URL, TITLES[A_TO_Z_URL]), (TYPE_URL, TITLES[TYPE_URL]),
+            (AGE_URL, TITLES[AGE_URL]), *[(f"{AGE_URL}{age}/", age_title(age)) for age in AGES],
+            (NEED_URL, TITLES[NEED_URL]), (AREA_URL, TITLES[AREA_URL]),
+            (ACCESS_URL, TITLES[ACCESS_URL])]
+
+
+def list_inputs(catalogue: Catalogue) -> list[tuple[object, ...]]:
+    """All that the lists show of the settings: a build whose lists have the same inputs as
+    the last one's may keep their pages (builder.py)."""
+    return [(item.slug, item.name, item.facts, item.review.overdue) for item in catalogue.offers]
 
 
 def list_pages(catalogue: Catalogue) -> list[BuiltPage]:
@@ -41,7 +62,7 @@ def a_to_z(catalogue: Catalogue, entries: "_Entries") -> BuiltPage:
     html = fragment("lists.html", "a_to_z", _settings(len(catalogue.offers)).capitalize(),
                     [{"id": _letter_id(letter), "letter": letter,
                       "entries": entries(groups[letter], url)} for letter in letters])
-    return _page(url, "All settings A to Z", html,
+    return _page(url, TITLES[url], html,
                  [toc_entry(2, f"letter-{_letter_id(letter)}", letter) for letter in letters],
                  "Every school, college and early years setting in the Local Offer, A to Z.")
 
@@ -59,14 +80,14 @@ def by_type(catalogue: Catalogue, entries: "_Entries") -> BuiltPage:
                       "entries": entries(items, url),
                       "booklet": relative_url(url, f"booklet/{type_id}/")})
         toc.append(toc_entry(2, type_id, _plural(kind.label)))
-    return _page(url, "Settings by type", fragment("lists.html", "by_type", toc, types), toc,
+    return _page(url, TITLES[url], fragment("lists.html", "by_type", toc, types), toc,
                  "Schools, colleges and early years settings, by type.")
 
 
 def by_age(catalogue: Catalogue) -> BuiltPage:
     counts = {age: sum(item.facts.covers_age(age) for item in catalogue.offers) for age in AGES}
     html = fragment("lists.html", "by_age", [(age, _settings(counts[age])) for age in AGES])
-    return _page(AGE_URL, "Settings by age", html, [],
+    return _page(AGE_URL, TITLES[AGE_URL], html, [],
                  "Find settings for a child or young person of a given age, 0 to 25.")
 
 
@@ -80,7 +101,7 @@ def for_age(catalogue: Catalogue, age: int, entries: "_Entries") -> BuiltPage:
             types.append({"id": type_id, "plural": _plural(kind.label),
                           "entries": entries(groups[type_id], url)})
             toc.append(toc_entry(2, type_id, _plural(kind.label)))
-    title = f"Settings for age {age}"
+    title = age_title(age)
     count = (f"{_settings(len(items)).capitalize()} take{'s' if len(items) == 1 else ''} "
              f"children and young people aged {age}.") if items else ""
     html = fragment("lists.html", "for_age", title, count, not items, types)
@@ -94,7 +115,7 @@ def by_need(catalogue: Catalogue, entries: "_Entries") -> BuiltPage:
     needs = [{"id": need, "label": need_label(need), "entries": entries(groups[need], url)}
              for need in order]
     toc = [toc_entry(2, need, need_label(need)) for need in order]
-    return _page(url, "Specialist provision by need",
+    return _page(url, TITLES[url],
                  fragment("lists.html", "by_need", toc, needs), toc,
                  "Special schools and resourced provision, by area of need.")
 
@@ -119,7 +140,7 @@ def by_area(catalogue: Catalogue, entries: "_Entries") -> BuiltPage:
         toc_districts.append(toc_entry(3, district_id, district))
     toc = [toc_entry(2, "by-ward", "By ward", toc_towns),
            toc_entry(2, "by-postcode", "By postcode district", toc_districts)]
-    return _page(url, "Settings by area", fragment("lists.html", "by_area", towns, districts),
+    return _page(url, TITLES[url], fragment("lists.html", "by_area", towns, districts),
                  toc, "Settings by ward and postcode district.")
 
 
@@ -130,7 +151,7 @@ def by_access(catalogue: Catalogue, entries: "_Entries") -> BuiltPage:
                  "entries": entries(groups[feature], url)}
                 for feature in ACCESS_FEATURES if feature in groups]
     toc = [toc_entry(2, feature["id"], feature["label"]) for feature in features]
-    return _page(url, "Settings by physical access",
+    return _page(url, TITLES[url],
                  fragment("lists.html", "by_access", toc, features), toc,
                  "Settings with a step-free entrance, a lift, a hoist, a hearing loop and more.")
 

@@ -62,6 +62,8 @@ CONFIG_VARIABLE = "LOCALOFFER_CONFIG"
 ASSETS = "assets/localoffer/"
 # Pages reached from list pages rather than from the menu.
 _NOT_IN_MENU = ("offer", "booklet")
+# The pages a later build may keep as this one wrote them (KeptPages).
+_KEPT_KINDS = ("offer", "booklet", "list")
 
 
 class SetupError(ClickException):
@@ -231,8 +233,11 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             inclusion = (InclusionLevel.NOT_IN_NAV if page.kind in _NOT_IN_MENU
                          or page.url.count("/") > 2 else InclusionLevel.UNDEFINED)
             if page.kept:  # in the site folder already, right: listed, not written
-                self._add(files, _KeptFile.generated(config, page.source_path, content="",
-                                                     inclusion=inclusion))
+                kept = _KeptFile.generated(config, page.source_path, content="",
+                                           inclusion=inclusion)
+                self._add(files, kept)
+                # Not read in this build: named in the menu as it is when it is written.
+                Page(titles.get(page.source_path) or _text(page.title), kept, config)
                 continue
             file = File.generated(config, page.source_path, content="", inclusion=inclusion)
             self._add(files, file)
@@ -372,7 +377,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         if self.incremental_build and self.files is not None and self.catalogue is not None:
             self.incremental_build.finish({file.dest_uri for file in self.files},
                                           [page.url for page in self.site.pages
-                                           if page.kind in ("offer", "booklet")]
+                                           if page.kind in _KEPT_KINDS]
                                           if self.site else [])
         self.incremental_build, self.files = None, None
         if self.pagefind is not None:

@@ -39,7 +39,7 @@ def offer_record(item: PublishedOffer, site_url: str = "") -> dict[str, Any]:
         "ward": facts.ward or None,
         "postcode_district": facts.postcode_district or None,
         "specialist_provision": list(facts.specialist_provision),
-        "areas_covered": sorted(item.offer.areas_covered),
+        "areas_covered": sorted(item.areas_covered),
         "review": {
             "status": review.state.value,
             "last_reviewed": review.last_reviewed.isoformat() if review.last_reviewed else None,
