@@ -124,6 +124,24 @@ def test_a_nested_box_is_named_with_its_group(helper: RunningHelper, repo: Path)
         f"The box “SENCO (or SEND lead): Email” (line {line})"]
 
 
+def test_a_missing_detail_names_its_empty_box(helper: RunningHelper, repo: Path) -> None:
+    text = (repo / OFFER).read_text(encoding="utf-8").replace(
+        "  email: senco@oakfield-primary.calderbrook.example\n", "").replace(
+        "next_review: 2027-09-01\n", "")
+    status, _headers, answer = post(helper, f"/check?slug={SLUG}", text.encode("utf-8"))
+    assert status == 200
+    missing = [finding for finding in answer["findings"]
+               if finding["rule"] == "front-matter/missing-field"]
+    lines = text.split("\n")
+    senco_line = lines.index("senco:") + 1
+    close_line = lines.index("---", 1) + 1
+    assert [finding["where"] for finding in missing] == [
+        f"The box “SENCO (or SEND lead): Email”: fill it in (line {senco_line})",
+        f"The box “Next review”: fill it in (line {close_line})"]
+    # The messages are those of `localoffer check`, word for word.
+    assert missing[0]["message"].startswith("The front-matter has no senco.email.")
+
+
 def test_the_preview_is_the_page_localoffer_build_publishes(helper: RunningHelper,
                                                             repo: Path) -> None:
     for slug in (SLUG, "beacon-hill-school", "sunflower-childminding"):

@@ -19,8 +19,8 @@ class Document(Protocol):
     def links(self) -> list[Link]: ...
 
 
-def error(offer: Document, line: int, rule: str, message: str) -> Finding:
-    return Finding(offer.display_path, line, rule, Severity.ERROR, message)
+def error(offer: Document, line: int, rule: str, message: str, key: str = "") -> Finding:
+    return Finding(offer.display_path, line, rule, Severity.ERROR, message, key)
 
 
 def warning(offer: Document, line: int, rule: str, message: str) -> Finding:

@@ -67,7 +67,7 @@ def _missing(offer: Offer, field: Field, where: tuple[str, ...], present: bool,
     under = f" (indented under {where[-2]}:)" if len(where) > 1 else ""
     return error(offer, line, "front-matter/missing-field",
                  f"{opening}{why} {field.description} Add it{under}, for example: "
-                 f"{_example(field)}")
+                 f"{_example(field)}", key=name)
 
 
 def _example(field: Field) -> str:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 # What would break a message over lines (or hide part of it) where it quotes an offer: control
@@ -22,6 +22,9 @@ class Finding:
     rule: str
     severity: Severity
     message: str
+    # The front-matter key (dotted, such as senco.email) a finding is about where no line of
+    # the file holds it: a key that is missing. The web editor names its box from it.
+    key: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
         # One finding, one line: a quoted heading or value cannot add a line that looks like

@@ -17,10 +17,13 @@ ANSWERS_BOX = "Your answers"
 def for_editor(findings: list[Finding], offer: Offer) -> list[dict[str, Any]]:
     """Each finding as `localoffer check --format json` gives it, with `where`: the box of the
     editor it is about, in words."""
-    return [{**finding.as_dict(), "where": where(finding.line, offer)} for finding in findings]
+    return [{**finding.as_dict(), "where": where(finding.line, offer, finding.key)}
+            for finding in findings]
 
 
-def where(line: int, offer: Offer) -> str:
+def where(line: int, offer: Offer, missing_key: str = "") -> str:
+    if missing_key:  # no line holds it: the editor still has its box, empty
+        return f"The box “{_label(missing_key)}”: fill it in (line {line})"
     front_matter = offer.front_matter
     if front_matter is None or line <= front_matter.close_line:
         field = _field_at(line, front_matter.key_lines, front_matter.open_line + 1, "") \
