@@ -262,3 +262,24 @@ def test_kept_lists_keep_their_names_in_the_menu(borough: Path) -> None:
     built = _build_both(borough)
     assert page.stat().st_mtime_ns == written  # kept
     assert "All settings A to Z" in built["settings/setting-00003/index.html"].decode()
+
+
+def test_a_link_where_the_cache_would_be_is_never_followed(borough: Path, tmp_path: Path) -> None:
+    """A pull request could commit .localoffer-cache as a link to anywhere on the machine: the
+    build neither writes there nor deletes anything there (the cache's daily clean-up), and
+    builds without a cache."""
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "site" / "offers" / "ab").mkdir(parents=True)
+    (elsewhere / "search" / "old-bundle").mkdir(parents=True)
+    old = elsewhere / "site" / "offers" / "ab" / "ab01.offer"
+    old.write_bytes(b"not the cache's")
+    three_days_ago = time.time() - 3 * 24 * 3600
+    os.utime(old, (three_days_ago, three_days_ago))
+    (borough / ".localoffer-cache").symlink_to(elsewhere, target_is_directory=True)
+    _build_both(borough)
+    _append(borough, "setting-00003", "We have a new sensory garden.")
+    _build_both(borough)
+    assert old.read_bytes() == b"not the cache's"
+    assert sorted(path.relative_to(elsewhere).as_posix() for path in elsewhere.rglob("*")) == [
+        "search", "search/old-bundle", "site", "site/offers", "site/offers/ab",
+        "site/offers/ab/ab01.offer"]

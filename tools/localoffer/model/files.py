@@ -88,6 +88,18 @@ def is_regular_file_inside(path: Path, folder: Path) -> bool:
     return real.parent == Path(os.path.realpath(folder))
 
 
+def no_link_below(root: Path, relative: Path) -> bool:
+    """True when no part of root/relative below `root` is a symbolic link (parts not made yet
+    are none): a folder a build writes to, and deletes from, inside a checkout, where a pull
+    request could have put a link to anywhere on the machine."""
+    path = root
+    for part in relative.parts:
+        path = path / part
+        if path.is_symlink():
+            return False
+    return True
+
+
 def unsafe_entries(offers_dir: Path) -> list[UnsafeEntry]:
     """What in offers/ is never read: symbolic links (to anything, broken or looping too),
     pipes and devices. Nothing is followed: a linked folder is reported, not entered."""

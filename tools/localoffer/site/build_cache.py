@@ -27,6 +27,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterable
 
+from localoffer.model.files import no_link_below
 from localoffer.site.catalogue import Examined
 from localoffer.site.render import Rendered
 from localoffer.site.signed_store import SignedStore, user_cache_key
@@ -120,7 +121,11 @@ class BuildCache:
     """Examined offers and their rendered bodies, by key; and each site folder's manifest."""
 
     def __init__(self, project: Path, build_key: str) -> None:
-        self.store = SignedStore(project / CACHE_FOLDER, user_cache_key())
+        # A link where the cache would be (put there by a pull request, say) is never
+        # followed: the build then keeps no cache.
+        self.store = SignedStore(project / CACHE_FOLDER
+                                 if no_link_below(project, CACHE_FOLDER) else None,
+                                 user_cache_key())
         self.build_key = build_key
 
     def offer_key(self, path: Path, more: str = "") -> str:
@@ -163,6 +168,8 @@ class BuildCache:
         older entry is read again only by a build told an old date (--today): without this,
         a borough of 5,000 offers would leave about 700 MB behind each day. It runs at most
         once a day."""
+        if self.store.folder is None:
+            return
         stamp = self.store.folder / _SWEPT
         try:
             if now - stamp.stat().st_mtime < _SWEEP_EVERY_SECONDS:

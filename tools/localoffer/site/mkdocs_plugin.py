@@ -30,6 +30,7 @@ from mkdocs.structure.toc import get_toc
 
 from localoffer.borough import Borough, load_borough
 from localoffer.errors import LocalOfferError
+from localoffer.model.files import no_link_below
 from localoffer.reporting.dashboard import dashboard_page
 from localoffer.site.build_cache import file_bytes, tree_fingerprint
 from localoffer.site.builder import (
@@ -294,7 +295,9 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         try:
             return PagefindRun(offer_page_context(self.borough, options), room,
                                shard_count(len(paths), self.config.search_shards),
-                               cache=self.borough.root / SEARCH_CACHE if kept else None,
+                               cache=self.borough.root / SEARCH_CACHE
+                               if kept and no_link_below(self.borough.root, SEARCH_CACHE)
+                               else None,
                                reuse=self.incremental)
         except LocalOfferError as error:
             raise PluginError(f"localoffer: {error}") from error
