@@ -199,6 +199,18 @@ def test_a_cache_entry_it_did_not_write_is_never_trusted(borough: Path) -> None:
     _build_both(borough)
 
 
+def test_an_offer_whose_text_the_cache_lost_is_read_from_its_file(borough: Path) -> None:
+    """Every build reads the offers' light entries; the dashboard asks every offer for its
+    answers, which come from the `.text` entries or, when those are gone, the offers' files."""
+    first = _build_both(borough)
+    assert "dashboard/index.html" in first
+    for entry in (borough / CACHE_FOLDER).rglob("*.text"):
+        entry.unlink()
+    _append(borough, "setting-00004", "We have a new sensory garden.")
+    built = _build_both(borough)  # the dashboard as a clean build makes it from every answer
+    assert b"new sensory garden" in built["settings/setting-00004/index.html"]
+
+
 def test_the_cache_is_signed_with_a_key_of_its_user(borough: Path, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """A cache folder from elsewhere (another user's, restored in CI from another branch) is

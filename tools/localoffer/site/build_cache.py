@@ -29,6 +29,7 @@ from typing import Any, Iterable
 
 from localoffer.model.files import no_link_below
 from localoffer.site.catalogue import Examined
+from localoffer.site.light_offer import OfferText, lightened
 from localoffer.site.render import Rendered
 from localoffer.site.signed_store import SignedStore, user_cache_key
 
@@ -36,7 +37,7 @@ CACHE_FOLDER = Path(".localoffer-cache") / "site"
 # The libraries whose versions change what a page looks like.
 _LIBRARIES = ("mkdocs", "properdocs", "mkdocs-material", "markdown-it-py", "nh3", "jinja2",
               "markupsafe", "pyyaml", "markdown", "pymdown-extensions", "babel")
-_FORMAT = 3  # bump when what is cached changes shape
+_FORMAT = 4  # bump when what is cached changes shape
 _OFFERS = "offers"
 # Entries not used by a build and older than this are deleted (BuildCache.forget_unused), at
 # most once a day (the time of the file _SWEPT says when it last ran).
@@ -132,11 +133,16 @@ class BuildCache:
         return digest(_FORMAT, self.build_key, str(path), folder_fingerprint(path.parent), more)
 
     def examined(self, key: str) -> "CachedOffer | None":
-        """The offer as loaded and checked, with what is known of its search copy; its body
-        and the copy itself are in another file, read only when a page needs them."""
+        """The offer as loaded and checked, with what is known of its search copy. Its offer
+        is a LightOffer, not yet attached (`offer_text` reads the rest); its body and search
+        copy are in another file, read only when a page needs them."""
         found = self.store.read_object(_entry(key, "offer"))
         return found if isinstance(found, CachedOffer) and \
             isinstance(found.examined, Examined) else None
+
+    def offer_text(self, key: str) -> OfferText | None:
+        found = self.store.read_object(_entry(key, "text"))
+        return found if isinstance(found, OfferText) else None
 
     def body(self, key: str) -> Rendered | None:
         found = self._page(key)
@@ -149,12 +155,14 @@ class BuildCache:
 
     def save(self, key: str, examined: Examined, body: Rendered | None,
              search_context: str = "", search_copy: bytes | None = None) -> None:
-        """All that an offer made, in two files: what every build reads (small), and its
-        body and search copy, which a build reads only for a page it makes again."""
+        """All that an offer made, in three files: what every build reads (small: the offer
+        without its text), its text and answers, and its body and search copy, which a build
+        reads only for a page it makes again."""
         copy_digest = hashlib.sha256(search_copy).hexdigest() if search_copy is not None else ""
         self.store.write_object(_entry(key, "page"), _Page(body, search_copy))
+        self.store.write_object(_entry(key, "text"), OfferText.of(examined.offer))
         self.store.write_object(_entry(key, "offer"),
-                                CachedOffer(examined, search_context, copy_digest))
+                                CachedOffer(lightened(examined), search_context, copy_digest))
 
     def _page(self, key: str) -> "_Page | None":
         found = self.store.read_object(_entry(key, "page"))

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from localoffer.borough import Borough
+from localoffer.model import load_offer
 from localoffer.site.build_cache import (
     BuildCache,
     CachedBodies,
@@ -32,6 +33,7 @@ from localoffer.site.build_cache import (
 )
 from localoffer.site.catalogue import Catalogue, Examined, assemble
 from localoffer.site.bodies import render_body
+from localoffer.site.light_offer import LightOffer, OfferText
 from localoffer.site.parallel import examine_all
 from localoffer.site.render import MarkdownRenderer, Rendered
 from localoffer.site.search import SearchCopies
@@ -109,7 +111,9 @@ def load_with_cache(cache: BuildCache, borough: Borough, today: date, run_checks
     if read:
         for path, key in keys.items():
             entry = cache.examined(key)
-            if entry is not None and entry.examined.offer.path == path:
+            offer = entry.examined.offer if entry is not None else None
+            if entry is not None and isinstance(offer, LightOffer) and offer.path == path:
+                offer.attach(_text_reader(cache, key, path, borough))
                 cached[path] = entry
     found = {path: entry.examined for path, entry in cached.items()}
     missing = [path for path in paths if path not in found]
@@ -142,6 +146,15 @@ class _CacheWriter:
     def __call__(self, path: Path, item: Examined, body: Rendered | None,
                  copy: bytes | None) -> None:
         self.cache.save(self.keys[path], item, body, self.context if copy else "", copy)
+
+
+def _text_reader(cache: BuildCache, key: str, path: Path,
+                 borough: Borough) -> Callable[[], OfferText]:
+    """Where a cached offer's text and answers come from when first asked for: the cache, or
+    its file (unchanged: its key is its folder's content) if the cache lost them."""
+    def read() -> OfferText:
+        return cache.offer_text(key) or OfferText.of(load_offer(path, borough))
+    return read
 
 
 def _search_copy(entry: CachedOffer, key: str, context: str, cache: BuildCache,

@@ -1,0 +1,46 @@
+"""An offer taken from the build's cache is light: its text and answers are read only when
+something asks for them, and then they are the whole offer's."""
+from __future__ import annotations
+
+import pickle
+
+from localoffer.borough import load_borough
+from localoffer.model import load_offer
+from localoffer.site.light_offer import LightOffer, OfferText, light
+from site_helpers import REPO_ROOT
+
+BOROUGH = load_borough(REPO_ROOT / "localoffer.yml")
+OFFER = REPO_ROOT / "offers" / "oakfield-primary-school" / "offer.md"
+# Words of one of its answers: in the offer, never in what the cache keeps for every build.
+ANSWER_WORDS = "speech and language therapist plans targets"
+
+
+def test_a_light_offer_keeps_its_details_but_not_its_text() -> None:
+    offer = load_offer(OFFER, BOROUGH)
+    assert ANSWER_WORDS in offer.text
+    kept = pickle.dumps(light(offer))
+    assert ANSWER_WORDS.encode() not in kept
+    assert len(kept) * 5 < len(pickle.dumps(offer))
+    found = pickle.loads(kept)
+    assert isinstance(found, LightOffer)
+    assert (found.name, found.slug, found.next_review, found.setting_type) == \
+        ("Oakfield Primary School", "oakfield-primary-school", offer.next_review, "primary")
+
+
+def test_its_text_and_answers_are_read_once_when_asked_for() -> None:
+    offer = load_offer(OFFER, BOROUGH)
+    found = pickle.loads(pickle.dumps(light(offer)))
+    reads = []
+
+    def read() -> OfferText:
+        reads.append(1)
+        return OfferText.of(offer)
+
+    found.attach(read)
+    assert reads == []
+    assert [section.heading for section in found.sections] == \
+        [section.heading for section in offer.sections]
+    assert found.text == offer.text and found.intro == offer.intro
+    assert found.areas_covered == offer.areas_covered
+    assert found.readable_lines == offer.readable_lines
+    assert reads == [1]

@@ -1,0 +1,70 @@
+"""An offer without its text, as the build's cache gives it to every build.
+
+Nine tenths of a loaded offer is its text and its answers, and most builds need neither for an
+offer that did not change: its page is kept, and the lists, Find a setting and offers.json
+read only its front-matter, facts and review state. A `LightOffer` holds those, and reads its
+text and answers the first time anything asks for them (the dashboard, a booklet page made
+again), so every caller sees the whole offer and none needs to know which kind it holds.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Callable
+
+from localoffer.model import Offer
+from localoffer.model.offer import Section
+from localoffer.site.catalogue import Examined
+
+# What a light offer keeps. Everything else of an Offer (its text and answers, and what the
+# checks worked out from them and kept, such as its links) is read again when asked for.
+_KEPT = ("path", "display_path", "slug", "front_matter", "body_start", "problems")
+
+
+@dataclass
+class OfferText:
+    """The part of an offer a light offer leaves out."""
+
+    text: str
+    intro: list[str]
+    sections: list[Section]
+
+    @classmethod
+    def of(cls, offer: Offer) -> "OfferText":
+        return cls(offer.text, offer.intro, offer.sections)
+
+
+class LightOffer(Offer):
+    """An offer whose text and answers are read, once, when first asked for (`attach` says
+    how). Made by `light`; never by Offer's own constructor."""
+
+    def attach(self, read: Callable[[], OfferText]) -> None:
+        self.__dict__["_read"] = read
+
+    def _whole(self) -> OfferText:
+        found = self.__dict__.get("_text")
+        if found is None:
+            found = self.__dict__["_text"] = self.__dict__["_read"]()
+        return found
+
+    # Read from the whole offer: these override Offer's fields of the same names.
+    text = property(lambda self: self._whole().text)  # type: ignore[assignment]
+    intro = property(lambda self: self._whole().intro)  # type: ignore[assignment]
+    sections = property(lambda self: self._whole().sections)  # type: ignore[assignment]
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {name: self.__dict__[name] for name in _KEPT}
+
+
+def light(offer: Offer) -> LightOffer:
+    found = LightOffer.__new__(LightOffer)
+    found.__dict__.update({name: offer.__dict__[name] for name in _KEPT})
+    return found
+
+
+def lightened(examined: Examined) -> Examined:
+    """The same offer, loaded and checked, with a light offer in it (its published form's
+    too)."""
+    offer = light(examined.offer)
+    published = (replace(examined.published, offer=offer)
+                 if examined.published is not None else None)
+    return Examined(offer, examined.errors, published)
