@@ -9,7 +9,7 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 OFFER_FILE = "offer.md"
 # A translation, offer.<language>.md: a BCP 47 tag, a language of 2 or 3 letters then optional
@@ -103,21 +103,20 @@ def no_link_below(root: Path, relative: Path) -> bool:
 def unsafe_entries(offers_dir: Path) -> list[UnsafeEntry]:
     """What in offers/ is never read: symbolic links (to anything, broken or looping too),
     pipes and devices. Nothing is followed: a linked folder is reported, not entered."""
-    found: list[UnsafeEntry] = []
     if not offers_dir.is_dir():
-        return found
-    for top, folders, files in os.walk(offers_dir):
-        here = Path(top)
-        for name in sorted(folders + files):
-            path = here / name
-            try:
-                mode = path.lstat().st_mode
-            except OSError:
-                continue
-            if stat.S_ISLNK(mode):
-                found.append(UnsafeEntry(path, "file/symlink", f"This {SYMLINK_ADVICE}"))
-            elif not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-                found.append(UnsafeEntry(path, "file/not-a-file", f"This {SPECIAL_ADVICE}"))
+        return []
+    found: list[UnsafeEntry] = []
+    for entry in _entries(str(offers_dir)):
+        try:
+            if entry.is_symlink():
+                found.append(UnsafeEntry(Path(entry.path), "file/symlink",
+                                         f"This {SYMLINK_ADVICE}"))
+            elif not (entry.is_file(follow_symlinks=False)
+                      or entry.is_dir(follow_symlinks=False)):
+                found.append(UnsafeEntry(Path(entry.path), "file/not-a-file",
+                                         f"This {SPECIAL_ADVICE}"))
+        except OSError:
+            continue
     return found
 
 
@@ -126,19 +125,36 @@ def ordinary_files(folder: Path, wanted: Callable[[str], bool], below: bool = Tr
     below it unless `below` is False, whose names `wanted` accepts; sorted. Links to folders
     are not followed."""
     found = []
-    for top, _, names in os.walk(folder):
-        for name in names:
-            if not wanted(name):
-                continue
-            path = Path(top) / name
+    for entry in _entries(str(folder), below):
+        try:
+            if wanted(entry.name) and entry.is_file(follow_symlinks=False):
+                found.append(Path(entry.path))
+        except OSError:
+            continue
+    return sorted(found)
+
+
+def _entries(folder: str, below: bool = True) -> Iterator[os.DirEntry[str]]:
+    """Every entry in `folder` and, unless `below` is False, in the folders below it: each
+    folder's entries by name, links never followed, unreadable folders passed over. The
+    entries' kinds come from the listing itself: thousands of offers' folders are walked in
+    every build."""
+    waiting = [folder]
+    while waiting:
+        try:
+            with os.scandir(waiting.pop()) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError:
+            continue
+        folders = []
+        for entry in entries:
+            yield entry
             try:
-                if stat.S_ISREG(path.lstat().st_mode):
-                    found.append(path)
+                if below and entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
             except OSError:
                 continue
-        if not below:
-            break
-    return sorted(found)
+        waiting.extend(reversed(folders))
 
 
 def offer_files_in(folder: Path) -> list[Path]:
