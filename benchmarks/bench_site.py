@@ -659,7 +659,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def main_rebuild_one(args: argparse.Namespace) -> int:
-    from rebuild_one import rebuild_one, report as rebuild_report
+    from rebuild_one import rebuild_one, report as rebuild_report, verdicts as rebuild_verdicts
 
     timed = []
     for count in (int(size) for size in args.sizes.split(",")):
@@ -668,9 +668,12 @@ def main_rebuild_one(args: argparse.Namespace) -> int:
             timed += rebuild_one(Path(temp), count, TODAY.isoformat())
             print(rebuild_report(timed), file=sys.stderr)
     print(rebuild_report(timed))
+    judged = rebuild_verdicts(timed)
+    for line, _ in judged:
+        print(line)
     print(f"\nMachine: {os.cpu_count()} CPUs; load average at the end "
           f"{', '.join(f'{load:.1f}' for load in os.getloadavg())}.")
-    return 0
+    return 0 if all(met for _, met in judged) else 1
 
 
 def _progress(results: list[Result], result: Result) -> None:

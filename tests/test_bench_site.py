@@ -139,3 +139,38 @@ def test_a_search_counts_every_pagefind_file_in_any_folder_and_the_search_script
                 "http://127.0.0.1:1/assets/stylesheets/main.css",
                 "http://127.0.0.1:1/assets/localoffer/localoffer.js"]
     assert [bench._part_of_search(url) for url in counted + left_out] == [True] * 5 + [False] * 3
+
+
+def _rebuild_module():  # type: ignore[no-untyped-def]
+    _bench_module()  # puts benchmarks/ on the path, as when the script runs
+    import rebuild_one
+    return rebuild_one
+
+
+def test_a_tiny_rebuild_run_times_each_build_and_the_serve_reload(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, str(SCRIPT), "--rebuild-one", "--sizes", "5",
+                           "--words", "10"], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = [line.split(" | ")[0].strip("| ") for line in done.stdout.splitlines()
+            if line.startswith("| ") and "| 5 |" in line]
+    assert rows == ["full build (--clean)", "one offer changed, with the cache",
+                    "--changed-since main (preview)", "serve: its first build (with the checks)",
+                    "serve: one offer saved, until its page is served"]
+    assert "Target" not in done.stdout  # judged at 5,000 offers only
+
+
+def test_the_rebuild_targets_are_shares_of_cpu_time_and_the_preview_in_seconds() -> None:
+    rebuild = _rebuild_module()
+    timed = [rebuild.Timed("full build (--clean)", 5000, 100.0, 80.0, 1.0, 1.0),
+             rebuild.Timed("one offer changed, with the cache", 5000, 6.0, 3.9, 1.0, 1.0),
+             rebuild.Timed("--changed-since main (preview)", 5000, 10.5, 2.0, 1.0, 1.0),
+             rebuild.Timed("serve: one offer saved, until its page is served", 5000, 4.0, 4.1,
+                           None, None)]
+    judged = rebuild.verdicts(timed)
+    assert [met for _, met in judged] == [True, False, False]
+    assert judged[0][0].startswith("Target met: one offer changed, with the cache at 5,000 "
+                                   "offers took 4.9% of the full build's CPU time (6.0% of its")
+    assert "took 10.5 s (target: at most 10 s)" in judged[1][0]
+    smaller = [rebuild.Timed(item.what, 1000, item.seconds, item.cpu_seconds, None, None)
+               for item in timed]
+    assert rebuild.verdicts(smaller) == []  # the targets are for 5,000 offers

@@ -3,15 +3,18 @@ something asks for them, and then they are the whole offer's."""
 from __future__ import annotations
 
 import pickle
+from datetime import date
 
 from localoffer.borough import load_borough
 from localoffer.model import load_offer
+from localoffer.reporting.rows import setting_row
 from localoffer.site.light_offer import LightOffer, OfferText, light
 from site_helpers import REPO_ROOT
 
 BOROUGH = load_borough(REPO_ROOT / "localoffer.yml")
 OFFER = REPO_ROOT / "offers" / "oakfield-primary-school" / "offer.md"
 # Words of one of its answers: in the offer, never in what the cache keeps for every build.
+TODAY = date(2026, 11, 30)
 ANSWER_WORDS = "speech and language therapist plans targets"
 
 
@@ -44,3 +47,12 @@ def test_its_text_and_answers_are_read_once_when_asked_for() -> None:
     assert found.areas_covered == offer.areas_covered
     assert found.readable_lines == offer.readable_lines
     assert reads == [1]
+
+
+def test_the_dashboard_reads_a_light_offer_without_its_text() -> None:
+    offer = load_offer(OFFER, BOROUGH)
+    found = pickle.loads(pickle.dumps(light(offer)))
+    found.attach(lambda: (_ for _ in ()).throw(AssertionError("the text was read")))
+    row = setting_row(found, BOROUGH, TODAY, [], score=False)
+    assert row == setting_row(offer, BOROUGH, TODAY, [], score=False)
+    assert "admissions" in row.areas_covered and row.answers[0].words == 171

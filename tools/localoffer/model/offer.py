@@ -29,7 +29,7 @@ from localoffer.model.markdown import (
     content_lines,
     strip_html_comments,
 )
-from localoffer.text.readability import TextStats, text_stats
+from localoffer.text.readability import TextStats, count_words, text_stats
 
 if TYPE_CHECKING:
     from localoffer.borough import Borough, Question, QuestionSet
@@ -67,9 +67,10 @@ class Section:
         """Words, sentences and syllables, for the word count and the reading ease."""
         return text_stats(self.text)
 
-    @property
+    @cached_property
     def word_count(self) -> int:
-        return self.stats.words
+        found = self.__dict__.get("stats")
+        return found.words if found is not None else count_words(self.text)
 
     @property
     def areas(self) -> tuple[str, ...]:
@@ -136,9 +137,16 @@ class Offer(MarkdownDocument):
     def intro_text(self) -> str:
         return strip_html_comments("\n".join(self.intro))
 
+    @cached_property
+    def answered(self) -> tuple[tuple[tuple[str, ...], int], ...]:
+        """The areas and number of words of each answer that has words and an area: all the
+        dashboard needs of an offer's answers (so a light offer, light_offer.py, keeps it)."""
+        return tuple((section.areas, section.word_count) for section in self.sections
+                     if section.areas and section.text.strip())
+
     @property
     def areas_covered(self) -> set[str]:
-        return {area for section in self.sections if section.text.strip() for area in section.areas}
+        return {area for areas, _ in self.answered for area in areas}
 
 
 def offer_slug(path: Path) -> str:

@@ -103,6 +103,8 @@ def setting_row(offer: Offer, borough: Borough, today: date, findings: list[Find
 
 
 def _answers(offer: Offer, borough: Borough, score: bool) -> list[Answer]:
+    if not score:
+        return [Answer(areas, words, None) for areas, words in offer.answered]
     answers = []
     for section in offer.sections:
         if not section.areas or not section.text.strip():

@@ -15,9 +15,11 @@ from localoffer.model import Offer
 from localoffer.model.offer import Section
 from localoffer.site.catalogue import Examined
 
-# What a light offer keeps. Everything else of an Offer (its text and answers, and what the
-# checks worked out from them and kept, such as its links) is read again when asked for.
-_KEPT = ("path", "display_path", "slug", "front_matter", "body_start", "problems")
+# What a light offer keeps: its details, and the areas and lengths of its answers (for the
+# dashboard). Everything else of an Offer (its text and answers, and what the checks worked
+# out from them and kept, such as its links) is read again when asked for.
+_DETAILS = ("path", "display_path", "slug", "front_matter", "body_start", "problems")
+_KEPT = (*_DETAILS, "answered")
 
 
 @dataclass
@@ -57,7 +59,8 @@ class LightOffer(Offer):
 
 def light(offer: Offer) -> LightOffer:
     found = LightOffer.__new__(LightOffer)
-    found.__dict__.update({name: offer.__dict__[name] for name in _KEPT})
+    found.__dict__.update({name: offer.__dict__[name] for name in _DETAILS})
+    found.__dict__["answered"] = offer.answered
     return found
 
 
