@@ -33,10 +33,11 @@ class BodiesOnDemand(Mapping[str, Rendered]):
         self._made: dict[str, Rendered] = {}
 
     def __getitem__(self, slug: str) -> Rendered:
-        found = self._made.get(slug)
+        # Those of `rendered` are not kept here: read from the cache, each is held only while
+        # its pages are made.
+        found = self._rendered.get(slug) or self._made.get(slug)
         if found is None:
-            found = self._rendered.get(slug) or render_body(self._items[slug], self._renderer)
-            self._made[slug] = found
+            found = self._made[slug] = render_body(self._items[slug], self._renderer)
         return found
 
     def __iter__(self) -> Iterator[str]:

@@ -41,8 +41,11 @@ def all_booklets(catalogue: Catalogue) -> list[Booklet]:
     """The booklet of all settings, then one for each type of setting that has any."""
     found = [Booklet(f"{catalogue.borough.name} Local Offer: all settings", BOOKLET_URL,
                      catalogue.offers)]
+    by_type: dict[str, list[PublishedOffer]] = {}
+    for item in catalogue.offers:
+        by_type.setdefault(item.facts.type_id, []).append(item)
     for type_id, kind in catalogue.borough.setting_types.items():
-        items = [item for item in catalogue.offers if item.facts.type_id == type_id]
+        items = by_type.get(type_id)
         if items:
             found.append(Booklet(f"{catalogue.borough.name} Local Offer: "
                                  f"{kind.label.lower()}s", f"{BOOKLET_URL}{type_id}/", items))

@@ -37,7 +37,7 @@ CACHE_FOLDER = Path(".localoffer-cache") / "site"
 # The libraries whose versions change what a page looks like.
 _LIBRARIES = ("mkdocs", "properdocs", "mkdocs-material", "markdown-it-py", "nh3", "jinja2",
               "markupsafe", "pyyaml", "markdown", "pymdown-extensions", "babel")
-_FORMAT = 4  # bump when what is cached changes shape
+_FORMAT = 5  # bump when what is cached changes shape
 _OFFERS = "offers"
 # Entries not used by a build and older than this are deleted (BuildCache.forget_unused), at
 # most once a day (the time of the file _SWEPT says when it last ran).
@@ -154,15 +154,16 @@ class BuildCache:
         return found.search_copy if found is not None else None
 
     def save(self, key: str, examined: Examined, body: Rendered | None,
-             search_context: str = "", search_copy: bytes | None = None) -> None:
+             search_context: str = "", search_copy: bytes | None = None) -> bool:
         """All that an offer made, in three files: what every build reads (small: the offer
         without its text), its text and answers, and its body and search copy, which a build
-        reads only for a page it makes again."""
+        reads only for a page it makes again. False when there is no cache to keep them in."""
         copy_digest = hashlib.sha256(search_copy).hexdigest() if search_copy is not None else ""
         self.store.write_object(_entry(key, "page"), _Page(body, search_copy))
         self.store.write_object(_entry(key, "text"), OfferText.of(examined.offer))
         self.store.write_object(_entry(key, "offer"),
                                 CachedOffer(lightened(examined), search_context, copy_digest))
+        return self.store.folder is not None
 
     def _page(self, key: str) -> "_Page | None":
         found = self.store.read_object(_entry(key, "page"))
@@ -305,13 +306,17 @@ class KeptPages:
     def __post_init__(self) -> None:
         self.current = Manifest(self.shell)
 
-    def unchanged(self, slug: str, page_inputs: str, urls: Iterable[str]) -> bool:
-        """Whether the pages of `slug` (at `urls`) are already right; records their key."""
-        return self.unchanged_page(slug, digest(self.offer_keys.get(slug), page_inputs), urls)
+    def unchanged(self, slug: str, page_inputs: tuple[Any, ...], urls: Iterable[str]) -> bool:
+        """Whether the pages of `slug` (at `urls`), made from its offer and `page_inputs`, are
+        already right; records their key."""
+        return self._unchanged(slug, digest(self.shell, self.offer_keys.get(slug), *page_inputs),
+                               urls)
 
     def unchanged_page(self, name: str, inputs: str, urls: Iterable[str]) -> bool:
         """Whether the pages at `urls`, made from `inputs`, are already right."""
-        key = digest(self.shell, inputs)
+        return self._unchanged(name, digest(self.shell, inputs), urls)
+
+    def _unchanged(self, name: str, key: str, urls: Iterable[str]) -> bool:
         self.current.pages[name] = key
         if self.previous.shell != self.shell or self.previous.pages.get(name) != key:
             return False

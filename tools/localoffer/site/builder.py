@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable, Mapping
 
@@ -101,13 +102,14 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
     pages = []
     for item in catalogue.offers:
         if kept_pages is not None and kept_pages.unchanged(
-                item.slug, digest(changes.get(item.slug, []),
-                                  str(setting_section(item.url, said.get(item.slug, []),
-                                                      catalogue))), [item.url]):
+                item.slug, (changes.get(item.slug, []),
+                            str(setting_section(item.url, said.get(item.slug, []), catalogue))),
+                [item.url]):
             pages.append(_kept_page(item.url, item.name))
             continue
+        body_later = partial(bodies.__getitem__, item.slug) if html_later else None
         pages.append(setting_page(item, bodies[item.slug], catalogue, changes, context, said,
-                                  html_later))
+                                  body_later))
     translated = render_translations(catalogue, bodies)
     pages += translated_pages(catalogue, translated, versions)
     pages += _list_pages(catalogue, kept_pages)
@@ -153,9 +155,10 @@ def _kept_page(url: str, title: str) -> BuiltPage:
 
 def setting_page(item: PublishedOffer, body: Rendered, catalogue: Catalogue,
                  changes: dict[str, list[PublicChange]], context: OfferPageContext,
-                 said: dict[str, list[FeedbackItem]], html_later: bool = False) -> BuiltPage:
+                 said: dict[str, list[FeedbackItem]],
+                 html_later: Callable[[], Rendered] | None = None) -> BuiltPage:
     """One setting's page in English: the build and the editor's preview (offer_preview.py)
-    both make it here. `said`: items_by_setting(catalogue)."""
+    both make it here. `said`: items_by_setting(catalogue); `html_later`: see offer_page."""
     return offer_page(item, body, changes.get(item.slug, []), context,
                       switcher(item, item.url, Words("en")),
                       setting_section(item.url, said.get(item.slug, []), catalogue), html_later)

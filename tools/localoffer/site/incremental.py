@@ -121,6 +121,9 @@ def load_with_cache(cache: BuildCache, borough: Borough, today: date, run_checks
     new, rendered = examine_all(borough, today, run_checks, missing, every_path, search_copies,
                                 keep=_CacheWriter(cache, keys, context))
     for item in new:
+        if isinstance(item.offer, LightOffer):  # kept in the cache as it was made
+            item.offer.attach(_text_reader(cache, keys[item.offer.path], item.offer.path,
+                                           borough))
         found[item.offer.path] = item
     examined = [found[path] for path in paths]
     offer_keys = {item.published.slug: keys[item.offer.path]
@@ -144,8 +147,8 @@ class _CacheWriter:
     context: str  # the search copies' context, digested
 
     def __call__(self, path: Path, item: Examined, body: Rendered | None,
-                 copy: bytes | None) -> None:
-        self.cache.save(self.keys[path], item, body, self.context if copy else "", copy)
+                 copy: bytes | None) -> bool:
+        return self.cache.save(self.keys[path], item, body, self.context if copy else "", copy)
 
 
 def _text_reader(cache: BuildCache, key: str, path: Path,

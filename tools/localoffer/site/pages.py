@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from localoffer.borough.config import FeedbackRoute
@@ -36,9 +37,11 @@ class OfferPageContext:
 
 def offer_page(item: PublishedOffer, body: Rendered, changes: list[Change],
                context: OfferPageContext, switcher: Markup = Markup(),
-               said: Markup = Markup(), html_later: bool = False) -> BuiltPage:
+               said: Markup = Markup(),
+               html_later: Callable[[], Rendered] | None = None) -> BuiltPage:
     """`said`: the links to the "You said, we did" items about the setting (you_said.py);
-    `html_later`: the page's HTML is made when it is written (BuiltPage.full_html)."""
+    `html_later`: the page's HTML is made when it is written (BuiltPage.full_html), from the
+    body this gives then (so that a build does not hold every offer's body until then)."""
     facts = item.facts
     shown = changes[: context.changes_shown]
     toc = list(body.toc)
@@ -50,17 +53,17 @@ def offer_page(item: PublishedOffer, body: Rendered, changes: list[Change],
         toc.append(toc_entry(2, "words-we-use", "Words we use on this page"))
     feedback = feedback_box(item, context)
     questions = [token for token in body.toc if token["level"] == 2]
-    make_html = partial(fragment, "offer.html", "offer_page", item,
-                        header_card(facts, context.glossary), body, questions,
-                        [_change(change) for change in shown], len(changes) - len(shown),
-                        feedback, switcher, said)
+    parts = (header_card(facts, context.glossary), questions, [_change(change) for change in shown],
+             len(changes) - len(shown), feedback, switcher, said)
+    make_html = (partial(_offer_html, item, html_later, *parts) if html_later is not None
+                 else partial(_offer_html, item, lambda: body, *parts))
     where = f" in {facts.town}" if facts.town else ""
     ages = f", ages {facts.ages_text}" if facts.ages else ""
     return BuiltPage(
         url=item.url,
         title=item.name,
-        html=Markup() if html_later else make_html(),
-        html_later=make_html if html_later else None,
+        html=Markup() if html_later is not None else make_html(),
+        html_later=make_html if html_later is not None else None,
         toc=toc,
         description=(f"{item.name}: support for children and young people with special "
                      f"educational needs at this {facts.type_label.lower()}{where}{ages}."),
@@ -68,6 +71,11 @@ def offer_page(item: PublishedOffer, body: Rendered, changes: list[Change],
         search_tags=[tag for tag in (facts.type_label, facts.town) if tag],
         kind="offer",
     )
+
+
+def _offer_html(item: PublishedOffer, body: Callable[[], Rendered], card: Markup,
+                questions: list[dict[str, Any]], *rest: Any) -> Markup:
+    return fragment("offer.html", "offer_page", item, card, body(), questions, *rest)
 
 
 def header_card(facts: SettingFacts, glossary: dict[str, str], pagefind: bool = True,

@@ -28,14 +28,17 @@ from localoffer.site.catalogue import (
 )
 from localoffer.site.render import MarkdownRenderer, Rendered
 from localoffer.site.bodies import render_body
+from localoffer.site.light_offer import lightened
 from localoffer.site.search import SearchCopies
 
 # Below this many offers everything is done in this process.
 PARALLEL_FROM = 200
 # Called in the process that examined an offer, with its body and its search copy (None for a
 # draft, or without search copies): the build's cache is written there, beside the work, not
-# all at the end in the main process.
-Keep = Callable[[Path, Examined, "Rendered | None", "bytes | None"], None]
+# all at the end in the main process. True when the cache now holds the offer whole: then a
+# light offer (light_offer.py) is handed back without its body, and the main process reads
+# the rest from the cache when it needs it, so it never holds every offer's text at once.
+Keep = Callable[[Path, Examined, "Rendered | None", "bytes | None"], bool]
 
 
 @dataclass
@@ -105,8 +108,9 @@ def _do(job: _Job, renderer: MarkdownRenderer,
             body = bodies[item.published.slug] = render_body(item.published, renderer)
             if job.search_copies is not None:
                 copy = job.search_copies.add(item.published, body)
-        if job.keep is not None:
-            job.keep(path, item, body, copy)
+        if job.keep is not None and job.keep(path, item, body, copy):
+            examined[-1] = lightened(item)
+            bodies.pop(item.published.slug if item.published else "", None)
     return examined, bodies
 
 
