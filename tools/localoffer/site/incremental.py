@@ -217,26 +217,32 @@ def empty_but_kept(site_dir: Path, kept: set[str], own_folders: tuple[str, ...] 
 
 def prune(site_dir: Path, written: set[str], kept: set[str]) -> None:
     """Remove, from the folders that held kept pages, every file the build did not write or
-    keep (`written`: site paths), and the folders left empty."""
-    # Paths as text, not Path objects: thousands of offers' folders are walked in each build.
+    keep (`written`: site paths), every link, and the folders left empty."""
     start = len(str(site_dir)) + 1
     for top in _top_folders(kept):
         folder = os.path.join(site_dir, top)
-        if not os.path.isdir(folder) or os.path.islink(folder):
-            continue
-        for root, folders, names in os.walk(folder, topdown=False):
-            for name in names:
-                path = os.path.join(root, name)
-                if path[start:] not in written:
-                    os.unlink(path)
-            for name in folders:
-                path = os.path.join(root, name)
-                if os.path.islink(path):
-                    os.unlink(path)
-                elif not os.listdir(path):
-                    os.rmdir(path)
-        if not os.listdir(folder):
+        if os.path.isdir(folder) and not os.path.islink(folder) and \
+                _prune_folder(folder, start, written):
             os.rmdir(folder)
+
+
+def _prune_folder(folder: str, start: int, written: set[str]) -> bool:
+    """Prune below `folder` (see prune); True when nothing is left in it. One listing a
+    folder, paths as text: thousands of offers' folders are walked in each build."""
+    empty = True
+    with os.scandir(folder) as listing:
+        entries = list(listing)
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            if _prune_folder(entry.path, start, written):
+                os.rmdir(entry.path)
+            else:
+                empty = False
+        elif entry.is_symlink() or entry.path[start:] not in written:
+            os.unlink(entry.path)
+        else:
+            empty = False
+    return empty
 
 
 def _top_folders(paths: set[str]) -> set[str]:

@@ -54,6 +54,7 @@ from localoffer.site.page_language import set_page_language
 from localoffer.site.preview import only_previewed, previewed_offers
 from localoffer.site.search import PagefindRun
 from localoffer.site.search_shards import PAGEFIND_FOLDER, SEARCH_CACHE, shard_count
+from localoffer.site.template_cache import template_cache
 from localoffer.site.structure import BuiltPage
 
 log = get_plugin_logger(__name__)
@@ -403,6 +404,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # The theme's pages localoffer replaces (404.html: a way back, not a dead end).
         env.loader = ChoiceLoader([PackageLoader("localoffer.site", "theme"), env.loader])
+        env.bytecode_cache = template_cache()
         draw_menu_once_per_folder(env)
         if self.shell_writer is not None:
             self.shell_writer.prepare_env(env)

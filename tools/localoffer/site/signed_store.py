@@ -20,8 +20,14 @@ from pathlib import Path
 from typing import Any
 
 KEY_VARIABLE = "LOCALOFFER_CACHE_KEY"  # a secret to share between CI runs, for example
-_KEY_FILE = Path("localoffer") / "cache.key"
+_KEY_FILE = "cache.key"
 _SIGNATURE = hashlib.sha256().digest_size
+
+
+def user_cache_folder() -> Path:
+    """localoffer's folder in the user's own cache folder (XDG_CACHE_HOME, or ~/.cache): not in
+    the project, where a pull request could put files."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "localoffer"
 
 
 def user_cache_key() -> bytes:
@@ -30,8 +36,7 @@ def user_cache_key() -> bytes:
     given = os.environ.get(KEY_VARIABLE)
     if given:
         return hashlib.sha256(given.encode("utf-8")).digest()
-    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    path = home / _KEY_FILE
+    path = user_cache_folder() / _KEY_FILE
     try:
         key = path.read_bytes()
         if len(key) == 32:
