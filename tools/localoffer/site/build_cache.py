@@ -74,14 +74,15 @@ def code_fingerprint() -> str:
     return hasher.hexdigest()
 
 
-def folder_fingerprint(folder: Path) -> bytes:
+def folder_fingerprint(folder: Path) -> tuple[bytes, list[str]]:
     """Every entry of an offer's folder: the bytes of its ordinary files, and the name and
-    kind of anything else (a link is noted, never followed)."""
+    kind of anything else (a link is noted, never followed); and the entries' names."""
     hasher = hashlib.sha256()
     try:
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
     except OSError:
-        return b"unreadable"
+        return b"unreadable", []
     for entry in entries:
         hasher.update(entry.name.encode("utf-8", "surrogateescape") + b"\0")
         mode = entry.stat(follow_symlinks=False).st_mode
@@ -93,7 +94,7 @@ def folder_fingerprint(folder: Path) -> bytes:
                 hasher.update(b"unreadable\0")
         else:
             hasher.update(f"other {stat.S_IFMT(mode)}\0".encode("ascii"))
-    return hasher.digest()
+    return hasher.digest(), [entry.name for entry in entries]
 
 
 def _no_follow(path: str, flags: int) -> int:
@@ -129,8 +130,9 @@ class BuildCache:
                                  user_cache_key())
         self.build_key = build_key
 
-    def offer_key(self, path: Path, more: str = "") -> str:
-        return digest(_FORMAT, self.build_key, str(path), folder_fingerprint(path.parent), more)
+    def offer_key(self, path: Path, fingerprint: bytes, more: str = "") -> str:
+        """`fingerprint`: its folder's (folder_fingerprint)."""
+        return digest(_FORMAT, self.build_key, str(path), fingerprint, more)
 
     def examined(self, key: str) -> "CachedOffer | None":
         """The offer as loaded and checked, with what is known of its search copy. Its offer

@@ -29,6 +29,7 @@ from localoffer.site.build_cache import (
     Manifest,
     code_fingerprint,
     digest,
+    folder_fingerprint,
     file_bytes,
 )
 from localoffer.site.catalogue import Catalogue, Examined, assemble
@@ -104,9 +105,11 @@ def load_with_cache(cache: BuildCache, borough: Borough, today: date, run_checks
     # The checks look up links to other offers, and a translation's freshness in Git.
     known = digest(sorted(path.parent.name for path in every_path)) if run_checks else ""
     head = _head(borough.offers_dir) if run_checks else ""
-    keys = {path: cache.offer_key(path, digest(run_checks, known,
-                                               head if _has_translations(path.parent) else ""))
-            for path in paths}
+    checked = {False: digest(run_checks, known, ""), True: digest(run_checks, known, head)}
+    keys: dict[Path, str] = {}
+    for path in paths:  # an offer with translations has HEAD in its key
+        fingerprint, names = folder_fingerprint(path.parent)
+        keys[path] = cache.offer_key(path, fingerprint, checked[_has_translations(names)])
     cached: dict[Path, CachedOffer] = {}
     if read:
         for path, key in keys.items():
@@ -181,12 +184,9 @@ def _search_copy(entry: CachedOffer, key: str, context: str, cache: BuildCache,
         make()
 
 
-def _has_translations(folder: Path) -> bool:
-    try:
-        return any(name.startswith("offer.") and name.endswith(".md") and name != "offer.md"
-                   for name in os.listdir(folder))
-    except OSError:
-        return False
+def _has_translations(names: list[str]) -> bool:
+    return any(name.startswith("offer.") and name.endswith(".md") and name != "offer.md"
+               for name in names)
 
 
 def _head(folder: Path) -> str:

@@ -27,6 +27,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from watchdog.observers.api import BaseObserver
 
 from localoffer.borough import Borough, load_borough
 from localoffer.errors import LocalOfferError
@@ -54,6 +55,7 @@ from localoffer.site.page_language import set_page_language
 from localoffer.site.preview import only_previewed, previewed_offers
 from localoffer.site.search import PagefindRun
 from localoffer.site.search_shards import PAGEFIND_FOLDER, SEARCH_CACHE, shard_count
+from localoffer.site.serve_watch import watch_for_saves
 from localoffer.site.template_cache import template_cache
 from localoffer.site.structure import BuiltPage
 
@@ -113,6 +115,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self._shell_log_filter: Any = None
         self.nav: Navigation | None = None
         self.env: Environment | None = None
+        self.offers_watch: BaseObserver | None = None  # serve's watch on offers/
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -414,10 +417,23 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:
         if self.borough is not None:
-            server.watch(str(self.borough.offers_dir))
+            self._stop_watching()
+            self.offers_watch = watch_for_saves(server, self.borough.offers_dir)
+            if self.offers_watch is None:
+                server.watch(str(self.borough.offers_dir))
             if self.borough.config_path is not None:
                 server.watch(str(self.borough.config_path))
         return server
+
+
+    def on_shutdown(self) -> None:
+        self._stop_watching()
+
+    def _stop_watching(self) -> None:
+        if self.offers_watch is not None:
+            self.offers_watch.stop()
+            self.offers_watch.join(10)
+            self.offers_watch = None
 
 
 def _nav_titles(nav: Any, title: str | None = None) -> dict[str, str | None]:
