@@ -53,10 +53,10 @@ def offer_page(item: PublishedOffer, body: Rendered, changes: list[Change],
         toc.append(toc_entry(2, "words-we-use", "Words we use on this page"))
     feedback = feedback_box(item, context)
     questions = [token for token in body.toc if token["level"] == 2]
-    parts = (header_card(facts, context.glossary), questions, [_change(change) for change in shown],
-             len(changes) - len(shown), feedback, switcher, said)
-    make_html = (partial(_offer_html, item, html_later, *parts) if html_later is not None
-                 else partial(_offer_html, item, lambda: body, *parts))
+    make_html = partial(_offer_html, item, html_later or (lambda: body),
+                        header_card(facts, context.glossary), questions,
+                        [_change(change) for change in shown], len(changes) - len(shown),
+                        feedback, switcher, said)
     where = f" in {facts.town}" if facts.town else ""
     ages = f", ages {facts.ages_text}" if facts.ages else ""
     return BuiltPage(
