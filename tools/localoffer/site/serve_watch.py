@@ -12,9 +12,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.events import (
+    EVENT_TYPE_CLOSED,
+    EVENT_TYPE_CREATED,
+    EVENT_TYPE_DELETED,
+    EVENT_TYPE_MODIFIED,
+    EVENT_TYPE_MOVED,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
+
+# What changes a file. Not its being opened or read: every build reads every offer's folder,
+# and would start the next.
+_CHANGES = {EVENT_TYPE_CREATED, EVENT_TYPE_MODIFIED, EVENT_TYPE_DELETED, EVENT_TYPE_MOVED,
+            EVENT_TYPE_CLOSED}
 
 
 def watch_for_saves(server: Any, folder: Path) -> BaseObserver | None:
@@ -26,7 +39,7 @@ def watch_for_saves(server: Any, folder: Path) -> BaseObserver | None:
         return None
 
     def changed(event: FileSystemEvent) -> None:
-        if event.is_directory:
+        if event.is_directory or event.event_type not in _CHANGES:
             return
         with rebuild:
             server._want_rebuild = True
