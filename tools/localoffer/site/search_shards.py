@@ -15,6 +15,11 @@ are indexed into one small extra shard (`delta/`), and the search page leaves ou
 of the pages that changed or went (`drop` in shards.json, by Pagefind's page id). More changes
 than that, and the shard is indexed again whole.
 
+The cache folder is inside the checkout, where a pull request (or a CI cache restored from
+another branch) could put anything: a bundle is used only with its seal, signed with the
+user's cache key, and nothing there or in the site's pagefind/ is read, written or copied
+through a symbolic link (link_free.py).
+
 Pagefind's own output is not the same byte for byte from run to run (its metadata and filter
 files are named by a hash that changes), and an incremental build has a delta shard a clean
 build does not: `pages` in the site's `pagefind/shards.json` is the hash of every indexed
@@ -39,6 +44,7 @@ from typing import Any
 
 from localoffer.errors import LocalOfferError
 from localoffer.site import link_free
+from localoffer.site.signed_store import SignedStore, user_cache_key
 
 PAGEFIND_FOLDER = "pagefind"
 # Where each shard's bundle is kept between builds, beside localoffer.yml (Git ignores it).
@@ -67,6 +73,10 @@ MANIFEST_PREFIX = "shard-"
 # A bundle's name in the cache: the hash of its input (pages_hash). A manifest naming anything
 # else (a path such as ../../elsewhere) is not read.
 _KEY = re.compile(r"^[0-9a-f]{64}$")
+# Beside each bundle, its seal: every file in it with the hash of its bytes, signed with the
+# user's cache key (signed_store.py), so a bundle this user's builds did not make (a cache
+# folder restored from another branch's CI run, or committed) is never placed in the site.
+SEAL_SUFFIX = ".seal"
 # Copies not written yet, by shard: each page's path in its shard's folder, with the hash of
 # its bytes and what writes them (search.SearchCopies.later).
 PendingCopies = dict[int, dict[str, tuple[str, Callable[[], bytes]]]]
@@ -131,10 +141,12 @@ class ShardedIndex:
     background thread; `stop` kills the Pagefind run under way."""
 
     def __init__(self, copies: Path, shards: int, cache: Path | None,
-                 reuse: bool = True, pending: PendingCopies | None = None) -> None:
+                 reuse: bool = True, pending: PendingCopies | None = None,
+                 signing_key: bytes | None = None) -> None:
         """`cache`: where bundles are kept between builds (None: nowhere); `reuse`: False to
         index every shard again (a clean build), keeping the new bundles for the next;
-        `pending`: copies to write only if their shard is indexed again."""
+        `pending`: copies to write only if their shard is indexed again; `signing_key`: what
+        seals the bundles (default: the user's cache key)."""
         self.copies = copies
         self.pending = pending if pending is not None else {}
         self.shards = shards
@@ -143,12 +155,16 @@ class ShardedIndex:
         self._process: subprocess.Popen[str] | None = None
         self._stopped = False
         self._made: set[str] = set()
+        self._signing_key = signing_key
+        self._seals = SignedStore(None, b"")
 
     def run(self, site_dir: Path) -> None:
         output = site_dir / PAGEFIND_FOLDER
         if self.cache is not None and os.path.lexists(self.cache) \
                 and not link_free.is_real_folder(self.cache):
             self.cache = None  # a link (or a file) where the cache would be: no cache at all
+        if self.cache is not None:
+            self._seals = SignedStore(self.cache, self._signing_key or user_cache_key())
         # What the last build placed, and the list gone until this build's is written: a build
         # stopped half way leaves no list, and the next places every shard again. Nothing in
         # the site's pagefind/ is followed: a link there (a pull request could commit a site
@@ -178,8 +194,10 @@ class ShardedIndex:
                 self._write_pending(shard)
                 self._pagefind(folder, target)
             else:
-                key = self._shard_bundle(shard, folder, pages, key, dropped, delta)
-                self._place(key, target, placed.get(shard_folder(shard)))
+                there = placed.get(shard_folder(shard))
+                key = self._shard_bundle(shard, folder, pages, key, dropped, delta, target,
+                                         there)
+                self._place(key, target, there)
             listed[shard_folder(shard)] = key
         if delta:
             assert self.cache is not None
@@ -190,8 +208,9 @@ class ShardedIndex:
                 (folder / relative).parent.mkdir(parents=True, exist_ok=True)
                 link_free.link_or_copy(str(self.copies / shard / relative),
                                        str(folder / relative))
-            key = self._cached_bundle(folder, pages_hash(page_hashes(folder)))
-            self._place(key, output / DELTA_FOLDER, placed.get(DELTA_FOLDER))
+            target, there = output / DELTA_FOLDER, placed.get(DELTA_FOLDER)
+            key = self._cached_bundle(folder, pages_hash(page_hashes(folder)), target, there)
+            self._place(key, target, there)
             listed[DELTA_FOLDER] = key
         output.parent.mkdir(parents=True, exist_ok=True)
         link_free.make_folder(output)
@@ -215,14 +234,16 @@ class ShardedIndex:
         _place(self.cache / key, target)
 
     def _shard_bundle(self, shard: int, folder: Path, pages: dict[str, str], key: str,
-                      dropped: list[str], delta: list[str]) -> str:
+                      dropped: list[str], delta: list[str], target: Path,
+                      there: str | None) -> str:
         """The key of the bundle to use for a shard: its own, the shard's last one with the
-        changes sent to the delta shard, or a new one."""
+        changes sent to the delta shard, or a new one (`target`: the shard's folder in the
+        site, which holds the bundle `there`)."""
         assert self.cache is not None
-        if self.reuse and _ready(self.cache / key):
+        if self.reuse and self._trusted(key, target, there):
             return key
         last = _read_manifest(self.cache / f"{MANIFEST_PREFIX}{shard}.json")
-        if self.reuse and last is not None and _ready(self.cache / last["key"]):
+        if self.reuse and last is not None and self._trusted(last["key"], target, there):
             known: dict[str, list[str]] = last["pages"]
             changed = [page for page, digest in pages.items()
                        if page not in known or known[page][0] != digest]
@@ -233,7 +254,7 @@ class ShardedIndex:
                 delta += [f"{shard}/{page}" for page in changed]
                 return str(last["key"])
         self._write_pending(shard)
-        self._cached_bundle(folder, key)
+        self._cached_bundle(folder, key, target, there)
         ids = _page_ids(self.cache / key)
         manifest = {"key": key, "pages": {page: [digest, ids.get(page, "")]
                                           for page, digest in pages.items()}}
@@ -257,10 +278,25 @@ class ShardedIndex:
             process.kill()
             process.wait()
 
-    def _cached_bundle(self, folder: Path, key: str) -> str:
+    def _trusted(self, key: str, target: Path, there: str | None) -> bool:
+        """Whether the cached bundle `key` may be used: one of this user's builds made it (its
+        seal is signed with the user's key and names it), it holds no link, and its files are
+        the ones sealed. Those are hashed again unless the site's `target` already holds this
+        very bundle (`there`), placed from the cache by an earlier build that checked them."""
         assert self.cache is not None
         bundle = self.cache / key
-        if not (self.reuse and _ready(bundle)):
+        if not _ready(bundle):
+            return False
+        seal = _json(self._seals.read(f"{key}{SEAL_SUFFIX}"))
+        if not (isinstance(seal, dict) and seal.get("key") == key
+                and isinstance(seal.get("files"), dict)):
+            return False
+        return (there == key and _ready(target)) or _file_hashes(bundle) == seal["files"]
+
+    def _cached_bundle(self, folder: Path, key: str, target: Path, there: str | None) -> str:
+        assert self.cache is not None
+        bundle = self.cache / key
+        if not (self.reuse and self._trusted(key, target, there)):
             self.cache.mkdir(parents=True, exist_ok=True)
             if not link_free.is_real_folder(self.cache):
                 raise LocalOfferError(f"{self.cache} is not a folder: remove it, and build "
@@ -273,6 +309,8 @@ class ShardedIndex:
                 os.replace(scratch / "bundle", bundle)  # whole, or not there at all
             finally:
                 shutil.rmtree(scratch, ignore_errors=True)
+            self._seals.write(f"{key}{SEAL_SUFFIX}", json.dumps(
+                {"key": key, "files": _file_hashes(bundle)}).encode("utf-8"))
         return key
 
     def _pagefind(self, folder: Path, output: Path) -> None:
@@ -293,11 +331,26 @@ class ShardedIndex:
 def _read_json(path: Path) -> Any:
     """The JSON in `path`, an ordinary file (never read through a link); None when it is not
     one or holds no JSON."""
-    data = link_free.read_file(path)
+    return _json(link_free.read_file(path))
+
+
+def _json(data: bytes | None) -> Any:
     try:
         return json.loads(data) if data is not None else None
     except ValueError:
         return None
+
+
+def _file_hashes(bundle: Path) -> dict[str, str]:
+    """Each ordinary file in a bundle (by its path there) with the hash of its bytes."""
+    hashes = {}
+    for top, _, names in os.walk(bundle):
+        for name in names:
+            path = Path(top) / name
+            data = link_free.read_file(path)
+            if data is not None:
+                hashes[path.relative_to(bundle).as_posix()] = hashlib.sha256(data).hexdigest()
+    return hashes
 
 
 def _placed(output: Path) -> dict[str, str]:
@@ -356,7 +409,9 @@ def _forget_others(cache: Path, kept: set[str]) -> None:
     the cache holds one site's index."""
     for entry in cache.iterdir():
         if entry.is_symlink() or (link_free.is_real_folder(entry) and entry.name not in kept
-                                  and not entry.name.startswith("new-")):
+                                  and not entry.name.startswith("new-")) \
+                or (entry.name.endswith(SEAL_SUFFIX)
+                    and entry.name.removesuffix(SEAL_SUFFIX) not in kept):
             try:
                 link_free.remove(entry)
             except OSError:
