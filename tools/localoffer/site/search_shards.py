@@ -15,6 +15,11 @@ are indexed into one small extra shard (`delta/`), and the search page leaves ou
 of the pages that changed or went (`drop` in shards.json, by Pagefind's page id). More changes
 than that, and the shard is indexed again whole.
 
+The cache folder is inside the checkout, where a pull request (or a CI cache restored from
+another branch) could put anything: a bundle is used only with its seal, signed with the
+user's cache key, and nothing there or in the site's pagefind/ is read, written or copied
+through a symbolic link (link_free.py).
+
 Pagefind's own output is not the same byte for byte from run to run (its metadata and filter
 files are named by a hash that changes), and an incremental build has a delta shard a clean
 build does not: `pages` in the site's `pagefind/shards.json` is the hash of every indexed
@@ -27,6 +32,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -37,6 +43,8 @@ from pathlib import Path
 from typing import Any
 
 from localoffer.errors import LocalOfferError
+from localoffer.site import link_free
+from localoffer.site.signed_store import SignedStore, user_cache_key
 
 PAGEFIND_FOLDER = "pagefind"
 # Where each shard's bundle is kept between builds, beside localoffer.yml (Git ignores it).
@@ -62,6 +70,13 @@ DELTA_FOLDER = "delta/"
 # delta shard then takes a second or two to index, and a search downloads a little more.
 DELTA_LIMIT = 50
 MANIFEST_PREFIX = "shard-"
+# A bundle's name in the cache: the hash of its input (pages_hash). A manifest naming anything
+# else (a path such as ../../elsewhere) is not read.
+_KEY = re.compile(r"^[0-9a-f]{64}$")
+# Beside each bundle, its seal: every file in it with the hash of its bytes, signed with the
+# user's cache key (signed_store.py), so a bundle this user's builds did not make (a cache
+# folder restored from another branch's CI run, or committed) is never placed in the site.
+SEAL_SUFFIX = ".seal"
 # Copies not written yet, by shard: each page's path in its shard's folder, with the hash of
 # its bytes and what writes them (search.SearchCopies.later).
 PendingCopies = dict[int, dict[str, tuple[str, Callable[[], bytes]]]]
@@ -126,10 +141,12 @@ class ShardedIndex:
     background thread; `stop` kills the Pagefind run under way."""
 
     def __init__(self, copies: Path, shards: int, cache: Path | None,
-                 reuse: bool = True, pending: PendingCopies | None = None) -> None:
+                 reuse: bool = True, pending: PendingCopies | None = None,
+                 signing_key: bytes | None = None) -> None:
         """`cache`: where bundles are kept between builds (None: nowhere); `reuse`: False to
         index every shard again (a clean build), keeping the new bundles for the next;
-        `pending`: copies to write only if their shard is indexed again."""
+        `pending`: copies to write only if their shard is indexed again; `signing_key`: what
+        seals the bundles (default: the user's cache key)."""
         self.copies = copies
         self.pending = pending if pending is not None else {}
         self.shards = shards
@@ -138,13 +155,24 @@ class ShardedIndex:
         self._process: subprocess.Popen[str] | None = None
         self._stopped = False
         self._made: set[str] = set()
+        self._signing_key = signing_key
+        self._seals = SignedStore(None, b"")
 
     def run(self, site_dir: Path) -> None:
         output = site_dir / PAGEFIND_FOLDER
+        if self.cache is not None and os.path.lexists(self.cache) \
+                and not link_free.is_real_folder(self.cache):
+            self.cache = None  # a link (or a file) where the cache would be: no cache at all
+        if self.cache is not None:
+            self._seals = SignedStore(self.cache, self._signing_key or user_cache_key())
         # What the last build placed, and the list gone until this build's is written: a build
-        # stopped half way leaves no list, and the next places every shard again.
+        # stopped half way leaves no list, and the next places every shard again. Nothing in
+        # the site's pagefind/ is followed: a link there (a pull request could commit a site
+        # folder) is removed, never written through or kept.
         placed = _placed(output)
-        (output / SHARDS_FILE).unlink(missing_ok=True)
+        if output.exists() or output.is_symlink():
+            link_free.make_folder(output)
+            link_free.remove(output / SHARDS_FILE)
         listed: dict[str, str] = {}
         dropped: list[str] = []
         delta: list[str] = []  # pages (shard/relative path) indexed in the delta shard
@@ -162,12 +190,14 @@ class ShardedIndex:
             key = pages_hash(pages)
             target = output / shard_folder(shard)
             if self.cache is None:
-                shutil.rmtree(target, ignore_errors=True)
+                link_free.remove(target)
                 self._write_pending(shard)
                 self._pagefind(folder, target)
             else:
-                key = self._shard_bundle(shard, folder, pages, key, dropped, delta)
-                self._place(key, target, placed.get(shard_folder(shard)))
+                there = placed.get(shard_folder(shard))
+                key = self._shard_bundle(shard, folder, pages, key, dropped, delta, target,
+                                         there)
+                self._place(key, target, there)
             listed[shard_folder(shard)] = key
         if delta:
             assert self.cache is not None
@@ -176,18 +206,21 @@ class ShardedIndex:
                 shard, _, relative = page.partition("/")
                 self._write_pending(int(shard), relative)
                 (folder / relative).parent.mkdir(parents=True, exist_ok=True)
-                _link_or_copy(str(self.copies / shard / relative), str(folder / relative))
-            key = self._cached_bundle(folder, pages_hash(page_hashes(folder)))
-            self._place(key, output / DELTA_FOLDER, placed.get(DELTA_FOLDER))
+                link_free.link_or_copy(str(self.copies / shard / relative),
+                                       str(folder / relative))
+            target, there = output / DELTA_FOLDER, placed.get(DELTA_FOLDER)
+            key = self._cached_bundle(folder, pages_hash(page_hashes(folder)), target, there)
+            self._place(key, target, there)
             listed[DELTA_FOLDER] = key
-        output.mkdir(parents=True, exist_ok=True)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        link_free.make_folder(output)
         for entry in output.iterdir():  # shards of an earlier build this one does not have
-            if entry.is_dir() and f"{entry.name}/" not in listed:
-                shutil.rmtree(entry, ignore_errors=True)
-        (output / SHARDS_FILE).write_text(json.dumps(
+            if f"{entry.name}/" not in listed or entry.is_symlink():
+                link_free.remove(entry)
+        link_free.write_file(output / SHARDS_FILE, (json.dumps(
             {"shards": list(listed), "drop": sorted(dropped), "pages": pages_hash(every),
              "inputs": listed, "placed": listed if self.cache is not None else {}},
-            indent=1) + "\n", encoding="utf-8")
+            indent=1) + "\n").encode("utf-8"))
         if self.cache is not None:
             _forget_others(self.cache, set(listed.values()))
 
@@ -201,14 +234,16 @@ class ShardedIndex:
         _place(self.cache / key, target)
 
     def _shard_bundle(self, shard: int, folder: Path, pages: dict[str, str], key: str,
-                      dropped: list[str], delta: list[str]) -> str:
+                      dropped: list[str], delta: list[str], target: Path,
+                      there: str | None) -> str:
         """The key of the bundle to use for a shard: its own, the shard's last one with the
-        changes sent to the delta shard, or a new one."""
+        changes sent to the delta shard, or a new one (`target`: the shard's folder in the
+        site, which holds the bundle `there`)."""
         assert self.cache is not None
-        if self.reuse and _ready(self.cache / key):
+        if self.reuse and self._trusted(key, target, there):
             return key
         last = _read_manifest(self.cache / f"{MANIFEST_PREFIX}{shard}.json")
-        if self.reuse and last is not None and _ready(self.cache / last["key"]):
+        if self.reuse and last is not None and self._trusted(last["key"], target, there):
             known: dict[str, list[str]] = last["pages"]
             changed = [page for page, digest in pages.items()
                        if page not in known or known[page][0] != digest]
@@ -219,12 +254,12 @@ class ShardedIndex:
                 delta += [f"{shard}/{page}" for page in changed]
                 return str(last["key"])
         self._write_pending(shard)
-        self._cached_bundle(folder, key)
+        self._cached_bundle(folder, key, target, there)
         ids = _page_ids(self.cache / key)
         manifest = {"key": key, "pages": {page: [digest, ids.get(page, "")]
                                           for page, digest in pages.items()}}
-        (self.cache / f"{MANIFEST_PREFIX}{shard}.json").write_text(
-            json.dumps(manifest), encoding="utf-8")
+        link_free.write_file(self.cache / f"{MANIFEST_PREFIX}{shard}.json",
+                             json.dumps(manifest).encode("utf-8"))
         return key
 
     def _write_pending(self, shard: int, page: str | None = None) -> None:
@@ -243,19 +278,39 @@ class ShardedIndex:
             process.kill()
             process.wait()
 
-    def _cached_bundle(self, folder: Path, key: str) -> str:
+    def _trusted(self, key: str, target: Path, there: str | None) -> bool:
+        """Whether the cached bundle `key` may be used: one of this user's builds made it (its
+        seal is signed with the user's key and names it), it holds no link, and its files are
+        the ones sealed. Those are hashed again unless the site's `target` already holds this
+        very bundle (`there`), placed from the cache by an earlier build that checked them."""
         assert self.cache is not None
         bundle = self.cache / key
-        if not (self.reuse and _ready(bundle)):
+        if not _ready(bundle):
+            return False
+        seal = _json(self._seals.read(f"{key}{SEAL_SUFFIX}"))
+        if not (isinstance(seal, dict) and seal.get("key") == key
+                and isinstance(seal.get("files"), dict)):
+            return False
+        return (there == key and _ready(target)) or _file_hashes(bundle) == seal["files"]
+
+    def _cached_bundle(self, folder: Path, key: str, target: Path, there: str | None) -> str:
+        assert self.cache is not None
+        bundle = self.cache / key
+        if not (self.reuse and self._trusted(key, target, there)):
             self.cache.mkdir(parents=True, exist_ok=True)
+            if not link_free.is_real_folder(self.cache):
+                raise LocalOfferError(f"{self.cache} is not a folder: remove it, and build "
+                                      "again.")
             scratch = Path(tempfile.mkdtemp(prefix="new-", dir=self.cache))
             try:
                 self._made.add(key)
                 self._pagefind(folder, scratch / "bundle")
-                shutil.rmtree(bundle, ignore_errors=True)
+                link_free.remove(bundle)  # a link there goes, what it points to stays
                 os.replace(scratch / "bundle", bundle)  # whole, or not there at all
             finally:
                 shutil.rmtree(scratch, ignore_errors=True)
+            self._seals.write(f"{key}{SEAL_SUFFIX}", json.dumps(
+                {"key": key, "files": _file_hashes(bundle)}).encode("utf-8"))
         return key
 
     def _pagefind(self, folder: Path, output: Path) -> None:
@@ -273,27 +328,55 @@ class ShardedIndex:
             raise LocalOfferError(f"Pagefind could not index the site: {errors.strip()}")
 
 
+def _read_json(path: Path) -> Any:
+    """The JSON in `path`, an ordinary file (never read through a link); None when it is not
+    one or holds no JSON."""
+    return _json(link_free.read_file(path))
+
+
+def _json(data: bytes | None) -> Any:
+    try:
+        return json.loads(data) if data is not None else None
+    except ValueError:
+        return None
+
+
+def _file_hashes(bundle: Path) -> dict[str, str]:
+    """Each ordinary file in a bundle (by its path there) with the hash of its bytes."""
+    hashes = {}
+    for top, _, names in os.walk(bundle):
+        for name in names:
+            path = Path(top) / name
+            data = link_free.read_file(path)
+            if data is not None:
+                hashes[path.relative_to(bundle).as_posix()] = hashlib.sha256(data).hexdigest()
+    return hashes
+
+
 def _placed(output: Path) -> dict[str, str]:
     """The cached bundle in each folder of the site's pagefind/, as its shards.json lists
     them (none when the last build kept no cache, such as a preview)."""
-    try:
-        listed = json.loads((output / SHARDS_FILE).read_text(encoding="utf-8"))["placed"]
-    except (OSError, ValueError, KeyError, TypeError):
+    if not link_free.is_real_folder(output):
         return {}
+    listed = _read_json(output / SHARDS_FILE)
+    listed = listed.get("placed") if isinstance(listed, dict) else None
     return {str(folder): str(key) for folder, key in listed.items()} \
         if isinstance(listed, dict) else {}
 
 
 def _ready(bundle: Path) -> bool:
-    return (bundle / "pagefind-entry.json").is_file()
+    """A whole bundle of Pagefind's, holding no link anywhere (one that does is made again)."""
+    return link_free.holds_no_link(bundle) and link_free.read_file(
+        bundle / "pagefind-entry.json") is not None
 
 
 def _read_manifest(path: Path) -> dict[str, Any] | None:
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(manifest, dict) or not isinstance(manifest.get("pages"), dict):
+    manifest = _read_json(path)
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("pages"), dict) \
+            or not _KEY.match(str(manifest.get("key", ""))) \
+            or not all(isinstance(page, list) and len(page) == 2
+                       and all(isinstance(part, str) for part in page)
+                       for page in manifest["pages"].values()):
         return None
     return manifest
 
@@ -303,7 +386,10 @@ def _page_ids(bundle: Path) -> dict[str, str]:
     page's results carry: the name of the page's fragment file."""
     ids = {}
     for fragment in (bundle / "fragment").glob("*.pf_fragment"):
-        text = gzip.decompress(fragment.read_bytes()).decode("utf-8")
+        data = link_free.read_file(fragment)
+        if data is None:
+            continue
+        text = gzip.decompress(data).decode("utf-8")
         url = json.loads(text[text.index("{"):])["url"]
         ids[f"{url.strip('/')}/index.html"] = fragment.name.removesuffix(".pf_fragment")
     return ids
@@ -311,21 +397,22 @@ def _page_ids(bundle: Path) -> dict[str, str]:
 
 def _place(bundle: Path, target: Path) -> None:
     """The cached bundle into the site: hard links (instant, and the cache keeps its copy when
-    the site folder is cleaned), or copies where links cannot be made."""
-    if target.exists():
-        shutil.rmtree(target)
-    shutil.copytree(bundle, target, copy_function=_link_or_copy)
-
-
-def _link_or_copy(source: str, destination: str) -> None:
-    try:
-        os.link(source, destination)
-    except OSError:
-        shutil.copy2(source, destination)
+    the site folder is cleaned), or copies where links cannot be made; never a link's
+    target."""
+    link_free.remove(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    link_free.copy_tree(bundle, target)
 
 
 def _forget_others(cache: Path, kept: set[str]) -> None:
-    """Bundles this build did not use are removed: the cache holds one site's index."""
+    """Bundles this build did not use are removed (a link itself, never what it points to):
+    the cache holds one site's index."""
     for entry in cache.iterdir():
-        if entry.is_dir() and entry.name not in kept and not entry.name.startswith("new-"):
-            shutil.rmtree(entry, ignore_errors=True)
+        if entry.is_symlink() or (link_free.is_real_folder(entry) and entry.name not in kept
+                                  and not entry.name.startswith("new-")) \
+                or (entry.name.endswith(SEAL_SUFFIX)
+                    and entry.name.removesuffix(SEAL_SUFFIX) not in kept):
+            try:
+                link_free.remove(entry)
+            except OSError:
+                pass

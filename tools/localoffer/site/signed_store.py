@@ -19,6 +19,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from localoffer.site.link_free import read_file
+
 KEY_VARIABLE = "LOCALOFFER_CACHE_KEY"  # a secret to share between CI runs, for example
 _KEY_FILE = "cache.key"
 _SIGNATURE = hashlib.sha256().digest_size
@@ -72,9 +74,8 @@ class SignedStore:
     def read(self, name: str) -> bytes | None:
         if self.folder is None:
             return None
-        try:
-            content = (self.folder / name).read_bytes()
-        except OSError:
+        content = read_file(self.folder / name)  # never through a link
+        if content is None:
             return None
         signature, data = content[:_SIGNATURE], content[_SIGNATURE:]
         if len(signature) != _SIGNATURE or not hmac.compare_digest(signature, self._sign(data)):
