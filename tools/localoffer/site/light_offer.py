@@ -1,10 +1,11 @@
 """An offer without its text, as the build's cache gives it to every build.
 
-Nine tenths of a loaded offer is its text and its answers, and most builds need neither for an
-offer that did not change: its page is kept, and the lists, Find a setting and offers.json
-read only its front-matter, facts and review state. A `LightOffer` holds those, and reads its
-text and answers the first time anything asks for them (the dashboard, a booklet page made
-again), so every caller sees the whole offer and none needs to know which kind it holds.
+Nine tenths of a loaded offer is its text and its answers, and a build needs neither for most
+offers: the pages are made from the rendered bodies (kept in the cache too), the lists, Find a
+setting and offers.json read only its front-matter, facts and review state, and the dashboard
+the areas and lengths of its answers (`Offer.answered`). A `LightOffer` holds those, and reads
+its text and answers the first time anything asks for them, so every caller sees the whole
+offer and none needs to know which kind it holds.
 """
 from __future__ import annotations
 
