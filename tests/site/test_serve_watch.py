@@ -35,5 +35,25 @@ def test_a_saved_offer_asks_the_preview_server_to_build_again(tmp_path: Path) ->
     assert offers.as_posix() not in server._watched_paths  # not listed twice a second
 
 
+def test_a_renamed_offer_folder_asks_for_a_build_too(tmp_path: Path) -> None:
+    offers = tmp_path / "offers"
+    (offers / "oakfield").mkdir(parents=True)
+    (offers / "oakfield" / "offer.md").write_text("---\nname: Oakfield\n---\n")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0,
+                              root=str(tmp_path))
+    observer = watch_for_saves(server, offers)
+    assert observer is not None
+    try:
+        (offers / "oakfield").rename(offers / "oakfield-primary")
+        give_up = time.monotonic() + 30
+        while not server._want_rebuild:
+            assert time.monotonic() < give_up, "no rebuild was asked for"
+            time.sleep(0.05)
+    finally:
+        observer.stop()
+        observer.join(10)
+        server.server_close()
+
+
 def test_a_server_it_does_not_know_is_left_to_watch_as_it_does(tmp_path: Path) -> None:
     assert watch_for_saves(object(), tmp_path) is None

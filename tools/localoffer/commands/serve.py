@@ -22,10 +22,7 @@ def run_serve(site_config: Path | None, today: date | None, address: str,
               open_browser: bool, config_path: Path | None = None,
               engine: str | None = None) -> int:
     mkdocs_config = find_mkdocs_config(site_config, config_path)
-    borough = load_borough(config_path, start=mkdocs_config.parent)
-    watch = [str(borough.offers_dir)] if borough.offers_dir.is_dir() else []
-    if borough.config_path is not None:
-        watch.append(str(borough.config_path))
+    load_borough(config_path, start=mkdocs_config.parent)  # told now, before the preview starts
     prepare(today, config_path, engine)
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -35,7 +32,8 @@ def run_serve(site_config: Path | None, today: date | None, address: str,
     try:
         # "dirty": each reload builds into the last build's folder, taking unchanged offers
         # from the cache and keeping their pages (site/incremental.py), as `localoffer build`.
-        serve(config_file=str(mkdocs_config), livereload=True, build_type="dirty", watch=watch,
+        # The plugin watches offers/ and localoffer.yml (LocalOfferPlugin.on_serve).
+        serve(config_file=str(mkdocs_config), livereload=True, build_type="dirty",
               open_in_browser=open_browser, dev_addr=address)
     except (Abort, ConfigurationError) as error:
         raise LocalOfferError(f"The preview could not start: {error}") from error

@@ -13,21 +13,25 @@ from pathlib import Path
 from typing import Any
 
 from watchdog.events import (
-    EVENT_TYPE_CLOSED,
-    EVENT_TYPE_CREATED,
-    EVENT_TYPE_DELETED,
-    EVENT_TYPE_MODIFIED,
-    EVENT_TYPE_MOVED,
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
     FileSystemEvent,
     FileSystemEventHandler,
 )
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
-# What changes a file. Not its being opened or read: every build reads every offer's folder,
-# and would start the next.
-_CHANGES = {EVENT_TYPE_CREATED, EVENT_TYPE_MODIFIED, EVENT_TYPE_DELETED, EVENT_TYPE_MOVED,
-            EVENT_TYPE_CLOSED}
+# What changes a file or a folder (a folder renamed is one notice, for the folder alone). Not a
+# file being opened or read: every build reads every offer, and the notices of that would
+# start the next build (and, thousands at a time, overflow the system's queue of them).
+_CHANGES = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent,
+            FileClosedEvent, DirCreatedEvent, DirDeletedEvent, DirMovedEvent]
 
 
 def watch_for_saves(server: Any, folder: Path) -> BaseObserver | None:
@@ -39,8 +43,6 @@ def watch_for_saves(server: Any, folder: Path) -> BaseObserver | None:
         return None
 
     def changed(event: FileSystemEvent) -> None:
-        if event.is_directory or event.event_type not in _CHANGES:
-            return
         with rebuild:
             server._want_rebuild = True
             rebuild.notify_all()
@@ -49,7 +51,7 @@ def watch_for_saves(server: Any, folder: Path) -> BaseObserver | None:
     handler.on_any_event = changed  # type: ignore[method-assign]
     observer = Observer()
     try:
-        observer.schedule(handler, str(folder), recursive=True)
+        observer.schedule(handler, str(folder), recursive=True, event_filter=_CHANGES)
         observer.start()
     except OSError:  # no inotify watches left, say
         return None
