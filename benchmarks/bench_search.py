@@ -8,11 +8,13 @@ for the delta shard; the other shards stay in the site's pagefind/ from the firs
 puts the index under the search page of a real build of the demo borough and, in headless
 Chromium, runs searches on that page, reporting every byte the search fetched from
 pagefind/ and search.js (decoded size, as bench_site.py counts; kB are 1,000 bytes), by kind
-of file.
+of file (kB and number of files).
 
 It does not build the N offers' pages: bench_site.py measures the whole build.
 
     python benchmarks/bench_search.py --sizes 1000,5000 [--shards 1,0] [--queries speech]
+    python benchmarks/bench_search.py --sizes 25000 --keep /tmp/k25   # keeps the index
+    python benchmarks/bench_search.py --measure /tmp/k25/demo/site --queries speech,autism
 """
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ import time
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from bench_site import CHROMIUM, fetched_by_search
 from localoffer.borough import load_borough
@@ -111,8 +114,17 @@ def search_bytes(site: Path, query: str) -> dict[str, int]:
     by_kind: dict[str, int] = defaultdict(int)
     for url, size in fetched.items():
         by_kind[kind(url)] += size
+        by_kind[f"{kind(url)}_files"] += 1
     by_kind["files"] = len(fetched)
     return dict(by_kind)
+
+
+def breakdown(row: dict[str, Any]) -> str:
+    """What one search fetched, by kind of file: kB and number of files."""
+    return ", ".join(f"{name} {row.get(name, 0) / 1000:,.1f} kB in "
+                     f"{row.get(f'{name}_files', 0)} files"
+                     for name in ("js", "wasm", "entry", "meta", "index", "filter", "fragment")
+                     if row.get(f"{name}_files"))
 
 
 def main() -> int:
@@ -126,11 +138,29 @@ def main() -> int:
     parser.add_argument("--words", type=int, default=160, help="Words per answer (160).")
     add_text_option(parser)
     parser.add_argument("--json", type=Path, help="Also write the results as JSON.")
+    parser.add_argument("--measure", type=Path, help="Only measure the searches on this "
+                        "site (a folder --keep left: <keep>/demo/site), indexing nothing.")
+    parser.add_argument("--keep", type=Path, help="Work in this folder and keep it: the demo "
+                        "site with the last index under it (site/pagefind/), and each size's "
+                        "copies (n<offers>-*/copies), to measure other search pages on.")
     args = parser.parse_args()
     if not CHROMIUM:
         raise SystemExit("bench_search needs Chromium (apt-get install chromium).")
+    if args.measure:
+        shards = json.loads((args.measure / "pagefind" / "shards.json").read_text(
+            encoding="utf-8"))["shards"]
+        for query in args.queries.split(","):
+            cost = search_bytes(args.measure, query)
+            total = sum(v for k, v in cost.items() if k != "files" and not k.endswith("_files"))
+            print(f"{query!r} on {args.measure} ({len(shards)} shards): {total / 1000:,.1f} kB "
+                  f"(measured) in {cost['files']} files: {breakdown(cost)}; load "
+                  f"{os.getloadavg()[0]:.1f}", flush=True)
+        return 0
     results = []
-    with tempfile.TemporaryDirectory(prefix="search-bench-search-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="search-bench-search-") as temporary:
+        scratch = str(args.keep.resolve()) if args.keep else temporary
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
         site = demo_site(Path(scratch) / "demo")
         for count in (int(size) for size in args.sizes.split(",")):
             for chosen in (int(value) for value in args.shards.split(",")):
@@ -146,14 +176,16 @@ def main() -> int:
                     "</body>", "<p>A new hydrotherapy pool.</p></body>"), encoding="utf-8")
                 again, _, _ = index(copies, shards, site, cache, keep=True)
                 load = os.getloadavg()[0]  # other work on the machine stretches the times
-                shutil.rmtree(borough)
+                if not args.keep:
+                    shutil.rmtree(borough)
                 for query, cost in costs.items():
                     row = {"offers": count, "shards": shards, "query": query,
                            "index_s": round(seconds, 1), "index_cpu_s": round(cpu, 1),
                            "one_changed_s": round(again, 2),
                            "pagefind_peak_mb": round(peak_mb), "load": round(load, 1),
                            **cost,
-                           "total_kb": round(sum(v for k, v in cost.items() if k != "files")
+                           "total_kb": round(sum(v for k, v in cost.items()
+                                                 if k != "files" and not k.endswith("_files"))
                                              / 1000, 1)}
                     results.append(row)
                     print(json.dumps(row), flush=True)
@@ -173,6 +205,10 @@ def main() -> int:
               f"{kb('js', 'wasm')} | {kb('entry', 'meta')} | {kb('index')} | "
               f"{kb('fragment')} | {kb('filter')} | {row['files']} | {row['total_kb']:,.0f} | "
               f"{row['load']} |")
+    print()
+    for row in results:
+        print(f"{row['offers']:,} offers, {row['shards']} shards, {row['query']!r}: "
+              f"{breakdown(row)}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     return 0

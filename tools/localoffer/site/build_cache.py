@@ -179,7 +179,7 @@ class BuildCache:
         older entry is read again only by a build told an old date (--today): without this,
         a borough of 5,000 offers would leave about 700 MB behind each day. It runs at most
         once a day."""
-        if self.store.folder is None:
+        if self.store.folder is None or not self.store.no_link_to(f"{_OFFERS}/entry"):
             return
         stamp = self.store.folder / _SWEPT
         try:

@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from localoffer.model.files import no_link_below
 from localoffer.site.link_free import read_file
 
 KEY_VARIABLE = "LOCALOFFER_CACHE_KEY"  # a secret to share between CI runs, for example
@@ -65,6 +66,8 @@ class SignedStore:
         if self.folder is None:
             return
         path = self.folder / name
+        if not self.no_link_to(name):
+            return  # a folder in the cache is a link: never written through
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             _write_whole(path, self._sign(data) + data)
@@ -73,6 +76,8 @@ class SignedStore:
 
     def read(self, name: str) -> bytes | None:
         if self.folder is None:
+            return None
+        if not self.no_link_to(name):
             return None
         content = read_file(self.folder / name)  # never through a link
         if content is None:
@@ -93,6 +98,11 @@ class SignedStore:
             return pickle.loads(data)  # signed by our key: written by one of our builds
         except Exception:  # written by another version of a class: build it again
             return None
+
+    def no_link_to(self, name: str) -> bool:
+        """True when no folder between the store's folder and the file `name` is a symbolic
+        link (a pull request could commit one inside the cache, pointing anywhere)."""
+        return self.folder is not None and no_link_below(self.folder, Path(name).parent)
 
     def _sign(self, data: bytes) -> bytes:
         return hmac.new(self._key, data, hashlib.sha256).digest()
