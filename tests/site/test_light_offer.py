@@ -8,7 +8,10 @@ from datetime import date
 from localoffer.borough import load_borough
 from localoffer.model import load_offer
 from localoffer.reporting.rows import setting_row
-from localoffer.site.light_offer import LightOffer, OfferText, light
+from localoffer.site.bodies import render_body
+from localoffer.site.catalogue import publish
+from localoffer.site.light_offer import LightOffer, OfferText, light, light_body
+from localoffer.site.render import MarkdownRenderer, Rendered
 from site_helpers import REPO_ROOT
 
 BOROUGH = load_borough(REPO_ROOT / "localoffer.yml")
@@ -56,3 +59,22 @@ def test_the_dashboard_reads_a_light_offer_without_its_text() -> None:
     row = setting_row(found, BOROUGH, TODAY, [], score=False)
     assert row == setting_row(offer, BOROUGH, TODAY, [], score=False)
     assert "admissions" in row.areas_covered and row.answers[0].words == 171
+
+
+def test_a_light_body_keeps_its_contents_and_reads_its_html_when_asked() -> None:
+    offer = load_offer(OFFER, BOROUGH)
+    body = render_body(publish(offer, BOROUGH, TODAY), MarkdownRenderer(BOROUGH.glossary))
+    kept = pickle.dumps(light_body(body))
+    assert ANSWER_WORDS.encode() not in kept and len(kept) * 10 < len(pickle.dumps(body))
+    found = pickle.loads(kept)
+    reads = []
+
+    def read() -> Rendered:
+        reads.append(1)
+        return body
+
+    found.attach(read)
+    assert found.toc == body.toc and found.abbreviations == body.abbreviations
+    assert reads == []
+    assert found.html == body.html and found.booklet_html == body.booklet_html
+    assert len(reads) == 2  # each time: a build never holds every offer's HTML

@@ -32,9 +32,9 @@ from localoffer.site.build_cache import (
     folder_fingerprint,
     file_bytes,
 )
-from localoffer.site.catalogue import Catalogue, Examined, assemble
+from localoffer.site.catalogue import Catalogue, Examined, PublishedOffer, assemble
 from localoffer.site.bodies import render_body
-from localoffer.site.light_offer import LightOffer, OfferText
+from localoffer.site.light_offer import LightBody, LightOffer, OfferText
 from localoffer.site.parallel import examine_all
 from localoffer.site.render import MarkdownRenderer, Rendered
 from localoffer.site.search import SearchCopies
@@ -125,8 +125,11 @@ def load_with_cache(cache: BuildCache, borough: Borough, today: date, run_checks
                                 keep=_CacheWriter(cache, keys, context))
     for item in new:
         if isinstance(item.offer, LightOffer):  # kept in the cache as it was made
-            item.offer.attach(_text_reader(cache, keys[item.offer.path], item.offer.path,
-                                           borough))
+            key = keys[item.offer.path]
+            item.offer.attach(_text_reader(cache, key, item.offer.path, borough))
+            body = rendered.get(item.published.slug) if item.published else None
+            if isinstance(body, LightBody) and item.published is not None:
+                body.attach(_body_reader(cache, key, item.published, borough))
         found[item.offer.path] = item
     examined = [found[path] for path in paths]
     offer_keys = {item.published.slug: keys[item.offer.path]
@@ -160,6 +163,15 @@ def _text_reader(cache: BuildCache, key: str, path: Path,
     its file (unchanged: its key is its folder's content) if the cache lost them."""
     def read() -> OfferText:
         return cache.offer_text(key) or OfferText.of(load_offer(path, borough))
+    return read
+
+
+def _body_reader(cache: BuildCache, key: str, published: PublishedOffer,
+                 borough: Borough) -> Callable[[], Rendered]:
+    """Where a light body's HTML comes from each time it is asked for: the cache, or the
+    offer rendered again if the cache lost it."""
+    def read() -> Rendered:
+        return cache.body(key) or render_body(published, MarkdownRenderer(borough.glossary))
     return read
 
 

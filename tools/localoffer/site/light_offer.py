@@ -1,4 +1,5 @@
-"""An offer without its text, as the build's cache gives it to every build.
+"""An offer without its text, and a rendered body without its HTML, as the build's cache gives
+them to a build.
 
 Nine tenths of a loaded offer is its text and its answers, and a build needs neither for most
 offers: the pages are made from the rendered bodies (kept in the cache too), the lists, Find a
@@ -6,6 +7,11 @@ setting and offers.json read only its front-matter, facts and review state, and 
 the areas and lengths of its answers (`Offer.answered`). A `LightOffer` holds those, and reads
 its text and answers the first time anything asks for them, so every caller sees the whole
 offer and none needs to know which kind it holds.
+
+A `LightBody` is the same for an offer's rendered body in a full build: the workers keep the
+body in the cache and hand back only its contents list and abbreviations (which the page needs
+when it is listed); its HTML is read from the cache each time it is asked for (when the page
+is written, and for its booklet), so the build never holds every offer's HTML.
 """
 from __future__ import annotations
 
@@ -15,6 +21,7 @@ from typing import Any, Callable
 from localoffer.model import Offer
 from localoffer.model.offer import Section
 from localoffer.site.catalogue import Examined
+from localoffer.site.render import Rendered
 
 # What a light offer keeps: its details, and the areas and lengths of its answers (for the
 # dashboard). Everything else of an Offer (its text and answers, and what the checks worked
@@ -72,3 +79,24 @@ def lightened(examined: Examined) -> Examined:
     published = (replace(examined.published, offer=offer)
                  if examined.published is not None else None)
     return Examined(offer, examined.errors, published)
+
+
+class LightBody(Rendered):
+    """A body whose HTML is read, each time it is asked for, as `attach` says. Made by
+    `light_body`; never by Rendered's own constructor."""
+
+    def attach(self, read: Callable[[], Rendered]) -> None:
+        self.__dict__["_read"] = read
+
+    html = property(lambda self: self.__dict__["_read"]().html)  # type: ignore[assignment]
+    booklet_html = property(  # type: ignore[assignment]
+        lambda self: self.__dict__["_read"]().booklet_html)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"toc": self.__dict__["toc"], "abbreviations": self.__dict__["abbreviations"]}
+
+
+def light_body(body: Rendered) -> LightBody:
+    found = LightBody.__new__(LightBody)
+    found.__dict__.update(toc=body.toc, abbreviations=body.abbreviations)
+    return found

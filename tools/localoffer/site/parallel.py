@@ -28,7 +28,7 @@ from localoffer.site.catalogue import (
 )
 from localoffer.site.render import MarkdownRenderer, Rendered
 from localoffer.site.bodies import render_body
-from localoffer.site.light_offer import lightened
+from localoffer.site.light_offer import light_body, lightened
 from localoffer.site.search import SearchCopies
 
 # Below this many offers everything is done in this process.
@@ -36,7 +36,7 @@ PARALLEL_FROM = 200
 # Called in the process that examined an offer, with its body and its search copy (None for a
 # draft, or without search copies): the build's cache is written there, beside the work, not
 # all at the end in the main process. True when the cache now holds the offer whole: then a
-# light offer (light_offer.py) is handed back without its body, and the main process reads
+# light offer and a light body (light_offer.py) are handed back, and the main process reads
 # the rest from the cache when it needs it, so it never holds every offer's text at once.
 Keep = Callable[[Path, Examined, "Rendered | None", "bytes | None"], bool]
 
@@ -110,7 +110,8 @@ def _do(job: _Job, renderer: MarkdownRenderer,
                 copy = job.search_copies.add(item.published, body)
         if job.keep is not None and job.keep(path, item, body, copy):
             examined[-1] = lightened(item)
-            bodies.pop(item.published.slug if item.published else "", None)
+            if item.published is not None and body is not None:
+                bodies[item.published.slug] = light_body(body)
     return examined, bodies
 
 
