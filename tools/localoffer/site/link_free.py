@@ -49,13 +49,16 @@ def read_file(path: Path) -> bytes | None:
         return file.read()
 
 
-def write_file(path: Path, data: bytes) -> None:
+def write_file(path: Path, data: bytes, mode: int | None = None) -> None:
     """`data` into `path`, whole: a new file renamed over whatever is there, so a link at
-    `path` is replaced, not written through. The folder must be a real one."""
+    `path` is replaced, not written through, and no reader ever sees half a file. The folder
+    must be a real one. `mode`: the file's permissions, when not the usual."""
     handle, name = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        if mode is not None:
+            os.chmod(name, mode)
         os.replace(name, path)
     except BaseException:
         try:

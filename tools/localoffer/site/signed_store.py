@@ -15,12 +15,11 @@ import hmac
 import os
 import pickle
 import secrets
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from localoffer.model.files import no_link_below
-from localoffer.site.link_free import read_file
+from localoffer.site.link_free import read_file, write_file
 
 KEY_VARIABLE = "LOCALOFFER_CACHE_KEY"  # a secret to share between CI runs, for example
 _KEY_FILE = "cache.key"
@@ -49,7 +48,7 @@ def user_cache_key() -> bytes:
     key = secrets.token_bytes(32)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _write_whole(path, key, mode=0o600)
+        write_file(path, key, mode=0o600)
         return path.read_bytes() if path.stat().st_size == 32 else key
     except OSError:
         return key  # an unwritable home: this build's cache entries are trusted by it alone
@@ -70,7 +69,7 @@ class SignedStore:
             return  # a folder in the cache is a link: never written through
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            _write_whole(path, self._sign(data) + data)
+            write_file(path, self._sign(data) + data)
         except OSError:
             pass  # a cache that cannot be written makes the next build slower, not wrong
 
@@ -106,19 +105,3 @@ class SignedStore:
 
     def _sign(self, data: bytes) -> bytes:
         return hmac.new(self._key, data, hashlib.sha256).digest()
-
-
-def _write_whole(path: Path, data: bytes, mode: int | None = None) -> None:
-    handle, name = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        if mode is not None:
-            os.chmod(name, mode)
-        os.replace(name, path)
-    except BaseException:
-        try:
-            os.unlink(name)
-        except OSError:
-            pass
-        raise
