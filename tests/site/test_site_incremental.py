@@ -216,6 +216,8 @@ def test_the_cache_is_signed_with_a_key_of_its_user(borough: Path, tmp_path: Pat
     """A cache folder from elsewhere (another user's, restored in CI from another branch) is
     not used: its entries are signed with another key."""
     _build_both(borough)
+    key = tmp_path / "user-cache" / "localoffer" / "cache.key"
+    assert key.stat().st_mode & 0o777 == 0o600 and len(key.read_bytes()) == 32  # the user's alone
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "someone-else"))
     page = borough / "site" / "settings" / "setting-00010" / "index.html"
     before = page.stat().st_mtime_ns
