@@ -159,13 +159,14 @@ class BuildCache:
              search_context: str = "", search_copy: bytes | None = None) -> bool:
         """All that an offer made, in three files: what every build reads (small: the offer
         without its text), its text and answers, and its body and search copy, which a build
-        reads only for a page it makes again. False when there is no cache to keep them in."""
+        reads only for a page it makes again. Whether all three were written."""
         copy_digest = hashlib.sha256(search_copy).hexdigest() if search_copy is not None else ""
-        self.store.write_object(_entry(key, "page"), _Page(body, search_copy))
-        self.store.write_object(_entry(key, "text"), OfferText.of(examined.offer))
-        self.store.write_object(_entry(key, "offer"),
-                                CachedOffer(lightened(examined), search_context, copy_digest))
-        return self.store.folder is not None
+        return all([
+            self.store.write_object(_entry(key, "page"), _Page(body, search_copy)),
+            self.store.write_object(_entry(key, "text"), OfferText.of(examined.offer)),
+            self.store.write_object(_entry(key, "offer"),
+                                    CachedOffer(lightened(examined), search_context, copy_digest)),
+        ])
 
     def _page(self, key: str) -> "_Page | None":
         found = self.store.read_object(_entry(key, "page"))

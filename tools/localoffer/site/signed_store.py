@@ -61,17 +61,20 @@ class SignedStore:
         self.folder = folder
         self._key = key
 
-    def write(self, name: str, data: bytes) -> None:
+    def write(self, name: str, data: bytes) -> bool:
+        """Whether `data` was written (a cache that cannot be written makes the next build
+        slower, not wrong)."""
         if self.folder is None:
-            return
+            return False
         path = self.folder / name
         if not self.no_link_to(name):
-            return  # a folder in the cache is a link: never written through
+            return False  # a folder in the cache is a link: never written through
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_file(path, self._sign(data) + data)
         except OSError:
-            pass  # a cache that cannot be written makes the next build slower, not wrong
+            return False
+        return True
 
     def read(self, name: str) -> bytes | None:
         if self.folder is None:
@@ -86,8 +89,8 @@ class SignedStore:
             return None
         return data
 
-    def write_object(self, name: str, value: Any) -> None:
-        self.write(name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    def write_object(self, name: str, value: Any) -> bool:
+        return self.write(name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def read_object(self, name: str) -> Any | None:
         data = self.read(name)
