@@ -563,8 +563,8 @@ def test_every_demo_offer_saved_in_the_editor_keeps_every_word(editor: Editor) -
             editor.git("show", f"main:offers/{slug}/offer.md"))[0])["name"]
         editor.page.goto(f"{editor.url}admin/#/collections/offers")
         editor.page.get_by_text(name, exact=True).click()
-        # decap-server reads every draft's branch to open an entry: slower with each offer
-        # saved, and on a busy machine (a CI run) past the usual 30 s.
+        # Opening an entry waits on decap-server, which works through Git: on a busy machine
+        # (CI's newest set, once) it took longer than the usual 30 s.
         expect(editor.field("name")).to_have_value(name, timeout=120_000)
         approved = editor.field("approved_by")
         originals[slug] = approved.input_value()
