@@ -3,6 +3,8 @@ offer's folder twice a second as MkDocs' own watch does."""
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
@@ -10,49 +12,52 @@ from mkdocs.livereload import LiveReloadServer
 from localoffer.site.serve_watch import watch_for_saves
 
 
-def test_a_saved_offer_asks_the_preview_server_to_build_again(tmp_path: Path) -> None:
-    offers = tmp_path / "offers"
-    (offers / "oakfield").mkdir(parents=True)
+@contextmanager
+def _watched(offers: Path) -> Iterator[LiveReloadServer]:
+    """MkDocs' preview server (not serving), with offers/ watched as `serve` watches it."""
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0,
-                              root=str(tmp_path))
-    offer = offers / "oakfield" / "offer.md"
-    offer.write_text("---\nname: Oakfield\n---\n")
+                              root=str(offers.parent))
     observer = watch_for_saves(server, offers)
     assert observer is not None
     try:
+        yield server
+    finally:
+        observer.stop()
+        observer.join(10)
+        server.server_close()
+
+
+def _wait_for_a_rebuild(server: LiveReloadServer) -> None:
+    give_up = time.monotonic() + 30
+    while not server._want_rebuild:
+        assert time.monotonic() < give_up, "no rebuild was asked for"
+        time.sleep(0.05)
+
+
+def _offers(tmp_path: Path) -> Path:
+    offers = tmp_path / "offers"
+    (offers / "oakfield").mkdir(parents=True)
+    (offers / "oakfield" / "offer.md").write_text("---\nname: Oakfield\n---\n")
+    return offers
+
+
+def test_a_saved_offer_asks_the_preview_server_to_build_again(tmp_path: Path) -> None:
+    offers = _offers(tmp_path)
+    offer = offers / "oakfield" / "offer.md"
+    with _watched(offers) as server:
         offer.read_text()  # as every build does: no reason to build again
         time.sleep(1)  # for a notice that must not come
         assert server._want_rebuild is False
         offer.write_text("---\nname: Oakfield Primary\n---\n")
-        give_up = time.monotonic() + 30
-        while not server._want_rebuild:
-            assert time.monotonic() < give_up, "no rebuild was asked for"
-            time.sleep(0.05)
-    finally:
-        observer.stop()
-        observer.join(10)
-        server.server_close()
-    assert offers.as_posix() not in server._watched_paths  # not listed twice a second
+        _wait_for_a_rebuild(server)
+        assert offers.as_posix() not in server._watched_paths  # not listed twice a second
 
 
 def test_a_renamed_offer_folder_asks_for_a_build_too(tmp_path: Path) -> None:
-    offers = tmp_path / "offers"
-    (offers / "oakfield").mkdir(parents=True)
-    (offers / "oakfield" / "offer.md").write_text("---\nname: Oakfield\n---\n")
-    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0,
-                              root=str(tmp_path))
-    observer = watch_for_saves(server, offers)
-    assert observer is not None
-    try:
+    offers = _offers(tmp_path)
+    with _watched(offers) as server:
         (offers / "oakfield").rename(offers / "oakfield-primary")
-        give_up = time.monotonic() + 30
-        while not server._want_rebuild:
-            assert time.monotonic() < give_up, "no rebuild was asked for"
-            time.sleep(0.05)
-    finally:
-        observer.stop()
-        observer.join(10)
-        server.server_close()
+        _wait_for_a_rebuild(server)
 
 
 def test_a_server_it_does_not_know_is_left_to_watch_as_it_does(tmp_path: Path) -> None:
