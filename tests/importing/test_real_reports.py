@@ -247,3 +247,34 @@ def test_the_imported_offer_can_be_checked(borough_dir: Path, capsys: pytest.Cap
     findings = json.loads(capsys.readouterr().out)
     assert code == 1
     assert [f for f in findings["findings"] if f["rule"] == "sections/unknown"] == []
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_build_cache_keeps_an_imported_report_light_and_whole(
+        borough_dir: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    """A real report, imported, as the site build's cache keeps it (light_offer.py): what every
+    build reads holds none of its answers, the dashboard's row is the same without them, and
+    its text and answers come back whole when asked for."""
+    import pickle
+
+    from localoffer.borough import load_borough
+    from localoffer.model import load_offer
+    from localoffer.reporting.rows import setting_row
+    from localoffer.site.light_offer import OfferText, light
+
+    _import(borough_dir, name, capsys)
+    borough = load_borough(borough_dir / "localoffer.yml")
+    offer = load_offer(borough_dir / "offers" / name / "offer.md", borough)
+    longest = max(offer.text.split("\n")[offer.body_start - 1:], key=len).strip()
+    kept = pickle.dumps(light(offer))
+    assert len(longest) > 40 and longest.encode() not in kept
+    found = pickle.loads(kept)
+    today = date(2026, 11, 30)
+    found.attach(lambda: (_ for _ in ()).throw(AssertionError("the text was read")))
+    assert setting_row(found, borough, today, [], score=False) == \
+        setting_row(offer, borough, today, [], score=False)
+    found = pickle.loads(kept)
+    found.attach(lambda: OfferText.of(offer))
+    assert found.text == offer.text
+    assert [(s.heading, s.text, s.areas) for s in found.sections] == \
+        [(s.heading, s.text, s.areas) for s in offer.sections]

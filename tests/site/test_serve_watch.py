@@ -62,3 +62,18 @@ def test_a_renamed_offer_folder_asks_for_a_build_too(tmp_path: Path) -> None:
 
 def test_a_server_it_does_not_know_is_left_to_watch_as_it_does(tmp_path: Path) -> None:
     assert watch_for_saves(object(), tmp_path) is None
+
+
+def test_a_link_in_offers_is_not_followed_by_the_watch(tmp_path: Path) -> None:
+    """A pull request can commit a link to anywhere: what changes there starts no build (and a
+    link to / would otherwise put a watch on every folder of the machine)."""
+    offers = _offers(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (offers / "linked").symlink_to(elsewhere)
+    with _watched(offers) as server:
+        (elsewhere / "offer.md").write_text("---\nname: Not ours\n---\n")
+        time.sleep(1)  # for a notice that must not come
+        assert server._want_rebuild is False
+        (offers / "oakfield" / "offer.md").write_text("---\nname: Oakfield Primary\n---\n")
+        _wait_for_a_rebuild(server)
