@@ -21,7 +21,7 @@ import pytest
 
 from localoffer.site.build_cache import CACHE_FOLDER
 from localoffer.commands.build import build_site
-from site_helpers import REPO_ROOT, commit_all, git, git_init, make_borough, translate
+from site_helpers import REPO_ROOT, commit_all, git_init, make_borough, translate
 
 FEEDBACK = REPO_ROOT / "feedback" / "2025-09-travel-forms.md"
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
