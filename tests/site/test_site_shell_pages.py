@@ -99,3 +99,31 @@ def test_a_value_is_never_searched_for_markers() -> None:
     assert html == "<title>localoffershelltestxcontentx</title><main><h1>A &amp; B</h1></main>"
     with pytest.raises(KeyError):
         shell.fill({"title": "T"})
+
+
+def test_each_booklet_page_is_made_as_it_is_written(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # A build with Pagefind (a large borough's) never holds every booklet page's HTML (at
+    # 25,000 offers, 250 pages of 5 MB): each is made just before MkDocs writes it, so each
+    # finds the ones before it written.
+    from localoffer.site import booklet
+
+    make_borough(tmp_path, 5, booklet_size=2, search="pagefind")
+    written_before: list[int] = []
+    fragment = booklet.fragment
+
+    def counted(template: str, macro: str, *args: object) -> object:
+        if macro == "booklet_page":
+            written_before.append(len(list((tmp_path / "site" / "booklet").rglob("*.html"))))
+        return fragment(template, macro, *args)
+    monkeypatch.setattr(booklet, "fragment", counted)
+    site = build(tmp_path)
+    booklets = sorted(path.relative_to(site).as_posix()
+                      for path in (site / "booklet").rglob("index.html"))
+    # The contents page (5 settings are more than 2), then each type's booklet in parts of 2.
+    assert len(booklets) == len(written_before) + 1
+    assert written_before == list(range(1, len(booklets)))
+    printed = "".join((site / path).read_text(encoding="utf-8") for path in booklets)
+    slugs = sorted(folder.name for folder in (tmp_path / "offers").iterdir())
+    assert [printed.count(f'<section class="lo-booklet-offer" id="{slug}"') for slug in slugs] \
+        == [1] * 5

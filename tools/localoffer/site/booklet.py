@@ -61,7 +61,10 @@ def whole_booklet_page(booklet: Booklet, bodies: Mapping[str, Rendered],
 
 def booklet_pages(catalogue: Catalogue, bodies: Mapping[str, Rendered], size: int = 100,
                   glossary: dict[str, str] | None = None,
-                  kept: KeepPage | None = None) -> list[BuiltPage]:
+                  kept: KeepPage | None = None, html_later: bool = False) -> list[BuiltPage]:
+    """Every booklet's pages. `html_later`: each page's HTML (a hundred offers' answers) is
+    made when the engine writes it (BuiltPage.full_html), so that a build never holds them
+    all: at 25,000 offers they are 250 pages of about 5 MB."""
     booklets = all_booklets(catalogue)
     all_settings = booklets[0]
     others = [(booklet.title, booklet.url, len(booklet.offers)) for booklet in booklets[1:]]
@@ -83,7 +86,7 @@ def booklet_pages(catalogue: Catalogue, bodies: Mapping[str, Rendered], size: in
                                        kind="booklet", kept=True))
                 continue
             pages.append(_booklet_page(booklet, items, url, number, urls, bodies, glossary or {},
-                                       links))
+                                       links, html_later))
     return pages
 
 
@@ -97,16 +100,20 @@ def _contents_page(booklet: Booklet, others: list[tuple[str, str, int]]) -> Buil
 
 def _booklet_page(booklet: Booklet, items: list[PublishedOffer], url: str, number: int,
                   urls: list[str], bodies: Mapping[str, Rendered], glossary: dict[str, str],
-                  others: list[tuple[str, str, int]]) -> BuiltPage:
+                  others: list[tuple[str, str, int]], html_later: bool = False) -> BuiltPage:
     title = booklet.title + (f" (part {number} of {len(urls)})" if len(urls) > 1 else "")
     parts = [(relative_url(url, part), part == url) for part in urls]
     links = [(other_title, relative_url(url, other_url), count)
              for other_title, other_url, count in others]
-    sections = [_offer_section(item, bodies[item.slug], url, glossary) for item in items]
-    html = fragment("booklet.html", "booklet_page", title, items, parts, links, sections)
+
+    def make_html() -> Markup:
+        sections = [_offer_section(item, bodies[item.slug], url, glossary) for item in items]
+        return fragment("booklet.html", "booklet_page", title, items, parts, links, sections)
+
     toc = [toc_entry(2, "contents", "Contents")] + [
         toc_entry(2, item.slug, item.name) for item in items]
-    return BuiltPage(url=url, title=title, html=html, toc=toc,
+    return BuiltPage(url=url, title=title, html=Markup() if html_later else make_html(),
+                     html_later=make_html if html_later else None, toc=toc,
                      description=f"A printable booklet: {title}.", search_exclude=True,
                      kind="booklet")
 

@@ -86,7 +86,8 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
     """Every page of the site. `rendered`: offers' bodies already rendered (parallel.py);
     any missing are rendered here. `kept_pages`: which offers' pages the site folder holds
     already, right (an incremental build): those are not made again. `html_later`: the
-    English offer pages' HTML is made when the engine writes each (BuiltPage.full_html)."""
+    English offer pages' and the booklets' HTML is made when the engine writes each
+    (BuiltPage.full_html)."""
     borough = catalogue.borough
     # The published history is read once (one `git log`), for "Changes to this page" and
     # for the pages handed in (the dashboard's month-by-month counts).
@@ -119,7 +120,8 @@ def build_site(catalogue: Catalogue, options: SiteOptions,
     pages += you_said_pages(catalogue, renderer)
     pages += [make(catalogue, record) for make in options.more_pages]
     pages += booklet_pages(catalogue, bodies, options.booklet_size, borough.glossary,
-                           _keep_booklet(kept_pages) if kept_pages is not None else None)
+                           _keep_booklet(kept_pages) if kept_pages is not None else None,
+                           html_later)
     pages += language_booklet_pages(catalogue, translated)
     if options.search == "pagefind":
         pages.append(search_page())

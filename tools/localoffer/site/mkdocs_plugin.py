@@ -68,6 +68,9 @@ ASSETS = "assets/localoffer/"
 _NOT_IN_MENU = ("offer", "booklet")
 # The pages a later build may keep as this one wrote them (KeptPages).
 _KEPT_KINDS = ("offer", "booklet", "list")
+# Pages MkDocs draws whose HTML is made only as each is drawn, and dropped once it is written:
+# a build never holds them all (25,000 offers make 250 booklet pages of about 5 MB).
+_DRAWN_WHEN_WRITTEN = ("booklet",)
 
 
 class SetupError(ClickException):
@@ -248,7 +251,10 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
             self._add(files, file)
             built = _BuiltPage(titles.get(page.source_path), file, config, page)
             if self.shell_writer is None or not self.shell_writer.take(built, page):
-                page.html, page.html_later = page.full_html(), None  # MkDocs draws it
+                if page.kind in _DRAWN_WHEN_WRITTEN and page.html_later is not None:
+                    built.content_later = True  # see on_page_context
+                else:
+                    page.html, page.html_later = page.full_html(), None  # MkDocs draws it
         self._add(files, File.generated(config, OPEN_DATA_FILE, content=self.site.open_data))
         for site_path, content in self.site.files.items():
             self._add(files, File.generated(config, site_path, content=content))
@@ -354,7 +360,15 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                 page.meta[key] = fill_placeholders(value, self.catalogue)
         return fill_placeholders(markdown, self.catalogue)
 
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any]:
+        if isinstance(page, _BuiltPage) and page.content_later:
+            page.content = page.built.full_html()
+        return context
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if isinstance(page, _BuiltPage) and page.content_later:
+            page.content = ""
         if self.shell_writer is not None and self.shell_writer.is_stand_in(page):
             return output  # a shell: its pages are finished one by one (mkdocs_shell.py)
         return self._finish_page(output, page)
@@ -490,6 +504,8 @@ class _BuiltPage(Page):
         super().__init__(title, file, config)
         self.built = built
         self.template: str | None = None  # the theme's template, when not its main.html
+        # Its HTML is made as MkDocs draws it (on_page_context), not when it is read.
+        self.content_later = False
 
     def read_source(self, config: MkDocsConfig) -> None:
         built = self.built
@@ -513,7 +529,7 @@ class _BuiltPage(Page):
         self.markdown, self.meta = "", meta
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        self.content = self.built.html
+        self.content = "" if self.content_later else self.built.html
         self.toc = get_toc(self.built.toc)
 
 
