@@ -1,5 +1,5 @@
 """How a test says that some work is not too slow: its CPU time as a multiple of other work
-timed beside it, in the same process and run (the same work on a quarter of the input, or an
+timed beside it, in the same process and run (the same work on a smaller input, or an
 ordinary offer), never against a fixed number of seconds.
 
 A slower machine (CI's), a busy one, or one whose host takes CPU time away makes both slower

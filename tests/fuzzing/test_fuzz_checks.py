@@ -131,5 +131,5 @@ def test_pathological_files_are_checked_quickly(fuzz_borough: Borough, content: 
     # hundreds of times an ordinary offer of the same size.
     ordinary = ordinary_offer(fuzz_borough, len(content), TODAY)
     times = times_as_long(lambda: assert_checks_cleanly(fuzz_borough, content),
-                           lambda: assert_checks_cleanly(fuzz_borough, ordinary), LIMIT)
+                          lambda: assert_checks_cleanly(fuzz_borough, ordinary), LIMIT)
     assert times < LIMIT, f"{times:.1f} times an ordinary offer of its size"

@@ -133,7 +133,7 @@ class InProcess:
             return
         ordinary = ordinary_offer(self.borough, max(ORDINARY_BYTES, len(content)), TODAY)
         times = times_as_long(lambda: self._everything(content),
-                               lambda: self._everything(ordinary), MOST_TIMES_ORDINARY)
+                              lambda: self._everything(ordinary), MOST_TIMES_ORDINARY)
         assert times < MOST_TIMES_ORDINARY, f"{times:.1f} times an ordinary offer"
 
     def _everything(self, content: bytes) -> None:
