@@ -2,6 +2,7 @@
 offer's folder twice a second as MkDocs' own watch does."""
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -77,3 +78,29 @@ def test_a_link_in_offers_is_not_followed_by_the_watch(tmp_path: Path) -> None:
         assert server._want_rebuild is False
         (offers / "oakfield" / "offer.md").write_text("---\nname: Oakfield Primary\n---\n")
         _wait_for_a_rebuild(server)
+
+
+def test_serve_watches_the_you_said_we_did_items_too(tmp_path: Path, repo_root: Path) -> None:
+    """An officer who saves a "You said, we did" item sees it in the preview, as an offer."""
+    from localoffer.borough import load_borough
+    from localoffer.site.mkdocs_plugin import LocalOfferPlugin
+
+    shutil.copy(repo_root / "localoffer.yml", tmp_path / "localoffer.yml")
+    shutil.copytree(repo_root / "feedback", tmp_path / "feedback")
+    _offers(tmp_path)
+    plugin = LocalOfferPlugin()
+    plugin.borough = load_borough(tmp_path / "localoffer.yml")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0,
+                              root=str(tmp_path))
+    plugin.on_serve(server, config=None, builder=None)  # type: ignore[arg-type]
+    try:
+        item = tmp_path / "feedback" / "2025-09-travel-forms.md"
+        item.write_text(item.read_text(encoding="utf-8") + "\nAnd one more thing.\n",
+                        encoding="utf-8")
+        _wait_for_a_rebuild(server)
+        assert len(plugin.watches) == 2  # offers/ and feedback/, by the system's notices
+        assert (tmp_path / "feedback").as_posix() not in server._watched_paths
+    finally:
+        plugin.on_shutdown()
+        server.server_close()
+    assert plugin.watches == []

@@ -28,11 +28,12 @@ def run_serve(site_config: Path | None, today: date | None, address: str,
     from mkdocs.exceptions import Abort, ConfigurationError
 
     click.echo(f"Previewing the website at http://{address}/ (press Ctrl+C to stop). "
-               "Saved changes to offers appear after a moment.")
+               "Saved changes to offers and to \"You said, we did\" items appear after a "
+               "moment.")
     try:
         # "dirty": each reload builds into the last build's folder, taking unchanged offers
         # from the cache and keeping their pages (site/incremental.py), as `localoffer build`.
-        # The plugin watches offers/ and localoffer.yml (LocalOfferPlugin.on_serve).
+        # The plugin watches offers/, feedback/ and localoffer.yml (LocalOfferPlugin.on_serve).
         serve(config_file=str(mkdocs_config), livereload=True, build_type="dirty",
               open_in_browser=open_browser, dev_addr=address)
     except (Abort, ConfigurationError) as error:
@@ -50,7 +51,7 @@ def run_serve(site_config: Path | None, today: date | None, address: str,
 @config_option
 def cli(address: str, open_browser: bool, engine: str | None, site_config: Path | None,
         old_site_config: Path | None, today: date, config_path: Path | None) -> int:
-    """Preview the website while you edit, with live reload of offers and pages."""
+    """Preview the website while you edit, with live reload of offers, feedback and pages."""
     explicit = click.get_current_context().get_parameter_source("today")
     chosen = today if explicit and explicit.name != "DEFAULT" else None
     return run_serve(chosen_site_config(site_config, old_site_config), chosen, address,

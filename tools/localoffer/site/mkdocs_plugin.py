@@ -118,7 +118,7 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self._shell_log_filter: Any = None
         self.nav: Navigation | None = None
         self.env: Environment | None = None
-        self.offers_watch: BaseObserver | None = None  # serve's watch on offers/
+        self.watches: list[BaseObserver] = []  # serve's watches on offers/ and feedback/
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -432,9 +432,15 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                  builder: Any) -> LiveReloadServer:
         if self.borough is not None:
             self._stop_watching()
-            self.offers_watch = watch_for_saves(server, self.borough.offers_dir)
-            if self.offers_watch is None:
-                server.watch(str(self.borough.offers_dir))
+            folders = [self.borough.offers_dir]
+            if self.borough.feedback_dir.is_dir():  # "You said, we did"
+                folders.append(self.borough.feedback_dir)
+            for folder in folders:
+                watch = watch_for_saves(server, folder)
+                if watch is None:
+                    server.watch(str(folder))
+                else:
+                    self.watches.append(watch)
             if self.borough.config_path is not None:
                 server.watch(str(self.borough.config_path))
         return server
@@ -444,10 +450,10 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self._stop_watching()
 
     def _stop_watching(self) -> None:
-        if self.offers_watch is not None:
-            self.offers_watch.stop()
-            self.offers_watch.join(10)
-            self.offers_watch = None
+        for watch in self.watches:
+            watch.stop()
+            watch.join(10)
+        self.watches = []
 
 
 def _nav_titles(nav: Any, title: str | None = None) -> dict[str, str | None]:
