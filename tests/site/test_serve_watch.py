@@ -104,3 +104,28 @@ def test_serve_watches_the_you_said_we_did_items_too(tmp_path: Path, repo_root: 
         plugin.on_shutdown()
         server.server_close()
     assert plugin.watches == []
+
+
+def test_a_feedback_folder_that_is_a_link_is_not_watched(tmp_path: Path, repo_root: Path) -> None:
+    from localoffer.borough import load_borough
+    from localoffer.site.mkdocs_plugin import LocalOfferPlugin
+
+    shutil.copy(repo_root / "localoffer.yml", tmp_path / "localoffer.yml")
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(repo_root / "feedback", elsewhere)
+    (tmp_path / "feedback").symlink_to(elsewhere)
+    _offers(tmp_path)
+    plugin = LocalOfferPlugin()
+    plugin.borough = load_borough(tmp_path / "localoffer.yml")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0,
+                              root=str(tmp_path))
+    plugin.on_serve(server, config=None, builder=None)  # type: ignore[arg-type]
+    try:
+        assert len(plugin.watches) == 1  # offers/ alone
+        assert set(server._watched_paths) == {(tmp_path / "localoffer.yml").as_posix()}
+        (elsewhere / "2025-09-travel-forms.md").write_text("changed\n", encoding="utf-8")
+        time.sleep(1)  # for a notice that must not come
+        assert server._want_rebuild is False
+    finally:
+        plugin.on_shutdown()
+        server.server_close()

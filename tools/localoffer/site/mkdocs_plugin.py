@@ -432,9 +432,10 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                  builder: Any) -> LiveReloadServer:
         if self.borough is not None:
             self._stop_watching()
-            folders = [self.borough.offers_dir]
-            if self.borough.feedback_dir.is_dir():  # "You said, we did"
-                folders.append(self.borough.feedback_dir)
+            # Never through a link: a pull request could commit offers/ or feedback/ ("You said,
+            # we did") as a link to /, and every folder of the machine would be watched.
+            folders = [folder for folder in (self.borough.offers_dir, self.borough.feedback_dir)
+                       if folder.is_dir() and not folder.is_symlink()]
             for folder in folders:
                 watch = watch_for_saves(server, folder)
                 if watch is None:
