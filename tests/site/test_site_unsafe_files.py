@@ -2,7 +2,9 @@
 folder, or a setting whose folder name is unsafe, and it says why, naming the file."""
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -75,3 +77,39 @@ def test_a_strict_build_stops_on_them(built: tuple[Path, str]) -> None:
                             cwd=folder, capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 1
     assert "offers/setting-00000/photo.png:1: file/symlink" in result.stdout + result.stderr
+
+
+def test_offers_and_feedback_committed_as_links_are_never_read(tmp_path: Path,
+                                                              repo_root: Path) -> None:
+    """A pull request can make offers/ or feedback/ itself a link to a folder elsewhere on the
+    machine (another checkout, say): nothing there is checked, published or watched."""
+    folder = tmp_path / "borough"
+    folder.mkdir()
+    make_borough(folder, 2)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (folder / "offers").rename(elsewhere / "offers")
+    (folder / "offers").symlink_to(elsewhere / "offers")
+    shutil.copytree(repo_root / "feedback", elsewhere / "feedback")
+    (folder / "feedback").symlink_to(elsewhere / "feedback")
+
+    checked = subprocess.run([sys.executable, "-m", "localoffer.cli", "check", "--today", TODAY],
+                             cwd=folder, capture_output=True, text=True, timeout=300)
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    lines = checked.stdout.splitlines()
+    assert lines[0] == ("offers:1: file/symlink This folder is a symbolic link. offers/, "
+                        "feedback/ and the folders in them must be ordinary folders of the "
+                        "repository: replace the link with the folder itself.")
+    assert lines[1].startswith("feedback:1: file/symlink This folder is a symbolic link.")
+    assert lines[-1].startswith("Checked 0 offers: 2 errors")
+
+    built = subprocess.run([sys.executable, "-m", "localoffer.cli", "build", "--today", TODAY],
+                           cwd=folder, capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stderr
+    log = built.stdout + built.stderr
+    assert "offers:1: file/symlink" in log and "feedback:1: file/symlink" in log
+    site = folder / "site"
+    assert not (site / "settings" / "setting-00000").exists()
+    assert json.loads((site / "offers.json").read_text(encoding="utf-8"))["offers"] == []
+    said = "Forms for help with travel to school were hard to find"  # a feedback/ item's title
+    assert not any(said in path.read_text(encoding="utf-8") for path in site.rglob("*.html"))

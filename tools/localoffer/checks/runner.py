@@ -20,7 +20,7 @@ from localoffer.model.feedback import (
     is_feedback_path,
     load_feedback_item,
 )
-from localoffer.model.files import unsafe_entries
+from localoffer.model.files import FOLDER_SYMLINK_ADVICE, unsafe_entries
 from localoffer.model.translation import (
     english_path,
     is_translation_name,
@@ -173,11 +173,18 @@ def _translations_module() -> ModuleType:
 
 
 def unsafe_files(paths: Iterable[Path], borough: Borough) -> list[Finding]:
-    """A finding for each link, pipe or device inside the folders named (never read)."""
-    return [Finding(_display(entry.path, borough.root), 1, entry.rule, Severity.ERROR,
-                    entry.message)
-            for path in dict.fromkeys(paths) if path.is_dir() and not path.is_symlink()
-            for entry in unsafe_entries(path)]
+    """A finding for each link, pipe or device inside the folders named, and for a folder
+    named that is itself a link (nothing in either is read)."""
+    findings = []
+    for path in dict.fromkeys(paths):
+        if path.is_symlink():
+            if path.is_dir():
+                findings.append(Finding(_display(path, borough.root), 1, "file/symlink",
+                                        Severity.ERROR, f"This folder {FOLDER_SYMLINK_ADVICE}"))
+        elif path.is_dir():
+            findings += [Finding(_display(entry.path, borough.root), 1, entry.rule,
+                                 Severity.ERROR, entry.message) for entry in unsafe_entries(path)]
+    return findings
 
 
 def _display(path: Path, root: Path) -> str:

@@ -21,6 +21,9 @@ SLUG_ADVICE = ("may use only small letters a to z, digits and single hyphens bet
                "(for example oakfield-primary-school). Rename the folder.")
 SYMLINK_ADVICE = ("is a symbolic link. Files in offers/ must be ordinary files: replace the "
                   "link with a copy of the file itself.")
+FOLDER_SYMLINK_ADVICE = ("is a symbolic link. offers/, feedback/ and the folders in them must be "
+                         "ordinary folders of the repository: replace the link with the folder "
+                         "itself.")
 SPECIAL_ADVICE = ("is not an ordinary file (it is a named pipe, a device or a socket). Remove "
                   "it: a setting's folder may only hold its offer, pictures and documents.")
 MISPLACED_ADVICE = ("is inside another setting's folder. Each setting's offer must be "
@@ -139,6 +142,8 @@ def _entries(folder: str, below: bool = True) -> Iterator[os.DirEntry[str]]:
     folder's entries by name, links never followed, unreadable folders passed over. The
     entries' kinds come from the listing itself: thousands of offers' folders are walked in
     every build."""
+    if os.path.islink(folder):
+        return  # a pull request can commit offers/ itself as a link to anywhere on the machine
     waiting = [folder]
     while waiting:
         try:
