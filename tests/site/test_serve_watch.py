@@ -10,6 +10,8 @@ from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
+from localoffer.borough import load_borough
+from localoffer.site.mkdocs_plugin import LocalOfferPlugin
 from localoffer.site.serve_watch import watch_for_saves
 
 
@@ -80,52 +82,45 @@ def test_a_link_in_offers_is_not_followed_by_the_watch(tmp_path: Path) -> None:
         _wait_for_a_rebuild(server)
 
 
+@contextmanager
+def _plugin_serving(borough: Path) -> Iterator[tuple[LocalOfferPlugin, LiveReloadServer]]:
+    """The localoffer plugin of `serve`, its watches started on MkDocs' preview server (not
+    serving) for the borough in `borough` (its localoffer.yml, offers/ and feedback/)."""
+    plugin = LocalOfferPlugin()
+    plugin.borough = load_borough(borough / "localoffer.yml")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(borough))
+    plugin.on_serve(server, config=None, builder=None)  # type: ignore[arg-type]
+    try:
+        yield plugin, server
+    finally:
+        plugin.on_shutdown()
+        server.server_close()
+
+
 def test_serve_watches_the_you_said_we_did_items_too(tmp_path: Path, repo_root: Path) -> None:
     """An officer who saves a "You said, we did" item sees it in the preview, as an offer."""
-    from localoffer.borough import load_borough
-    from localoffer.site.mkdocs_plugin import LocalOfferPlugin
-
     shutil.copy(repo_root / "localoffer.yml", tmp_path / "localoffer.yml")
     shutil.copytree(repo_root / "feedback", tmp_path / "feedback")
     _offers(tmp_path)
-    plugin = LocalOfferPlugin()
-    plugin.borough = load_borough(tmp_path / "localoffer.yml")
-    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0,
-                              root=str(tmp_path))
-    plugin.on_serve(server, config=None, builder=None)  # type: ignore[arg-type]
-    try:
+    with _plugin_serving(tmp_path) as (plugin, server):
         item = tmp_path / "feedback" / "2025-09-travel-forms.md"
         item.write_text(item.read_text(encoding="utf-8") + "\nAnd one more thing.\n",
                         encoding="utf-8")
         _wait_for_a_rebuild(server)
         assert len(plugin.watches) == 2  # offers/ and feedback/, by the system's notices
         assert (tmp_path / "feedback").as_posix() not in server._watched_paths
-    finally:
-        plugin.on_shutdown()
-        server.server_close()
     assert plugin.watches == []
 
 
 def test_a_feedback_folder_that_is_a_link_is_not_watched(tmp_path: Path, repo_root: Path) -> None:
-    from localoffer.borough import load_borough
-    from localoffer.site.mkdocs_plugin import LocalOfferPlugin
-
     shutil.copy(repo_root / "localoffer.yml", tmp_path / "localoffer.yml")
     elsewhere = tmp_path / "elsewhere"
     shutil.copytree(repo_root / "feedback", elsewhere)
     (tmp_path / "feedback").symlink_to(elsewhere)
     _offers(tmp_path)
-    plugin = LocalOfferPlugin()
-    plugin.borough = load_borough(tmp_path / "localoffer.yml")
-    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0,
-                              root=str(tmp_path))
-    plugin.on_serve(server, config=None, builder=None)  # type: ignore[arg-type]
-    try:
+    with _plugin_serving(tmp_path) as (plugin, server):
         assert len(plugin.watches) == 1  # offers/ alone
         assert set(server._watched_paths) == {(tmp_path / "localoffer.yml").as_posix()}
         (elsewhere / "2025-09-travel-forms.md").write_text("changed\n", encoding="utf-8")
         time.sleep(1)  # for a notice that must not come
         assert server._want_rebuild is False
-    finally:
-        plugin.on_shutdown()
-        server.server_close()
