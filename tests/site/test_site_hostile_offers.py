@@ -122,10 +122,10 @@ USUAL = {"status": "published", "type": "primary", "age_range": "4-11",
 ONLY_PUBLISHED = {"status": "published"}
 
 
-def write_offers(folder: Path, text_of: Any) -> dict[str, str]:
+def write_offers(folder: Path, text_of: Any, search: str = "material") -> dict[str, str]:
     """The borough's offers, with `text_of(payload)` in every field; {slug: payload}."""
     variants = [ONLY_PUBLISHED, USUAL]
-    offers = make_borough(folder, len(PAYLOADS) * len(variants))
+    offers = make_borough(folder, len(PAYLOADS) * len(variants), search=search)
     schema = front_matter_json_schema(load_borough(folder / "localoffer.yml"))
     slugs = {}
     for index, offer in enumerate(offers):
@@ -145,11 +145,14 @@ def write_offers(folder: Path, text_of: Any) -> dict[str, str]:
     return slugs
 
 
-@pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, str]]:
+# With Pagefind, pages are written from shells and booklet pages made as they are written:
+# other paths to the same HTML than the theme's search takes.
+@pytest.fixture(scope="module", params=["material", "pagefind"])
+def sites(request: pytest.FixtureRequest,
+          tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, str]]:
     hostile, harmless = tmp_path_factory.mktemp("hostile"), tmp_path_factory.mktemp("harmless")
-    slugs = write_offers(hostile, lambda payload: payload)
-    assert write_offers(harmless, twin) == slugs
+    slugs = write_offers(hostile, lambda payload: payload, request.param)
+    assert write_offers(harmless, twin, request.param) == slugs
     return build(hostile), build(harmless), slugs
 
 

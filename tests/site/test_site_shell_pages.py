@@ -127,3 +127,27 @@ def test_each_booklet_page_is_made_as_it_is_written(tmp_path: Path,
     slugs = sorted(folder.name for folder in (tmp_path / "offers").iterdir())
     assert [printed.count(f'<section class="lo-booklet-offer" id="{slug}"') for slug in slugs] \
         == [1] * 5
+
+
+def test_every_real_report_is_in_the_booklets_made_as_they_are_written(tmp_path: Path) -> None:
+    """The 12 real reports of tests/fixtures/real_reports, imported and published: each is on
+    its own page and in exactly one booklet page, with booklet pages made one at a time."""
+    import re
+
+    from importing.test_real_reports import EXPECTED, _source
+    from localoffer.cli import main
+
+    make_borough(tmp_path, 0, search="pagefind", booklet_size=3)
+    for name, (setting_type, given_name, _) in EXPECTED.items():
+        args = ["import", str(_source(name)), "--type", setting_type, "--slug", name,
+                "--config", str(tmp_path / "localoffer.yml")]
+        assert main(args + (["--name", given_name] if given_name else [])) == 0, name
+        offer = tmp_path / "offers" / name / "offer.md"
+        offer.write_text(re.sub(r"(?m)^status: .*$", "status: published",
+                                offer.read_text(encoding="utf-8")), encoding="utf-8")
+    site = build(tmp_path)
+    printed = "".join(path.read_text(encoding="utf-8")
+                      for path in (site / "booklet").rglob("index.html"))
+    assert {name: printed.count(f'<section class="lo-booklet-offer" id="{name}"')
+            for name in EXPECTED} == dict.fromkeys(EXPECTED, 1)
+    assert all((site / "settings" / name / "index.html").is_file() for name in EXPECTED)
