@@ -160,15 +160,19 @@ def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                       encoding="utf-8")
     command = [sys.executable, "-m", "localoffer", "build", "--today", TODAY,
                "--site-dir", str(folder / "site")]
-    # The index in three shards, merged by the search page (search_shards.py), so every query
-    # below is answered across shards: the demo's 12 settings go 4, 7 and 1 into them.
+    # The index in shards, merged by the search page (search_shards.py), so every query below
+    # is answered across shards. At least three asked for, so at most 4 settings a shard,
+    # town by town: Calderbrook's 2; Eastfold's 3; Hollins' 3; Kirkby Moor's and Marsden
+    # Vale's 2 each.
     environment = dict(os.environ, LOCALOFFER_SEARCH_SHARDS="3")
     done = subprocess.run(command, cwd=folder, capture_output=True, text=True, env=environment)
     if done.returncode != 0 or not (folder / "site" / "pagefind").is_dir():
         pytest.fail(f"Building the demo with Pagefind failed:\n{done.stdout}\n{done.stderr}",
                     pytrace=False)
     shards = json.loads((folder / "site" / "pagefind" / "shards.json").read_text(encoding="utf-8"))
-    assert shards["shards"] == ["0/", "1/", "2/"]
+    assert shards["shards"] == ["0/", "1/", "2/", "3/"]
+    assert shards["areas"] == {"Calderbrook": ["0/"], "Eastfold": ["1/"], "Hollins": ["2/"],
+                               "Kirkby Moor": ["3/"], "Marsden Vale": ["3/"]}
     with serve_folder(folder / "site") as url:
         yield url
 
@@ -182,8 +186,9 @@ def pagefind_page(browser: Any, pagefind_site: str) -> Iterator[Any]:
     context.close()
 
 
-def pagefind_search(page: Any, site: str, query: str) -> Any:
-    page.goto(f"{site}search/?q={quote(query)}")
+def pagefind_search(page: Any, site: str, query: str, area: str = "*") -> Any:
+    """The results of `query` in `area` (by default every area: "*")."""
+    page.goto(f"{site}search/?q={quote(query)}&area={quote(area)}")
     page.locator("#lo-search-status").filter(has_text="for \u201c").wait_for()
     return page.locator("#lo-search-results li")
 
@@ -265,3 +270,75 @@ def test_pagefind_answers_have_no_serious_accessibility_problems(
             assert failing == [], describe_violations(failing)
     finally:
         context.close()
+
+
+KIRKBY_MOOR = ["sunflower-childminding", "the-bridge-centre"]  # Marsden Vale's shard too
+CALDERBROOK = ["calderbrook-college", "calderbrook-nursery-school"]
+EASTFOLD = ["calderbrook-sixth-form-college", "highfield-community-school",
+            "little-acorns-day-nursery"]
+
+
+def _settings_found(page: Any) -> list[str]:
+    links = page.locator("#lo-search-results li a").evaluate_all(
+        "links => links.map(link => link.getAttribute('href'))")
+    return sorted({link.strip("/").split("/")[-1] for link in links if "/settings/" in link})
+
+
+def _shards_fetched(requests: list[str]) -> set[str]:
+    return {address.split("/pagefind/", 1)[1].split("/", 1)[0] for address in requests
+            if "/pagefind/" in address and not address.endswith("shards.json")}
+
+
+def test_an_index_in_shards_asks_for_an_area_first(pagefind_page: Any,
+                                                   pagefind_site: str) -> None:
+    pagefind_page.goto(f"{pagefind_site}search/")
+    area = pagefind_page.get_by_label("Area")
+    assert area.evaluate("select => select.required")
+    assert area.locator("option").all_inner_texts() == [
+        "Choose an area", "Calderbrook", "Eastfold", "Hollins", "Kirkby Moor", "Marsden Vale",
+        "Every area (a bigger download)"]
+    pagefind_page.fill("#lo-search-input", "speech")
+    pagefind_page.press("#lo-search-input", "Enter")
+    assert area.evaluate("select => select.validity.valueMissing")  # the browser asks for it
+    assert pagefind_page.locator("#lo-search-results li").count() == 0
+    # An address without an area (an old link) says what to do.
+    pagefind_page.goto(f"{pagefind_site}search/?q=speech")
+    pagefind_page.locator("#lo-search-status").filter(has_text="Choose an area").wait_for()
+    assert pagefind_page.evaluate("document.activeElement.id") == "lo-search-area"
+
+
+def _search_here(page: Any, query: str, area: str) -> None:
+    """`query` in `area`, chosen on the search page already open (no new page)."""
+    page.fill("#lo-search-input", query)
+    page.get_by_label("Area").select_option(area)
+    page.press("#lo-search-input", "Enter")
+    page.wait_for_function(
+        "([query, area]) => new URLSearchParams(location.search).get('area') === area && "
+        "document.querySelector('#lo-search-status').textContent.includes("
+        "'for \u201c' + query + '\u201d')", arg=[query, area])
+    page.wait_for_load_state("networkidle")
+
+
+def test_a_search_in_an_area_fetches_only_its_shards_and_finds_only_its_settings(
+        pagefind_page: Any, pagefind_site: str) -> None:
+    requests: list[str] = []
+    pagefind_page.on("request", lambda request: requests.append(request.url))
+    pagefind_search(pagefind_page, pagefind_site, "support", "Kirkby Moor")
+    assert _settings_found(pagefind_page) == KIRKBY_MOOR  # not Marsden Vale's, in its shard
+    assert _shards_fetched(requests) == {"3"}
+    # Another area chosen on the same page: that area's shard, and only its settings.
+    requests.clear()
+    _search_here(pagefind_page, "support", "Eastfold")
+    assert _settings_found(pagefind_page) == EASTFOLD
+    assert _shards_fetched(requests) == {"1"}
+    # The area is remembered on this device for the next search.
+    pagefind_page.goto(f"{pagefind_site}search/")
+    assert pagefind_page.get_by_label("Area").input_value() == "Eastfold"
+    # Calderbrook's shard is the first of every area's: the index is made again with them all.
+    _search_here(pagefind_page, "support", "Calderbrook")
+    assert _settings_found(pagefind_page) == CALDERBROOK
+    requests.clear()
+    _search_here(pagefind_page, "support", "*")
+    found = int(pagefind_page.locator("#lo-search-status").inner_text().split()[0])
+    assert found > len(KIRKBY_MOOR + EASTFOLD + CALDERBROOK)
+    assert _shards_fetched(requests) >= {"1", "2", "3"}

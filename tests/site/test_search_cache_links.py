@@ -20,8 +20,7 @@ from site_helpers import build, make_borough
 pytestmark = pytest.mark.slow
 
 SECRET = b"NOT-FOR-THE-SITE: a file outside the project"
-# With three shards, setting-00004 is shard 0's only setting; shard 1 holds setting-00000,
-# -00003 and -00005 (tests/site/test_search_shards.py).
+# With three shards, shard 0 holds setting-00000 and -00001 (tests/site/test_search_shards.py).
 
 
 @pytest.fixture
@@ -109,7 +108,7 @@ def test_a_manifest_that_is_a_link_is_not_written_through(
     manifest.symlink_to(victim)
     before = _contents(elsewhere)
     monkeypatch.setattr(search_shards, "DELTA_LIMIT", 0)  # shard 0 is indexed again whole
-    _add_words(borough, "setting-00004", "A new hydrotherapy pool.")
+    _add_words(borough, "setting-00000", "A new hydrotherapy pool.")
     build(borough)
     assert _contents(elsewhere) == before
     assert not manifest.is_symlink()
@@ -158,7 +157,7 @@ def test_a_manifest_naming_a_folder_outside_the_cache_is_not_used(
     forged["key"] = "../../../elsewhere/bundle"
     manifest.write_text(json.dumps(forged), encoding="utf-8")
     before = _contents(elsewhere)
-    _add_words(borough, "setting-00004", "A new hydrotherapy pool.")
+    _add_words(borough, "setting-00000", "A new hydrotherapy pool.")
     build(borough)
     assert _contents(elsewhere) == before
     shards = json.loads((borough / "site" / "pagefind" / "shards.json").read_text(
@@ -171,7 +170,7 @@ def test_a_manifest_naming_a_folder_outside_the_cache_is_not_used(
 def test_a_link_where_a_new_bundle_goes_is_replaced_not_written_through(
         borough: Path, elsewhere: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(search_shards, "DELTA_LIMIT", 0)
-    _add_words(borough, "setting-00004", "A new hydrotherapy pool.")
+    _add_words(borough, "setting-00000", "A new hydrotherapy pool.")
     build(borough)
     bundle = _cache(borough) / _inputs(borough)["0/"]
     shutil.rmtree(bundle)

@@ -1,6 +1,7 @@
-"""Pagefind's index in shards (site/search_shards.py): each setting's pages in one shard, a
-changed offer is indexed alone (its shard's old page dropped by the search page), a deleted
-offer leaves the index."""
+"""Pagefind's index in shards (site/search_shards.py): settings sharded town by town, each
+setting's pages in one shard, each town's shards named for the search page, a changed offer
+indexed alone (its shard's old page dropped by the search page), a deleted offer leaving the
+index."""
 from __future__ import annotations
 
 import gzip
@@ -15,22 +16,50 @@ import pytest
 from localoffer.commands.build import build_site
 from localoffer.errors import LocalOfferError
 from localoffer.site import search_shards
-from localoffer.site.search_shards import SHARDS_VARIABLE, shard_count, shard_of
+from localoffer.site.search_shards import SHARDS_VARIABLE, plan_shards, shard_count
 from site_helpers import build, make_borough
 
 pytestmark = pytest.mark.slow
 
-# With three shards the six synthetic settings setting-00000 to -00005 go into shards
-# 1, 2, 2, 1, 0, 1 (the first 4 bytes of the SHA-256 of the folder name, modulo 3).
-SHARDS = {"setting-00000": "1/", "setting-00001": "2/", "setting-00002": "2/",
-          "setting-00003": "1/", "setting-00004": "0/", "setting-00005": "1/"}
+# The six synthetic settings setting-00000 to -00005 are all in one town (Calderbrook): in
+# three shards, two a shard, in order of their folder names.
+SHARDS = {"setting-00000": "0/", "setting-00001": "0/", "setting-00002": "1/",
+          "setting-00003": "1/", "setting-00004": "2/", "setting-00005": "2/"}
 
 
-def test_a_settings_pages_stay_in_its_shard() -> None:
-    assert shard_of("settings/setting-00004/", 3) == 0
-    assert shard_of("settings/setting-00001/", 3) == 2
-    assert shard_of("settings/setting-00001/ur/", 3) == 2  # a translation goes with it
-    assert shard_of("settings/setting-00001/", 1) == 0
+def test_settings_are_sharded_town_by_town() -> None:
+    towns = {"a1": "Hollins", "a2": "Hollins", "a3": "Hollins", "b1": "Eastfold",
+             "b2": "Eastfold", "c1": "Kirkby Moor", "c2": "kirkby moor", "d1": ""}
+    plan = plan_shards(towns, 3)  # at most 3 settings a shard
+    # In order of the towns' names; a town that would not fit in what is left of a shard
+    # starts the next one; a setting without a town is in a shard, but in no area.
+    assert plan.shard_by_setting == {"d1": 0, "b1": 0, "b2": 0, "a1": 1, "a2": 1, "a3": 1,
+                                     "c1": 2, "c2": 2}
+    assert plan.shards_by_area == {"Eastfold": [0], "Hollins": [1], "Kirkby Moor": [2],
+                                   "kirkby moor": [2]}
+    assert plan.count == 3
+    assert plan.shard_of("settings/a2/") == plan.shard_of("settings/a2/ur/") == 1
+    assert plan.shard_of("settings/a2/ur/index.html") == 1  # a copy's path
+
+
+def test_a_town_bigger_than_a_shard_takes_as_few_shards_as_it_can() -> None:
+    towns = {f"big{number:02d}": "Big Town" for number in range(10)}
+    towns.update({"small1": "Ashby", "small2": "Ashby", "last": "Zeal"})
+    plan = plan_shards(towns, 3)  # 13 settings: at most 5 a shard
+    # After Ashby's two, Big Town would take three shards, on its own two: it starts a shard.
+    # Zeal does not fit in Big Town's last: a fourth shard, rather than more than 5 in one.
+    assert plan.shards_by_area == {"Ashby": [0], "Big Town": [1, 2], "Zeal": [3]}
+    sizes = [list(plan.shard_by_setting.values()).count(shard) for shard in range(plan.count)]
+    assert sizes == [2, 5, 5, 1]
+    # Seven after Ashby's three take two shards, as they would on their own: no new shard.
+    towns = {**{f"big{number:02d}": "Big Town" for number in range(7)},
+             **{f"small{number}": "Ashby" for number in range(3)}}
+    assert plan_shards(towns, 2).shards_by_area == {"Ashby": [0], "Big Town": [0, 1]}
+
+
+def test_an_empty_borough_has_one_empty_shard() -> None:
+    plan = plan_shards({}, 1)
+    assert (plan.count, plan.shard_by_setting, plan.shards_by_area) == (1, {}, {})
 
 
 def test_shards_grow_with_the_borough_unless_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -44,10 +73,11 @@ def test_shards_grow_with_the_borough_unless_chosen(monkeypatch: pytest.MonkeyPa
         shard_count(12)
 
 
-def _fragments(site: Path) -> dict[str, tuple[str, str]]:
-    """Each page Pagefind indexed, by its id (its fragment's name): its shard and address."""
+def _fragments(site: Path, shards: str = "*") -> dict[str, tuple[str, str]]:
+    """Each page Pagefind indexed (in the shards named by the pattern `shards`), by its id
+    (its fragment's name): its shard and address."""
     found = {}
-    for fragment in (site / "pagefind").glob("*/fragment/*.pf_fragment"):
+    for fragment in (site / "pagefind").glob(f"{shards}/fragment/*.pf_fragment"):
         text = gzip.decompress(fragment.read_bytes()).decode("utf-8")
         assert text.startswith("pagefind_dcd")
         url = json.loads(text[len("pagefind_dcd"):])["url"]
@@ -139,15 +169,15 @@ def test_beyond_the_delta_limit_the_shard_is_indexed_again_whole(
     site = build(tmp_path)
     shards = _shards(site)
     assert shards["shards"] == ["0/", "1/", "2/"] and shards["drop"] == []
+    assert _bundle_files(site, "0/") == before["0/"]
     assert _bundle_files(site, "1/") == before["1/"]
-    assert _bundle_files(site, "2/") == before["2/"]
-    assert set(_bundle_files(site, "0/").values()).isdisjoint(before["0/"].values())
+    assert set(_bundle_files(site, "2/").values()).isdisjoint(before["2/"].values())
 
-    # Shard 1 indexed again whole: its unchanged settings' copies come from the build's cache.
+    # Shard 0 indexed again whole: its unchanged settings' copies come from the build's cache.
     _add_words(tmp_path / "offers" / "setting-00000" / "offer.md", "A new trampoline.")
     site = build(tmp_path)
     assert _shards(site)["drop"] == []
-    assert set(_bundle_files(site, "1/").values()).isdisjoint(before["1/"].values())
+    assert set(_bundle_files(site, "0/").values()).isdisjoint(before["0/"].values())
     assert _indexed(site) == EVERY_PAGE
     assert {url for _, url in _fragments(site).values()} == set(EVERY_PAGE)
     assert _indexed(site) == EVERY_PAGE
@@ -156,12 +186,30 @@ def test_beyond_the_delta_limit_the_shard_is_indexed_again_whole(
 def test_a_deleted_offer_leaves_the_search_index(tmp_path: Path) -> None:
     make_borough(tmp_path, 6, search="pagefind", search_shards=3)
     build(tmp_path)
-    shutil.rmtree(tmp_path / "offers" / "setting-00003")
+    shutil.rmtree(tmp_path / "offers" / "setting-00005")
     site = build(tmp_path)
     assert _shards(site)["shards"] == ["0/", "1/", "2/"]
     assert len(_shards(site)["drop"]) == 1
     assert _indexed(site) == {url: shard for url, shard in EVERY_PAGE.items()
-                              if url != "/settings/setting-00003/"}
+                              if url != "/settings/setting-00005/"}
+
+
+def test_a_deleted_offer_moves_the_next_settings_into_the_delta_shard(tmp_path: Path) -> None:
+    """Five settings in three shards: setting-00004 moves up into setting-00003's place in
+    shard 1. Its page is indexed in the delta shard, and no shard is indexed again."""
+    make_borough(tmp_path, 6, search="pagefind", search_shards=3)
+    site = build(tmp_path)
+    before = {shard: _bundle_files(site, shard) for shard in ("0/", "1/", "2/")}
+    shutil.rmtree(tmp_path / "offers" / "setting-00003")
+    site = build(tmp_path)
+    assert _shards(site)["shards"] == ["0/", "1/", "2/", "delta/"]
+    assert set(_indexed(site)) == set(EVERY_PAGE) - {"/settings/setting-00003/"}
+    # Its page is unchanged, so Pagefind gives it the same name in both shards: that name is
+    # not dropped (the search page shows a name found twice once); setting-00003's is.
+    assert [url for _, url in _fragments(site, "delta").values()] == ["/settings/setting-00004/"]
+    assert [_fragments(site)[page][1] for page in _shards(site)["drop"]] == [
+        "/settings/setting-00003/"]
+    assert {shard: _bundle_files(site, shard) for shard in ("0/", "1/", "2/")} == before
 
 
 def test_a_build_without_the_cache_folder_indexes_every_shard_again(tmp_path: Path) -> None:
@@ -187,3 +235,28 @@ def test_a_clean_build_indexes_every_shard_again_and_keeps_them(tmp_path: Path) 
         assert set(clean[shard].values()).isdisjoint(before[shard].values())
     site = build(tmp_path)  # the next build reuses what the clean one indexed
     assert {shard: _bundle_files(site, shard) for shard in ("0/", "1/", "2/")} == clean
+
+
+def _set_town(offer: Path, town: str) -> None:
+    text = offer.read_text(encoding="utf-8")
+    assert "\ntown: Calderbrook\n" in text
+    offer.write_text(text.replace("\ntown: Calderbrook\n", f"\ntown: {town}\n" if town else "\n"),
+                     encoding="utf-8")
+
+
+def test_each_towns_shards_are_named_and_each_page_carries_its_town(tmp_path: Path) -> None:
+    make_borough(tmp_path, 6, search="pagefind", search_shards=3)
+    towns = ["Hollins", "Eastfold", "Hollins", "Eastfold", "<b>Zeal</b> & Co", ""]
+    for number, town in enumerate(towns):
+        _set_town(tmp_path / "offers" / f"setting-{number:05d}" / "offer.md", town)
+    site = build(tmp_path)
+    # At most 2 a shard, in order of the towns' names: the setting without a town, then the
+    # one of "<b>Zeal</b> & Co" ("<" comes before letters); Eastfold's two do not fit beside
+    # them, so each town has a shard of its own.
+    assert _shards(site)["areas"] == {"<b>Zeal</b> & Co": ["0/"], "Eastfold": ["1/"],
+                                      "Hollins": ["2/"]}
+    for fragment in (site / "pagefind").glob("*/fragment/*.pf_fragment"):
+        page = json.loads(gzip.decompress(fragment.read_bytes()).decode("utf-8")[
+            len("pagefind_dcd"):])
+        town = towns[int(page["url"].strip("/").split("-")[-1])]
+        assert page["filters"].get("town") == ([town] if town else None)

@@ -20,8 +20,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def test_a_real_query_on_the_pagefind_search_page(tmp_path: Path, browser: Any) -> None:
-    # Three shards: the setting searched for is in a shard the search page merges (2/), not
-    # in the one whose Pagefind runs the search (1/; shard 0 is empty).
+    # Three shards, a setting in each: the setting searched for is in a shard the search page
+    # merges (1/), not in the one whose Pagefind runs the search (0/).
     make_borough(tmp_path, 3, search="pagefind", search_shards=3)
     site = build(tmp_path, strict=True)
     borough = load_borough(tmp_path / "localoffer.yml")

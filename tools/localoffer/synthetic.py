@@ -63,14 +63,18 @@ def synthetic_setting(borough: Borough, index: int, today: date) -> SyntheticSet
 
 
 def synthetic_offer(borough: Borough, setting: SyntheticSetting, words_per_answer: int = 150,
-                    seed: int = 0, varied: bool = False, answer: Answerer | None = None) -> str:
+                    seed: int = 0, varied: bool = False, answer: Answerer | None = None,
+                    town: str = "") -> str:
     """A complete offer: front-matter and an answer to every question its type needs.
 
     `varied`: ages, places, needs, access and languages drawn at random (for the finder's
     benchmark), instead of the same for every offer. `answer` writes each answer (the offer's
-    random generator, how many words); by default from 20 fixed sentences."""
+    random generator, how many words); by default from 20 fixed sentences. `town`: the
+    setting's town, when not drawn or the usual one."""
     chooser = random.Random(f"{seed}-{setting.slug}")
     place = _varied_place(chooser, setting.setting_type) if varied else _PLACE
+    if town:
+        place = {**place, "town": town}
     kind = borough.setting_types[setting.setting_type]
     question_set = borough.question_sets[kind.question_set]
     identifier = {"dfe": ("urn", f'"{100000 + int(setting.slug[-5:]):06d}"'),
@@ -173,6 +177,12 @@ def _varied_place(chooser: random.Random, setting_type: str) -> dict[str, object
             "languages": ", ".join(spoken), "needs": lines}
 
 
+def synthetic_town(number: int, towns: int) -> str:
+    """The name of town `number` of `towns`: the borough's own five names while there are no
+    more towns than that."""
+    return _TOWNS[number] if towns <= len(_TOWNS) else f"Town {number + 1:03d}"
+
+
 def _answer(chooser: random.Random, words: int) -> str:
     sentences: list[str] = []
     count = 0
@@ -185,14 +195,17 @@ def _answer(chooser: random.Random, words: int) -> str:
 
 def write_borough(borough: Borough, folder: Path, count: int, today: date,
                   words_per_answer: int = 150, varied: bool = False,
-                  answer: Answerer | None = None) -> list[Path]:
-    """Write `count` synthetic offers into folder/offers/<slug>/offer.md; return their paths."""
+                  answer: Answerer | None = None, towns: int = 0) -> list[Path]:
+    """Write `count` synthetic offers into folder/offers/<slug>/offer.md; return their paths.
+    `towns`: the settings shared in turn among that many towns (as a directory of several
+    local authorities would be), instead of all in one."""
     paths = []
     for index in range(count):
         setting = synthetic_setting(borough, index, today)
         path = folder / "offers" / setting.slug / "offer.md"
         path.parent.mkdir(parents=True, exist_ok=True)
+        town = synthetic_town(index % towns, towns) if towns > 0 else ""
         path.write_text(synthetic_offer(borough, setting, words_per_answer, varied=varied,
-                                        answer=answer), encoding="utf-8")
+                                        answer=answer, town=town), encoding="utf-8")
         paths.append(path)
     return paths

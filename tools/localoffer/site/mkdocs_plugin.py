@@ -228,10 +228,11 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
                                kept_pages=self.incremental_build.kept_pages,
                                html_later=self.shell_writer is not None)
         if self.pagefind is not None:  # indexes while MkDocs writes; on_post_build waits for it
+            towns = {item.slug: item.facts.town or "" for item in self.catalogue.offers}
             for page in self.site.pages:  # translated offers: an index for each language
                 if page.lang and page.kind == "offer":
                     self.pagefind.copies.add_page(page)
-            self.pagefind.start(Path(config.site_dir))
+            self.pagefind.start(Path(config.site_dir), towns)
         # The offers and pages stay until the build ends: the garbage collector need not scan
         # them again and again while MkDocs writes the pages (gc.unfreeze in on_config).
         gc.freeze()

@@ -18,7 +18,8 @@ from localoffer.site.catalogue import PublishedOffer
 from localoffer.site.markup import fragment
 from localoffer.site.pages import OfferPageContext, offer_page
 from localoffer.site.render import Rendered
-from localoffer.site.search_shards import PendingCopies, ShardedIndex, shard_folder, shard_of
+from localoffer.site.search_shards import (UNSORTED_FOLDER, PendingCopies, ShardedIndex,
+                                           plan_shards)
 from localoffer.site.structure import BuiltPage
 
 SEARCH_URL = "search/"
@@ -41,21 +42,17 @@ def search_page() -> BuiltPage:
 class SearchCopies:
     """Where Pagefind's copies of the offer pages go: each page's content only (none of the
     theme's menus and icons, which Pagefind would parse and ignore), at the page's address.
-    The processes that render the offers write them as they go (parallel.py), so Pagefind can
-    start as soon as the offers are rendered. Each copy goes into its shard's folder
-    (search_shards.py): folder/<shard>/settings/<slug>/index.html.
+    The processes that render the offers
+    write them as they go (parallel.py), so Pagefind can start as soon as the offers are
+    rendered: into folder/unsorted/settings/<slug>/index.html, sorted into shards once every
+    setting's town is known (search_shards.py).
 
     An unchanged offer's copy, which the build's cache holds, is only announced (`later`): it
     is written only if its shard is indexed again (most builds reuse the shard's index)."""
 
     folder: Path
     context: OfferPageContext
-    shards: int = 1
     pending: PendingCopies = field(default_factory=dict)
-
-    def path_of(self, url: str) -> Path:
-        """Where the copy of the page at `url` goes (the build's cache keeps its text)."""
-        return self.folder / shard_folder(shard_of(url, self.shards)) / url / "index.html"
 
     def add(self, item: PublishedOffer, body: Rendered) -> bytes:
         """The offer page's copy, written; returns what was written (the cache keeps it)."""
@@ -65,7 +62,7 @@ class SearchCopies:
     def add_page(self, page: BuiltPage) -> bytes:
         """A page's copy, marked with its language (a translated offer's too), written;
         returns what was written."""
-        path = self.path_of(page.url)
+        path = self.folder / UNSORTED_FOLDER / page.url / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         copy = fragment("search.html", "search_copy", page.title, page.html,
                         page.lang or "en").encode("utf-8")
@@ -75,14 +72,14 @@ class SearchCopies:
     def later(self, url: str, sha256: str, make: Callable[[], bytes]) -> None:
         """The copy of the page at `url`, whose bytes have the hash `sha256`, to be written by
         `make` only if its shard needs it."""
-        shard = shard_of(url, self.shards)
-        self.pending.setdefault(shard, {})[f"{url}index.html"] = (sha256, make)
+        self.pending[f"{url}index.html"] = (sha256, make)
 
 
 class PagefindRun:
     """Pagefind indexing the offer pages in the background while the engine writes the site:
-    `copies` are filled in, then `start` indexes them shard by shard (search_shards.py) into
-    site_dir/pagefind/, and `wait` (or `stop`) ends it. `cache`: where each shard's bundle is
+    `copies` are filled in, then `start` sorts them into shards by their settings' towns and
+    indexes them shard by shard (search_shards.py) into site_dir/pagefind/, and `wait` (or
+    `stop`) ends it. `shards`: at least that many. `cache`: where each shard's bundle is
     kept for the next build (None: nothing is kept or reused); `reuse`: False to index every
     shard again (a clean build) and keep the new bundles."""
 
@@ -93,16 +90,19 @@ class PagefindRun:
                                   "installed. Run: pip install 'pagefind[bin]'")
         self._folder = tempfile.TemporaryDirectory(prefix="localoffer-pagefind-",
                                                    dir=scratch_folder(room_needed))
-        self.copies = SearchCopies(Path(self._folder.name), context, shards)
-        self.index = ShardedIndex(self.copies.folder, shards, cache, reuse,
-                                  self.copies.pending)
+        self.copies = SearchCopies(Path(self._folder.name), context)
+        self.shards = shards
+        self.index = ShardedIndex(self.copies.folder, cache, reuse, self.copies.pending)
         self._thread: threading.Thread | None = None
         self._error: LocalOfferError | None = None
 
-    def start(self, site_dir: Path) -> None:
+    def start(self, site_dir: Path, towns: dict[str, str]) -> None:
+        """`towns`: each setting's folder name with its town ("" for none)."""
+        plan = plan_shards(towns, self.shards)
+
         def index() -> None:
             try:
-                self.index.run(site_dir)
+                self.index.run(site_dir, plan)
             except LocalOfferError as error:
                 self._error = error
             except OSError as error:

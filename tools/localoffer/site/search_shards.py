@@ -1,19 +1,23 @@
-"""The Pagefind index in shards, so a large borough's index takes bounded memory to build and
-one changed offer is indexed in a second, not with the whole site.
+"""The Pagefind index in shards, so a large borough's index takes bounded memory to build,
+one changed offer is indexed in a second, not with the whole site, and a search in one area
+downloads only the shards that hold that area's settings.
 
 Pagefind holds a whole index in memory while it writes it (about 0.7 MB an offer written
-as real reports are: 17 GB for 25,000). The offer pages are split into shards by a hash of their setting's folder
-name (a setting's translations go with it); each shard is indexed by its own Pagefind run, one after
-another, into site_dir/pagefind/<shard>/, and the search page merges them (Pagefind's
-mergeIndex, assets/search.js) into one ranked list.
+as real reports are: 17 GB for 25,000). The offer pages are split into shards town by town
+(plan_shards: a town's settings together, in as few shards as they fit in; a setting's
+translations go with it); each shard is indexed by its own Pagefind run, one after another,
+into site_dir/pagefind/<shard>/, and the search page merges the shards of the area a parent
+chose (Pagefind's mergeIndex, assets/search.js) into one ranked list. shards.json names the
+shards that hold each town's settings; the search page keeps to the chosen town with the
+`town` filter each offer page carries (a shard may hold several towns).
 
 Each shard's bundle is kept in the cache folder under the hash of its input (the copies
 Pagefind reads, Pagefind's version and options), with a manifest of its pages. A build whose
 copies for a shard are the same reuses the bundle. When only a few pages of a shard changed
 (at most DELTA_LIMIT), the shard's last bundle is reused as it is: the changed and new pages
-are indexed into one small extra shard (`delta/`), and the search page leaves out the results
-of the pages that changed or went (`drop` in shards.json, by Pagefind's page id). More changes
-than that, and the shard is indexed again whole.
+are indexed into one small extra shard (`delta/`, searched in every area), and the search page
+leaves out the results of the pages that changed or went (`drop` in shards.json, by Pagefind's
+page id). More changes than that, and the shard is indexed again whole.
 
 The cache folder is inside the checkout, where a pull request (or a CI cache restored from
 another branch) could put anything: a bundle is used only with its seal, signed with the
@@ -37,7 +41,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -50,13 +55,15 @@ PAGEFIND_FOLDER = "pagefind"
 # Where each shard's bundle is kept between builds, beside localoffer.yml (Git ignores it).
 SEARCH_CACHE = Path(".localoffer-cache") / "search"
 SHARDS_FILE = "shards.json"
-# Offers per shard when the borough does not say: Pagefind then needs about 1.4 GB at a
-# time (0.7 MB an offer written as real reports are; benchmarks/real_text.py). Fewer, bigger
-# shards make a search download less: each shard costs a search at least one index chunk
-# (about 20 kB) for each form of the words.
+# The most offers in a shard when the borough does not say: Pagefind then needs about 1.4 GB
+# at a time (0.7 MB an offer written as real reports are; benchmarks/real_text.py). Fewer,
+# bigger shards make a search download less: each shard costs a search at least one index
+# chunk (about 40 kB) for each form of the words.
 SHARD_SIZE = 2000
-# Forces a number of shards (tests use it to exercise the merging on a small borough).
+# Asks for at least that many shards (tests use it to exercise the merging on a small borough).
 SHARDS_VARIABLE = "LOCALOFFER_SEARCH_SHARDS"
+# Where the copies are written while the offers are read, before the towns are known.
+UNSORTED_FOLDER = "unsorted"
 # Only offer pages are indexed (they carry data-pagefind-body), in every language: reading
 # just them keeps indexing fast, and the big booklet pages out of it. Pagefind makes one index
 # for each language, from each page's <html lang>.
@@ -77,14 +84,14 @@ _KEY = re.compile(r"^[0-9a-f]{64}$")
 # user's cache key (signed_store.py), so a bundle this user's builds did not make (a cache
 # folder restored from another branch's CI run, or committed) is never placed in the site.
 SEAL_SUFFIX = ".seal"
-# Copies not written yet, by shard: each page's path in its shard's folder, with the hash of
+# Copies not written yet: each page's path (settings/<slug>/.../index.html), with the hash of
 # its bytes and what writes them (search.SearchCopies.later).
-PendingCopies = dict[int, dict[str, tuple[str, Callable[[], bytes]]]]
+PendingCopies = dict[str, tuple[str, Callable[[], bytes]]]
 
 
 def shard_count(offers: int, chosen: int = 0) -> int:
-    """How many shards: `chosen` (or the environment's LOCALOFFER_SEARCH_SHARDS) when given,
-    otherwise one for every SHARD_SIZE offers."""
+    """How many shards at least: `chosen` (or the environment's LOCALOFFER_SEARCH_SHARDS) when
+    given, otherwise one for every SHARD_SIZE offers."""
     forced = os.environ.get(SHARDS_VARIABLE, "").strip()
     if forced:
         try:
@@ -97,12 +104,49 @@ def shard_count(offers: int, chosen: int = 0) -> int:
     return max(1, math.ceil(offers / SHARD_SIZE))
 
 
-def shard_of(url: str, shards: int) -> int:
-    """The shard of an offer page (settings/<slug>/ or settings/<slug>/<lang>/): by its
-    setting's folder name, so it stays put as other settings come and go."""
+def setting_of(url: str) -> str:
+    """The setting's folder name in an offer page's address (settings/<slug>/ or
+    settings/<slug>/<lang>/, or its copy's path ending in index.html)."""
     parts = url.strip("/").split("/")
-    slug = parts[1] if len(parts) > 1 and parts[0] == "settings" else url
-    return int.from_bytes(hashlib.sha256(slug.encode("utf-8")).digest()[:4], "big") % shards
+    return parts[1] if len(parts) > 1 and parts[0] == "settings" else url
+
+
+@dataclass(frozen=True)
+class ShardPlan:
+    """The shard of each setting's pages, and the shards that hold each town's settings."""
+
+    count: int
+    shard_by_setting: dict[str, int]
+    shards_by_area: dict[str, list[int]]
+
+    def shard_of(self, url: str) -> int:
+        return self.shard_by_setting.get(setting_of(url), 0)
+
+
+def plan_shards(towns: Mapping[str, str], shards: int) -> ShardPlan:
+    """Settings (`towns`: each one's folder name with its town, "" for none) into at least
+    `shards` shards of at most len(towns) / shards settings each, taken town by town in
+    order of the towns' names: a town goes into a new shard rather than into two where it
+    would fit in one, so a search in a town downloads as few shards as can hold it."""
+    room = max(1, math.ceil(len(towns) / max(1, shards)))
+    by_town: dict[str, list[str]] = {}
+    for setting, town in towns.items():
+        by_town.setdefault(town, []).append(setting)
+    shard, filled = 0, 0
+    shard_by_setting: dict[str, int] = {}
+    shards_by_area: dict[str, list[int]] = {}
+    for town in sorted(by_town, key=lambda name: (name.casefold(), name)):
+        settings = sorted(by_town[town])
+        if filled and math.ceil((filled + len(settings)) / room) > math.ceil(len(settings) / room):
+            shard, filled = shard + 1, 0
+        for setting in settings:
+            if filled == room:
+                shard, filled = shard + 1, 0
+            shard_by_setting[setting] = shard
+            filled += 1
+            if town and shard not in shards_by_area.setdefault(town, []):
+                shards_by_area[town].append(shard)
+    return ShardPlan(shard + 1, shard_by_setting, shards_by_area)
 
 
 def shard_folder(shard: int) -> str:
@@ -135,12 +179,13 @@ def _pages(folder: Path) -> Iterator[Path]:
 
 
 class ShardedIndex:
-    """Indexes each shard's copies (copies/<shard>/...) in turn, reusing a cached bundle when a
+    """Sorts the copies (written into copies/unsorted/settings/<slug>/) into their shards'
+    folders (copies/<shard>/...) and indexes each shard in turn, reusing a cached bundle when a
     shard's input is unchanged (or the shard's last bundle, with the few changed pages indexed
     in the delta shard), and places the bundles in site_dir/pagefind/. `run` is meant for a
     background thread; `stop` kills the Pagefind run under way."""
 
-    def __init__(self, copies: Path, shards: int, cache: Path | None,
+    def __init__(self, copies: Path, cache: Path | None,
                  reuse: bool = True, pending: PendingCopies | None = None,
                  signing_key: bytes | None = None) -> None:
         """`cache`: where bundles are kept between builds (None: nowhere); `reuse`: False to
@@ -149,7 +194,7 @@ class ShardedIndex:
         seals the bundles (default: the user's cache key)."""
         self.copies = copies
         self.pending = pending if pending is not None else {}
-        self.shards = shards
+        self._waiting: dict[int, PendingCopies] = {}  # the pending copies, by shard
         self.cache = cache
         self.reuse = reuse
         self._process: subprocess.Popen[str] | None = None
@@ -158,7 +203,8 @@ class ShardedIndex:
         self._signing_key = signing_key
         self._seals = SignedStore(None, b"")
 
-    def run(self, site_dir: Path) -> None:
+    def run(self, site_dir: Path, plan: ShardPlan) -> None:
+        self._sort(plan)
         output = site_dir / PAGEFIND_FOLDER
         if self.cache is not None and os.path.lexists(self.cache) \
                 and not link_free.is_real_folder(self.cache):
@@ -178,12 +224,12 @@ class ShardedIndex:
         delta: list[str] = []  # pages (shard/relative path) indexed in the delta shard
         every: dict[str, str] = {}
         self._made.clear()  # the bundles Pagefind makes in this build
-        for shard in range(self.shards):
+        for shard in range(plan.count):
             folder = self.copies / shard_folder(shard)
             if self._stopped:
                 return
             pages = page_hashes(folder)
-            pages.update((page, sha) for page, (sha, _) in self.pending.get(shard, {}).items())
+            pages.update((page, sha) for page, (sha, _) in self._waiting.get(shard, {}).items())
             every.update(pages)
             if not pages:
                 continue  # a small borough may leave a shard empty
@@ -212,14 +258,23 @@ class ShardedIndex:
             key = self._cached_bundle(folder, pages_hash(page_hashes(folder)), target, there)
             self._place(key, target, there)
             listed[DELTA_FOLDER] = key
+            # Pagefind names a page by its content: a page that only moved to another shard
+            # has its old name in the delta shard, where it must not be dropped (the search
+            # page keeps one result for a name found in two shards).
+            indexed_again = set(_page_ids(self.cache / key).values())
+            dropped = [page for page in dropped if page not in indexed_again]
         output.parent.mkdir(parents=True, exist_ok=True)
         link_free.make_folder(output)
         for entry in output.iterdir():  # shards of an earlier build this one does not have
             if f"{entry.name}/" not in listed or entry.is_symlink():
                 link_free.remove(entry)
+        areas = {town: [shard_folder(shard) for shard in shards
+                        if shard_folder(shard) in listed] + ([DELTA_FOLDER] if delta else [])
+                 for town, shards in plan.shards_by_area.items()}
         link_free.write_file(output / SHARDS_FILE, (json.dumps(
-            {"shards": list(listed), "drop": sorted(dropped), "pages": pages_hash(every),
-             "inputs": listed, "placed": listed if self.cache is not None else {}},
+            {"shards": list(listed), "areas": areas, "drop": sorted(dropped),
+             "pages": pages_hash(every), "inputs": listed,
+             "placed": listed if self.cache is not None else {}},
             indent=1) + "\n").encode("utf-8"))
         if self.cache is not None:
             _forget_others(self.cache, set(listed.values()))
@@ -262,9 +317,22 @@ class ShardedIndex:
                              json.dumps(manifest).encode("utf-8"))
         return key
 
+    def _sort(self, plan: ShardPlan) -> None:
+        """Each setting's copies moved from the unsorted folder into its shard's, and the copies
+        not written yet sorted by shard."""
+        unsorted = self.copies / UNSORTED_FOLDER / "settings"
+        if unsorted.is_dir():
+            for setting in unsorted.iterdir():
+                target = self.copies / shard_folder(plan.shard_of(f"settings/{setting.name}/"))
+                (target / "settings").mkdir(parents=True, exist_ok=True)
+                os.replace(setting, target / "settings" / setting.name)
+        self._waiting = {}
+        for page, copy in self.pending.items():
+            self._waiting.setdefault(plan.shard_of(page), {})[page] = copy
+
     def _write_pending(self, shard: int, page: str | None = None) -> None:
         """The shard's copies not written yet (or only `page`), written into its folder."""
-        waiting = self.pending.get(shard, {})
+        waiting = self._waiting.get(shard, {})
         for name in [page] if page is not None else list(waiting):
             if name in waiting:
                 path = self.copies / shard_folder(shard) / name

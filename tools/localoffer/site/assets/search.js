@@ -72,43 +72,66 @@
     return found.slice(0, 8);
   }
 
+  // The index comes in shards (site/search_shards.py, listed in pagefind/shards.json), each
+  // holding whole towns where it can: a search in one area loads only the shards that hold
+  // its settings, and the offer pages' `town` filter leaves out the other towns in them.
+  var listing = null;
+
+  function loadListing() {
+    if (!listing) {
+      listing = fetch(root + "pagefind/shards.json")
+        .then(function (response) { return response.json(); });
+    }
+    return listing;
+  }
+
+  // What the select means by "every area" (a town named "*" is searched as every area).
+  var EVERY = "*";
   var index = null;
+  var indexArea = null;
+  var used = null;  // the Pagefind module the last index was made with
 
   // Pagefind's ids of pages indexed again in the delta shard, or gone: their old results are
   // left out.
   var dropped = {};
 
-  // The index comes in shards (site/search_shards.py, listed in pagefind/shards.json): the
-  // first shard's Pagefind runs the search, and merges the others, so the results are one
-  // list ranked together. null when no setting is indexed.
-  function loadIndex() {
-    if (!index) {
-      index = fetch(root + "pagefind/shards.json")
-        .then(function (response) { return response.json(); })
-        .then(async function (listed) {
-          (listed.drop || []).forEach(function (id) { dropped[id] = true; });
-          if (!listed.shards.length) { return null; }
-          var folder = root + "pagefind/";
-          var pagefind = await import(folder + listed.shards[0] + "pagefind.js");
-          // Result addresses are relative to the site's root, which may be a folder (mike's
-          // 2026-27/). termSimilarity: a page with the word typed ranks above one with a
-          // longer word it starts. noWorker: the search runs in the page, which saves the
-          // 41 kB of Pagefind's worker script on every search (a search takes milliseconds).
-          var options = { baseUrl: new URL(root).pathname, ranking: { termSimilarity: 5 },
-                          noWorker: true };
-          await pagefind.options(options);
-          await Promise.all(listed.shards.slice(1).map(function (shard) {
-            return pagefind.mergeIndex(folder + shard, options);
-          }));
-          return pagefind;
-        });
-    }
+  // The shards of `area` (every shard for EVERY): the first one's Pagefind runs the search,
+  // and merges the others, so the results are one list ranked together. null when no setting
+  // is indexed.
+  function loadIndex(area) {
+    if (index && indexArea === area) { return index; }
+    var before = index;
+    indexArea = area;
+    index = loadListing().then(async function (listed) {
+      (listed.drop || []).forEach(function (id) { dropped[id] = true; });
+      var areas = listed.areas || {};
+      var own = area !== EVERY && Object.prototype.hasOwnProperty.call(areas, area);
+      var shards = own ? areas[area] : listed.shards;
+      if (before) { await before.catch(function () { return null; }); }
+      if (used) { await used.destroy(); used = null; }
+      if (!shards.length) { return null; }
+      var folder = root + "pagefind/";
+      var pagefind = await import(folder + shards[0] + "pagefind.js");
+      // Result addresses are relative to the site's root, which may be a folder (mike's
+      // 2026-27/). termSimilarity: a page with the word typed ranks above one with a
+      // longer word it starts. noWorker: the search runs in the page, which saves the
+      // 41 kB of Pagefind's worker script on every search (a search takes milliseconds).
+      var options = { baseUrl: new URL(root).pathname, ranking: { termSimilarity: 5 },
+                      noWorker: true };
+      await pagefind.options(Object.assign({ basePath: folder + shards[0] }, options));
+      await Promise.all(shards.slice(1).map(function (shard) {
+        return pagefind.mergeIndex(folder + shard, options);
+      }));
+      used = pagefind;
+      return pagefind;
+    });
     return index;
   }
 
-  async function searchForms(pagefind, query, data) {
+  async function searchForms(pagefind, query, data, area) {
+    var filters = area === EVERY ? {} : { filters: { town: area } };
     var searches = await Promise.all(forms(query, data).map(function (form) {
-      return pagefind.search(form);
+      return pagefind.search(form, filters);
     }));
     var best = {};
     searches.forEach(function (search, index) {
@@ -188,17 +211,22 @@
     return paragraph;
   }
 
-  async function run(form, query) {
+  async function run(form, query, area) {
     var status = document.getElementById("lo-search-status");
     var list = document.getElementById("lo-search-results");
     list.textContent = "";
     var none = document.getElementById("lo-search-none");
     if (none) { none.remove(); }
     if (!query.trim()) { status.textContent = ""; return; }
+    if (!area) {
+      status.textContent = "Choose an area to search in.";
+      form.querySelector("select").focus();
+      return;
+    }
     status.textContent = "Searching…";
-    var pagefind = await loadIndex();
+    var pagefind = await loadIndex(area);
     var data = await loadWords();
-    var results = pagefind ? await searchForms(pagefind, query, data) : [];
+    var results = pagefind ? await searchForms(pagefind, query, data, area) : [];
     var term = termFor(query, data);
     if (term) { meaningFirst(list, term); }
     var shown = 0;
@@ -235,18 +263,76 @@
     if (count === 0) { pointToLists(list); }
   }
 
-  function searchPage() {
+  var AREA_KEY = "localoffer-search-area";
+
+  function remembered() {
+    try { return window.localStorage.getItem(AREA_KEY); } catch (error) { return null; }
+  }
+
+  function remember(area) {
+    try { window.localStorage.setItem(AREA_KEY, area); } catch (error) { /* not kept */ }
+  }
+
+  function option(select, value, label) {
+    var item = document.createElement("option");
+    item.value = value;
+    item.textContent = label;
+    select.appendChild(item);
+  }
+
+  // A choice of area when the index names more than one town. Where the index is in several
+  // shards the choice is needed, so a search downloads only the chosen area's shards: a
+  // parent on a phone chooses their own area, or every area knowingly.
+  function areaChoice(form, listed, chosen) {
+    var towns = Object.keys(listed.areas || {});
+    if (towns.length < 2) { return null; }
+    var needed = listed.shards.length > 1;
+    var row = document.createElement("div");
+    row.className = "lo-search-area";
+    var label = document.createElement("label");
+    label.htmlFor = "lo-search-area";
+    label.textContent = "Area";
+    var select = document.createElement("select");
+    select.id = "lo-search-area";
+    select.name = "area";
+    if (needed) {
+      select.required = true;
+      option(select, "", "Choose an area");
+    } else {
+      option(select, EVERY, "Every area");
+    }
+    towns.forEach(function (town) { option(select, town, town); });
+    if (needed) { option(select, EVERY, "Every area (a bigger download)"); }
+    var known = towns.concat([EVERY]);
+    select.value = known.indexOf(chosen) >= 0 ? chosen
+      : (known.indexOf(remembered()) >= 0 ? remembered() : select.options[0].value);
+    row.appendChild(label);
+    row.appendChild(select);
+    form.insertBefore(row, form.querySelector(".lo-search-row"));
+    return select;
+  }
+
+  async function searchPage() {
     var form = document.querySelector(".lo-search-form");
     if (!form) { return; }
     var input = form.querySelector("input");
-    var query = new URLSearchParams(window.location.search).get("q") || "";
+    var asked = new URLSearchParams(window.location.search);
+    var query = asked.get("q") || "";
     input.value = query;
+    var listed = await loadListing().catch(function () { return { shards: [] }; });
+    var select = areaChoice(form, listed, asked.get("area"));
+    function area() { return select ? select.value : EVERY; }
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
-      run(form, input.value);
+      var address = "?q=" + encodeURIComponent(input.value);
+      if (select) {
+        address += "&area=" + encodeURIComponent(select.value);
+        remember(select.value);
+      }
+      history.replaceState(null, "", address);
+      run(form, input.value, area());
     });
-    if (query) { run(form, query); } else { input.focus(); }
+    if (query) { run(form, query, area()); } else { input.focus(); }
   }
 
   headerButton();
