@@ -162,7 +162,7 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,5000", help="Numbers of offers (default "
                         "1000,5000).")
     parser.add_argument("--shards", default="0", help="Least numbers of shards to try, 0 for "
-                        "the build's own choice (one per 2,000 offers); default 0.")
+                        "the build's own choice (one per 1,000 offers); default 0.")
     parser.add_argument("--queries", default="speech", help="Searches to measure, "
                         "comma-separated (default: speech, as bench_site.py).")
     parser.add_argument("--words", type=int, default=160, help="Words per answer (160).")

@@ -17,7 +17,7 @@ and builds the same offers, each build in its own process tree:
 
 For each it reports wall time, CPU time (user + system of the whole process tree: the build
 and everything it ran and waited for, such as Pagefind), peak memory of the whole process tree
-(the sum of its processes' proportional set sizes, sampled every 0.1 s) and of its largest
+(the sum of its processes' proportional set sizes, sampled every 0.5 s) and of its largest
 process (ru_maxrss), the HTML written, and what one search costs a reader: measured in
 headless Chromium when it is installed (every file of Pagefind's, in any folder or shard, the
 search script and its words file that a search for "speech" fetched, with the first 10
@@ -64,7 +64,10 @@ SEARCH_WORD = "speech"
 RESULTS_SHOWN = 10  # the first page of results, as localoffer's search page shows
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 HUGO = shutil.which("hugo") or "/usr/bin/hugo"
-SAMPLE_EVERY_S = 0.1
+# Reading a process's proportional set size makes the kernel walk its memory map (13 ms for
+# 1.5 GB here) while the process waits on it: every 0.1 s, that stretched a 25,000-offer
+# build by 15 s. Peaks last seconds, so every 0.5 s finds the same ones.
+SAMPLE_EVERY_S = 0.5
 MIB = 1024 * 1024
 OFFER_PAGES = "settings/**/index.html"
 # Up to this size, Pagefind's share of localoffer's build is shown: the site indexed again in

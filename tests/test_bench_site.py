@@ -57,6 +57,28 @@ def test_a_tiny_run_builds_every_baseline_and_measures_each_search(tmp_path: Pat
     assert "Machine: " in done.stdout and "load average at the end" in done.stdout
 
 
+@pytest.mark.browser
+def test_where_the_search_page_asks_for_an_area_it_is_measured_in_one_and_in_every_area(
+        tmp_path: Path) -> None:
+    bench = _bench_module()
+    sys.path.insert(0, str(REPO_ROOT / "tests" / "site"))
+    from site_helpers import build, make_borough
+
+    make_borough(tmp_path, 6, words=10, search="pagefind", search_shards=2)
+    for number in range(6):  # three towns of two: each town in one of the three shards
+        offer = tmp_path / "offers" / f"setting-{number:05d}" / "offer.md"
+        offer.write_text(offer.read_text(encoding="utf-8").replace(
+            "town: Calderbrook", f"town: Town {number // 2}"), encoding="utf-8")
+    site = build(tmp_path)
+    assert json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))[
+        "areas"] == {"Town 0": ["0/"], "Town 1": ["1/"], "Town 2": ["2/"]}
+    fetched, how = bench.own_search_cost(site)
+    every = int(how.split("every area: ")[1].split(" kB")[0].replace(",", "")) * 1000
+    assert how.startswith("measured: localoffer's search page, 'speech' in Town 0 (its 1 of 3 "
+                          "shards; every area: ")
+    assert 10_000 < fetched < every  # one shard's files, not three
+
+
 def test_the_tree_peak_is_the_sum_of_its_processes_and_the_largest_is_one(tmp_path: Path) -> None:
     bench = _bench_module()
     # Two children hold 150 MB each at the same time, their parent almost nothing.

@@ -9,6 +9,8 @@ import json
 import os
 import shutil
 import tempfile
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +66,7 @@ def test_an_empty_borough_has_one_empty_shard() -> None:
 
 def test_shards_grow_with_the_borough_unless_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(SHARDS_VARIABLE, raising=False)
-    assert [shard_count(count) for count in (0, 12, 2000, 2001, 25_000)] == [1, 1, 1, 2, 13]
+    assert [shard_count(count) for count in (0, 12, 1000, 1001, 25_000)] == [1, 1, 1, 2, 25]
     assert shard_count(12, chosen=4) == 4
     monkeypatch.setenv(SHARDS_VARIABLE, "3")
     assert shard_count(25_000, chosen=4) == 3
@@ -260,3 +262,36 @@ def test_each_towns_shards_are_named_and_each_page_carries_its_town(tmp_path: Pa
             len("pagefind_dcd"):])
         town = towns[int(page["url"].strip("/").split("-")[-1])]
         assert page["filters"].get("town") == ([town] if town else None)
+
+
+def _copy(path: Path, lang: str, words: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f'<!doctype html><html lang="{lang}"><head><title>{words}</title></head>'
+                    f"<body><main data-pagefind-body><p>{words}</p></main></body></html>",
+                    encoding="utf-8")
+
+
+def test_a_shard_waiting_for_a_translation_is_indexed_only_once_it_is_written(
+        tmp_path: Path) -> None:
+    copies, site = tmp_path / "copies", tmp_path / "site"
+    _copy(copies / "unsorted" / "settings" / "a" / "index.html", "en", "Speech therapy")
+    _copy(copies / "unsorted" / "settings" / "b" / "index.html", "en", "A sensory room")
+    index = search_shards.ShardedIndex(copies, None)
+    plan = plan_shards({"a": "Ashby", "b": "Bolton"}, 2)
+    index.sort(plan)  # as the build does before it writes a translation's copy
+    running = threading.Thread(target=index.run, args=(site, plan, frozenset({0})))
+    running.start()
+    try:
+        entry = site / "pagefind" / "1" / "pagefind-entry.json"
+        for _ in range(600):  # shard 1 is indexed meanwhile
+            if entry.is_file():
+                break
+            time.sleep(0.1)
+        assert entry.is_file() and not (site / "pagefind" / "0").exists()
+        _copy(copies / "0" / "settings" / "a" / "pl" / "index.html", "pl", "Terapia mowy")
+    finally:
+        index.complete.set()
+        running.join()
+    languages = json.loads((site / "pagefind" / "0" / "pagefind-entry.json").read_text(
+        encoding="utf-8"))["languages"]
+    assert sorted(languages) == ["en", "pl"]

@@ -223,16 +223,20 @@ class LocalOfferPlugin(BasePlugin[LocalOfferConfig]):
         self.catalogue = loaded.catalogue
         for finding in self.catalogue.errors:
             log.warning(f"{finding.path}:{finding.line}: {finding.rule} {finding.message}")
+        if self.pagefind is not None:  # indexes while the site is made and MkDocs writes it
+            self.pagefind.start(
+                Path(config.site_dir),
+                {item.slug: item.facts.town or "" for item in self.catalogue.offers},
+                {item.slug for item in self.catalogue.offers if item.translations})
         self._start_shell_writer(config)
         self.site = build_site(self.catalogue, options, rendered=loaded.bodies,
                                kept_pages=self.incremental_build.kept_pages,
                                html_later=self.shell_writer is not None)
-        if self.pagefind is not None:  # indexes while MkDocs writes; on_post_build waits for it
-            towns = {item.slug: item.facts.town or "" for item in self.catalogue.offers}
+        if self.pagefind is not None:  # on_post_build waits for it
             for page in self.site.pages:  # translated offers: an index for each language
                 if page.lang and page.kind == "offer":
                     self.pagefind.copies.add_page(page)
-            self.pagefind.start(Path(config.site_dir), towns)
+            self.pagefind.copies_complete()
         # The offers and pages stay until the build ends: the garbage collector need not scan
         # them again and again while MkDocs writes the pages (gc.unfreeze in on_config).
         gc.freeze()

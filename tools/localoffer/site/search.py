@@ -19,7 +19,7 @@ from localoffer.site.markup import fragment
 from localoffer.site.pages import OfferPageContext, offer_page
 from localoffer.site.render import Rendered
 from localoffer.site.search_shards import (UNSORTED_FOLDER, PendingCopies, ShardedIndex,
-                                           plan_shards)
+                                           ShardPlan, plan_shards, shard_folder)
 from localoffer.site.structure import BuiltPage
 
 SEARCH_URL = "search/"
@@ -45,7 +45,8 @@ class SearchCopies:
     The processes that render the offers
     write them as they go (parallel.py), so Pagefind can start as soon as the offers are
     rendered: into folder/unsorted/settings/<slug>/index.html, sorted into shards once every
-    setting's town is known (search_shards.py).
+    setting's town is known (search_shards.py); a copy written after that (a translated
+    offer's) goes straight into its shard's folder.
 
     An unchanged offer's copy, which the build's cache holds, is only announced (`later`): it
     is written only if its shard is indexed again (most builds reuse the shard's index)."""
@@ -53,6 +54,7 @@ class SearchCopies:
     folder: Path
     context: OfferPageContext
     pending: PendingCopies = field(default_factory=dict)
+    plan: ShardPlan | None = None
 
     def add(self, item: PublishedOffer, body: Rendered) -> bytes:
         """The offer page's copy, written; returns what was written (the cache keeps it)."""
@@ -62,7 +64,8 @@ class SearchCopies:
     def add_page(self, page: BuiltPage) -> bytes:
         """A page's copy, marked with its language (a translated offer's too), written;
         returns what was written."""
-        path = self.folder / UNSORTED_FOLDER / page.url / "index.html"
+        place = shard_folder(self.plan.shard_of(page.url)) if self.plan else UNSORTED_FOLDER
+        path = self.folder / place / page.url / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         copy = fragment("search.html", "search_copy", page.title, page.html,
                         page.lang or "en").encode("utf-8")
@@ -78,8 +81,9 @@ class SearchCopies:
 class PagefindRun:
     """Pagefind indexing the offer pages in the background while the engine writes the site:
     `copies` are filled in, then `start` sorts them into shards by their settings' towns and
-    indexes them shard by shard (search_shards.py) into site_dir/pagefind/, and `wait` (or
-    `stop`) ends it. `shards`: at least that many. `cache`: where each shard's bundle is
+    indexes them shard by shard (search_shards.py) into site_dir/pagefind/ (a shard holding a
+    translated setting once `copies_complete` says its translations' copies are written), and
+    `wait` (or `stop`) ends it. `shards`: at least that many. `cache`: where each shard's bundle is
     kept for the next build (None: nothing is kept or reused); `reuse`: False to index every
     shard again (a clean build) and keep the new bundles."""
 
@@ -96,13 +100,17 @@ class PagefindRun:
         self._thread: threading.Thread | None = None
         self._error: LocalOfferError | None = None
 
-    def start(self, site_dir: Path, towns: dict[str, str]) -> None:
-        """`towns`: each setting's folder name with its town ("" for none)."""
+    def start(self, site_dir: Path, towns: dict[str, str], translated: set[str]) -> None:
+        """`towns`: each setting's folder name with its town ("" for none); `translated`: the
+        settings whose translations' copies come later."""
         plan = plan_shards(towns, self.shards)
+        self.index.sort(plan)  # before a translation's copy is written into its shard
+        self.copies.plan = plan
+        late = frozenset(plan.shard_of(f"settings/{slug}/") for slug in translated)
 
         def index() -> None:
             try:
-                self.index.run(site_dir, plan)
+                self.index.run(site_dir, plan, late)
             except LocalOfferError as error:
                 self._error = error
             except OSError as error:
@@ -110,6 +118,9 @@ class PagefindRun:
 
         self._thread = threading.Thread(target=index, name="pagefind", daemon=True)
         self._thread.start()
+
+    def copies_complete(self) -> None:
+        self.index.complete.set()
 
     def wait(self) -> None:
         try:

@@ -41,7 +41,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -55,11 +57,15 @@ PAGEFIND_FOLDER = "pagefind"
 # Where each shard's bundle is kept between builds, beside localoffer.yml (Git ignores it).
 SEARCH_CACHE = Path(".localoffer-cache") / "search"
 SHARDS_FILE = "shards.json"
-# The most offers in a shard when the borough does not say: Pagefind then needs about 1.4 GB
-# at a time (0.7 MB an offer written as real reports are; benchmarks/real_text.py). Fewer,
-# bigger shards make a search download less: each shard costs a search at least one index
-# chunk (about 40 kB) for each form of the words.
-SHARD_SIZE = 2000
+# The most offers in a shard when the borough does not say: two Pagefind runs at once then
+# need about 1.4 GB (0.7 MB an offer written as real reports are; benchmarks/real_text.py).
+# A search in one area downloads its shards only; a search of every area downloads at least
+# one index chunk (about 40 kB) of each shard for each form of the words.
+SHARD_SIZE = 1000
+# Pagefind runs at once. Each uses both CPUs while it reads its pages, then mostly one while it
+# writes its index: two at once keep both busy (a third of the time off indexing two shards
+# here).
+PAGEFIND_RUNS_AT_ONCE = 2
 # Asks for at least that many shards (tests use it to exercise the merging on a small borough).
 SHARDS_VARIABLE = "LOCALOFFER_SEARCH_SHARDS"
 # Where the copies are written while the offers are read, before the towns are known.
@@ -197,14 +203,18 @@ class ShardedIndex:
         self._waiting: dict[int, PendingCopies] = {}  # the pending copies, by shard
         self.cache = cache
         self.reuse = reuse
-        self._process: subprocess.Popen[str] | None = None
+        self._processes: set[subprocess.Popen[str]] = set()
+        self._lock = threading.Lock()  # between starting a Pagefind run and stopping them all
         self._stopped = False
+        self.complete = threading.Event()  # every late shard's copies are written
         self._made: set[str] = set()
         self._signing_key = signing_key
         self._seals = SignedStore(None, b"")
 
-    def run(self, site_dir: Path, plan: ShardPlan) -> None:
-        self._sort(plan)
+    def run(self, site_dir: Path, plan: ShardPlan, late: frozenset[int] = frozenset()) -> None:
+        """`late`: shards whose copies are not all written yet: each is indexed once
+        `complete` is set (the others first)."""
+        self.sort(plan)
         output = site_dir / PAGEFIND_FOLDER
         if self.cache is not None and os.path.lexists(self.cache) \
                 and not link_free.is_real_folder(self.cache):
@@ -224,27 +234,18 @@ class ShardedIndex:
         delta: list[str] = []  # pages (shard/relative path) indexed in the delta shard
         every: dict[str, str] = {}
         self._made.clear()  # the bundles Pagefind makes in this build
-        for shard in range(plan.count):
-            folder = self.copies / shard_folder(shard)
-            if self._stopped:
-                return
-            pages = page_hashes(folder)
-            pages.update((page, sha) for page, (sha, _) in self._waiting.get(shard, {}).items())
+        order = sorted(range(plan.count), key=lambda shard: shard in late)
+        with ThreadPoolExecutor(PAGEFIND_RUNS_AT_ONCE, thread_name_prefix="pagefind") as runs:
+            made = dict(zip(order, runs.map(
+                lambda shard: self._index_shard(shard, output, placed, shard in late), order)))
+        if self._stopped:
+            return
+        for shard, (pages, key, its_dropped, its_delta) in sorted(made.items()):
             every.update(pages)
-            if not pages:
-                continue  # a small borough may leave a shard empty
-            key = pages_hash(pages)
-            target = output / shard_folder(shard)
-            if self.cache is None:
-                link_free.remove(target)
-                self._write_pending(shard)
-                self._pagefind(folder, target)
-            else:
-                there = placed.get(shard_folder(shard))
-                key = self._shard_bundle(shard, folder, pages, key, dropped, delta, target,
-                                         there)
-                self._place(key, target, there)
-            listed[shard_folder(shard)] = key
+            if key is not None:
+                listed[shard_folder(shard)] = key
+            dropped += its_dropped
+            delta += its_delta
         if delta:
             assert self.cache is not None
             folder = self.copies / DELTA_FOLDER
@@ -278,6 +279,34 @@ class ShardedIndex:
             indent=1) + "\n").encode("utf-8"))
         if self.cache is not None:
             _forget_others(self.cache, set(listed.values()))
+
+    def _index_shard(self, shard: int, output: Path, placed: dict[str, str], late: bool
+                     ) -> tuple[dict[str, str], str | None, list[str], list[str]]:
+        """One shard indexed (or its bundle reused) and placed in `output`: its pages with the
+        hash of each, its bundle's key (None for an empty shard), the Pagefind ids its search
+        leaves out and its pages to index in the delta shard. `late`: wait for `complete`."""
+        folder = self.copies / shard_folder(shard)
+        if late:
+            self.complete.wait()
+        if self._stopped:
+            return {}, None, [], []
+        pages = page_hashes(folder)
+        pages.update((page, sha) for page, (sha, _) in self._waiting.get(shard, {}).items())
+        if not pages:
+            return pages, None, [], []  # a small borough may leave a shard empty
+        key = pages_hash(pages)
+        target = output / shard_folder(shard)
+        dropped: list[str] = []
+        delta: list[str] = []
+        if self.cache is None:
+            link_free.remove(target)
+            self._write_pending(shard)
+            self._pagefind(folder, target)
+        else:
+            there = placed.get(shard_folder(shard))
+            key = self._shard_bundle(shard, folder, pages, key, dropped, delta, target, there)
+            self._place(key, target, there)
+        return pages, key, dropped, delta
 
     def _place(self, key: str, target: Path, there: str | None) -> None:
         """The cached bundle `key` into the site at `target`, unless the last build placed the
@@ -317,9 +346,9 @@ class ShardedIndex:
                              json.dumps(manifest).encode("utf-8"))
         return key
 
-    def _sort(self, plan: ShardPlan) -> None:
+    def sort(self, plan: ShardPlan) -> None:
         """Each setting's copies moved from the unsorted folder into its shard's, and the copies
-        not written yet sorted by shard."""
+        not written yet sorted by shard (again: nothing moves)."""
         unsorted = self.copies / UNSORTED_FOLDER / "settings"
         if unsorted.is_dir():
             for setting in unsorted.iterdir():
@@ -340,11 +369,14 @@ class ShardedIndex:
                 path.write_bytes(waiting.pop(name)[1]())
 
     def stop(self) -> None:
-        self._stopped = True
-        process = self._process
-        if process is not None and process.poll() is None:
-            process.kill()
-            process.wait()
+        with self._lock:
+            self._stopped = True
+            running = list(self._processes)
+        self.complete.set()  # a shard waiting for its copies goes on, to stop
+        for process in running:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
 
     def _trusted(self, key: str, target: Path, there: str | None) -> bool:
         """Whether the cached bundle `key` may be used: one of this user's builds made it (its
@@ -382,14 +414,19 @@ class ShardedIndex:
         return key
 
     def _pagefind(self, folder: Path, output: Path) -> None:
-        # Pagefind uses every CPU: it competes with MkDocs while the pages are written, then
-        # has them all to itself. One shard at a time keeps its memory to one shard's index.
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-path",
-             str(output), *_ARGUMENTS],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        _, errors = self._process.communicate()
-        code, self._process = self._process.returncode, None
+        with self._lock:
+            if self._stopped:
+                return
+            process = subprocess.Popen(
+                [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-path",
+                 str(output), *_ARGUMENTS],
+                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            self._processes.add(process)
+        try:
+            _, errors = process.communicate()
+        finally:
+            self._processes.discard(process)
+        code = process.returncode
         if self._stopped:
             return
         if code != 0:
