@@ -230,7 +230,8 @@ def main() -> int:
           "| one changed offer (s) | js + wasm (kB) "
           "| entries + meta (kB) | index chunks (kB) | fragments (kB) | filters (kB) | files "
           "| one search downloads (kB, measured) | load |")
-    print("| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+    print("| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+          "| ---: "
           "| ---: | ---: |")
     for row in results:
         def kb(*kinds: str) -> str:

@@ -42,11 +42,10 @@ def search_page() -> BuiltPage:
 class SearchCopies:
     """Where Pagefind's copies of the offer pages go: each page's content only (none of the
     theme's menus and icons, which Pagefind would parse and ignore), at the page's address.
-    The processes that render the offers
-    write them as they go (parallel.py), so Pagefind can start as soon as the offers are
-    rendered: into folder/unsorted/settings/<slug>/index.html, sorted into shards once every
-    setting's town is known (search_shards.py); a copy written after that (a translated
-    offer's) goes straight into its shard's folder.
+    The processes that render the offers write them as they go (parallel.py), so Pagefind can
+    start as soon as the offers are rendered: into folder/unsorted/settings/<slug>/index.html,
+    sorted into shards once every setting's town is known (search_shards.py); a copy written
+    after that (a translated offer's) goes straight into its shard's folder.
 
     An unchanged offer's copy, which the build's cache holds, is only announced (`later`): it
     is written only if its shard is indexed again (most builds reuse the shard's index)."""
@@ -83,9 +82,9 @@ class PagefindRun:
     `copies` are filled in, then `start` sorts them into shards by their settings' towns and
     indexes them shard by shard (search_shards.py) into site_dir/pagefind/ (a shard holding a
     translated setting once `copies_complete` says its translations' copies are written), and
-    `wait` (or `stop`) ends it. `shards`: at least that many. `cache`: where each shard's bundle is
-    kept for the next build (None: nothing is kept or reused); `reuse`: False to index every
-    shard again (a clean build) and keep the new bundles."""
+    `wait` (or `stop`) ends it. `shards`: at least that many. `cache`: where each shard's
+    bundle is kept for the next build (None: nothing is kept or reused); `reuse`: False to
+    index every shard again (a clean build) and keep the new bundles."""
 
     def __init__(self, context: OfferPageContext, room_needed: int, shards: int = 1,
                  cache: Path | None = None, reuse: bool = True) -> None:

@@ -5,8 +5,8 @@ downloads only the shards that hold that area's settings.
 Pagefind holds a whole index in memory while it writes it (about 0.7 MB an offer written
 as real reports are: 17 GB for 25,000). The offer pages are split into shards town by town
 (plan_shards: a town's settings together, in as few shards as they fit in; a setting's
-translations go with it); each shard is indexed by its own Pagefind run, one after another,
-into site_dir/pagefind/<shard>/, and the search page merges the shards of the area a parent
+translations go with it); each shard is indexed by its own Pagefind run, two at a time, into
+site_dir/pagefind/<shard>/, and the search page merges the shards of the area a parent
 chose (Pagefind's mergeIndex, assets/search.js) into one ranked list. shards.json names the
 shards that hold each town's settings; the search page keeps to the chosen town with the
 `town` filter each offer page carries (a shard may hold several towns).
@@ -186,10 +186,11 @@ def _pages(folder: Path) -> Iterator[Path]:
 
 class ShardedIndex:
     """Sorts the copies (written into copies/unsorted/settings/<slug>/) into their shards'
-    folders (copies/<shard>/...) and indexes each shard in turn, reusing a cached bundle when a
-    shard's input is unchanged (or the shard's last bundle, with the few changed pages indexed
-    in the delta shard), and places the bundles in site_dir/pagefind/. `run` is meant for a
-    background thread; `stop` kills the Pagefind run under way."""
+    folders (copies/<shard>/...) and indexes the shards, PAGEFIND_RUNS_AT_ONCE at a time,
+    reusing a cached bundle when a shard's input is unchanged (or the shard's last bundle, with
+    the few changed pages indexed in the delta shard), and places the bundles in
+    site_dir/pagefind/. `run` is meant for a background thread; `stop` kills the Pagefind runs
+    under way."""
 
     def __init__(self, copies: Path, cache: Path | None,
                  reuse: bool = True, pending: PendingCopies | None = None,
