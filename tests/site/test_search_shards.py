@@ -295,3 +295,30 @@ def test_a_shard_waiting_for_a_translation_is_indexed_only_once_it_is_written(
     languages = json.loads((site / "pagefind" / "0" / "pagefind-entry.json").read_text(
         encoding="utf-8"))["languages"]
     assert sorted(languages) == ["en", "pl"]
+
+
+def test_a_pagefind_run_that_fails_stops_the_index_with_what_it_said(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copies = tmp_path / "copies"
+    for name in ("a", "b", "c"):
+        _copy(copies / "unsorted" / "settings" / name / "index.html", "en", "Speech therapy")
+    monkeypatch.setattr(search_shards, "_ARGUMENTS", (*search_shards._ARGUMENTS, "--no-such"))
+    with pytest.raises(LocalOfferError, match="Pagefind could not index the site: .*no-such"):
+        search_shards.ShardedIndex(copies, None).run(
+            tmp_path / "site", plan_shards({"a": "A", "b": "B", "c": "C"}, 3))
+    assert not (tmp_path / "site" / "pagefind" / "shards.json").exists()
+
+
+def test_stopping_the_index_ends_shards_waiting_for_their_copies(tmp_path: Path) -> None:
+    copies, site = tmp_path / "copies", tmp_path / "site"
+    _copy(copies / "unsorted" / "settings" / "a" / "index.html", "en", "Speech therapy")
+    _copy(copies / "unsorted" / "settings" / "b" / "index.html", "en", "A sensory room")
+    index = search_shards.ShardedIndex(copies, None)
+    running = threading.Thread(target=index.run, args=(
+        site, plan_shards({"a": "A", "b": "B"}, 2), frozenset({0, 1})))
+    running.start()
+    index.stop()  # as a build stopped half way does (serve, when an offer is saved again)
+    running.join(timeout=60)
+    assert not running.is_alive()
+    assert not (site / "pagefind" / "0").exists() and not (site / "pagefind" / "1").exists()
+    assert not (site / "pagefind" / "shards.json").exists()
