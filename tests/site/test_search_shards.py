@@ -261,7 +261,7 @@ def test_each_towns_shards_are_named_and_each_page_carries_its_town(tmp_path: Pa
         page = json.loads(gzip.decompress(fragment.read_bytes()).decode("utf-8")[
             len("pagefind_dcd"):])
         town = towns[int(page["url"].strip("/").split("-")[-1])]
-        assert page["filters"].get("town") == ([town] if town else None)
+        assert page["filters"].get("area") == ([search_shards.area_key(town)] if town else None)
 
 
 def _copy(path: Path, lang: str, words: str) -> None:

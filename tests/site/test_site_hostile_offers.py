@@ -125,7 +125,10 @@ ONLY_PUBLISHED = {"status": "published"}
 def write_offers(folder: Path, text_of: Any, search: str = "material") -> dict[str, str]:
     """The borough's offers, with `text_of(payload)` in every field; {slug: payload}."""
     variants = [ONLY_PUBLISHED, USUAL]
-    offers = make_borough(folder, len(PAYLOADS) * len(variants), search=search)
+    # With Pagefind, the index in shards: the search page asks for an area, the towns (each a
+    # payload) listed in pagefind/shards.json.
+    shards = {"search_shards": 3} if search == "pagefind" else {}
+    offers = make_borough(folder, len(PAYLOADS) * len(variants), search=search, **shards)
     schema = front_matter_json_schema(load_borough(folder / "localoffer.yml"))
     slugs = {}
     for index, offer in enumerate(offers):
@@ -294,3 +297,37 @@ def test_nothing_runs_in_chromium(sites: tuple[Path, Path, dict[str, str]], brow
     assert not fired, json.dumps(fired, indent=1)
     assert opened == len(pages(hostile)) - 1 > 60
     print(f"\nChromium opened {opened} pages with the payloads: nothing fired")
+
+
+@pytest.mark.parametrize("sites", ["pagefind"], indirect=True)
+def test_a_search_in_each_hostile_town_shows_it_as_text_and_runs_nothing(
+        sites: tuple[Path, Path, dict[str, str]], browser: Any) -> None:
+    from urllib.parse import quote
+
+    from browser_harness import serve_folder
+
+    hostile, _, slugs = sites
+    listed = json.loads((hostile / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    towns = list(listed["areas"])
+    assert len(listed["shards"]) > 1 and len(towns) == len(PAYLOADS)
+    with serve_folder(hostile) as url:
+        context = browser.new_context()
+        context.add_init_script(WATCH)
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for town in towns:
+            page.goto(f"{url}search/?q=answer&area={quote(town)}")
+            page.locator("#lo-search-status").filter(has_text="for \u201c").wait_for()
+            area = page.locator("#lo-search-area")
+            assert area.input_value() == town
+            assert area.locator("option").all_inner_texts() == [
+                "Choose an area", *towns, "Every area (a bigger download)"]
+            found = {link.strip("/").split("/")[-1] for link in page.locator(
+                "#lo-search-results li a").evaluate_all("links => links.map(a => a.href)")}
+            # Only settings whose town this is, found by their own payload.
+            assert found and all(slugs.get(slug, "").strip() == town.strip() for slug in found), (
+                town, found)
+            assert page.evaluate("window.__fired") == [] and dialogs == [], town
+        context.close()

@@ -19,7 +19,7 @@ from localoffer.site.markup import fragment
 from localoffer.site.pages import OfferPageContext, offer_page
 from localoffer.site.render import Rendered
 from localoffer.site.search_shards import (UNSORTED_FOLDER, PendingCopies, ShardedIndex,
-                                           ShardPlan, plan_shards, shard_folder)
+                                           ShardPlan, area_key, plan_shards, shard_folder)
 from localoffer.site.structure import BuiltPage
 
 SEARCH_URL = "search/"
@@ -58,16 +58,19 @@ class SearchCopies:
     def add(self, item: PublishedOffer, body: Rendered) -> bytes:
         """The offer page's copy, written; returns what was written (the cache keeps it)."""
         # The changes list is left out: it is marked data-pagefind-ignore on the page.
-        return self.add_page(offer_page(item, body, [], self.context))
+        town = item.facts.town
+        return self.add_page(offer_page(item, body, [], self.context),
+                             area_key(town) if town else "")
 
-    def add_page(self, page: BuiltPage) -> bytes:
-        """A page's copy, marked with its language (a translated offer's too), written;
-        returns what was written."""
+    def add_page(self, page: BuiltPage, area: str = "") -> bytes:
+        """A page's copy, marked with its language (a translated offer's too) and its town's
+        key (`area`; a translation is searched in its own language's index, which the search
+        page does not filter), written; returns what was written."""
         place = shard_folder(self.plan.shard_of(page.url)) if self.plan else UNSORTED_FOLDER
         path = self.folder / place / page.url / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         copy = fragment("search.html", "search_copy", page.title, page.html,
-                        page.lang or "en").encode("utf-8")
+                        page.lang or "en", area).encode("utf-8")
         path.write_bytes(copy)
         return copy
 

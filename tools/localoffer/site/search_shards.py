@@ -9,7 +9,7 @@ translations go with it); each shard is indexed by its own Pagefind run, two at 
 site_dir/pagefind/<shard>/, and the search page merges the shards of the area a parent
 chose (Pagefind's mergeIndex, assets/search.js) into one ranked list. shards.json names the
 shards that hold each town's settings; the search page keeps to the chosen town with the
-`town` filter each offer page carries (a shard may hold several towns).
+`area` filter each copy carries (area_key; a shard may hold several towns).
 
 Each shard's bundle is kept in the cache folder under the hash of its input (the copies
 Pagefind reads, Pagefind's version and options), with a manifest of its pages. A build whose
@@ -108,6 +108,13 @@ def shard_count(offers: int, chosen: int = 0) -> int:
     if chosen > 0:
         return chosen
     return max(1, math.ceil(offers / SHARD_SIZE))
+
+
+def area_key(town: str) -> str:
+    """What a copy carries as its town for Pagefind's `area` filter: Pagefind's filters match
+    no value holding a double quote, and read an entity such as &lt; in one as its character,
+    so a town's own words (which any school may write) are not used."""
+    return hashlib.sha256(town.encode("utf-8")).hexdigest()[:16]
 
 
 def setting_of(url: str) -> str:
@@ -274,7 +281,8 @@ class ShardedIndex:
                         if shard_folder(shard) in listed] + ([DELTA_FOLDER] if delta else [])
                  for town, shards in plan.shards_by_area.items()}
         link_free.write_file(output / SHARDS_FILE, (json.dumps(
-            {"shards": list(listed), "areas": areas, "drop": sorted(dropped),
+            {"shards": list(listed), "areas": areas,
+             "area_keys": {town: area_key(town) for town in areas}, "drop": sorted(dropped),
              "pages": pages_hash(every), "inputs": listed,
              "placed": listed if self.cache is not None else {}},
             indent=1) + "\n").encode("utf-8"))

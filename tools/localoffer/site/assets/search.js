@@ -74,7 +74,8 @@
 
   // The index comes in shards (site/search_shards.py, listed in pagefind/shards.json), each
   // holding whole towns where it can: a search in one area loads only the shards that hold
-  // its settings, and the offer pages' `town` filter leaves out the other towns in them.
+  // its settings, and the `area` filter (each town's key, in area_keys) leaves out the other
+  // towns in them.
   var listing = null;
 
   function loadListing() {
@@ -129,7 +130,9 @@
   }
 
   async function searchForms(pagefind, query, data, area) {
-    var filters = area === EVERY ? {} : { filters: { town: area } };
+    var keys = (await loadListing()).area_keys || {};
+    var own = area !== EVERY && Object.prototype.hasOwnProperty.call(keys, area);
+    var filters = own ? { filters: { area: keys[area] } } : {};
     var searches = await Promise.all(forms(query, data).map(function (form) {
       return pagefind.search(form, filters);
     }));
