@@ -69,6 +69,7 @@ class Editor:
     requests: list[str] = field(default_factory=list)
     outside: list[str] = field(default_factory=list)
     checked: list[str] = field(default_factory=list)  # the texts sent to the helper's /check
+    dialogs: list[str] = field(default_factory=list)  # what Decap's alerts and questions said
 
     @property
     def preview(self) -> Any:
@@ -115,6 +116,7 @@ class Editor:
         self.page.keyboard.press("End")
         for key in ("Enter", "Enter"):
             self.page.keyboard.press(key)
+        self.put_caret_under(line)
         self.page.keyboard.type(answer, delay=5)
         # (Decap's lines are joined with zero-width spaces in the text it shows.)
         try:
@@ -129,6 +131,22 @@ class Editor:
         # pause, then draws the box again): only then is the next click safe.
         self.wait_for_preview(answer)
 
+    def put_caret_under(self, line: Any) -> None:
+        """Wait until the caret is in the second empty line under the heading `line`, and
+        stays there for longer than slate-react waits before it takes in where the caret is
+        (100 ms); click there if Decap drew the editor again with the caret somewhere else.
+        (Seen under load: the Enters went under the heading, the typing where the caret had
+        been before.)"""
+        blank = line.locator("xpath=ancestor-or-self::*[@data-slate-node='element'][1]"
+                             "/following-sibling::*[2]")
+        for _ in range(20):
+            if blank.evaluate(_CARET_IN):
+                self.page.wait_for_timeout(300)
+                if blank.evaluate(_CARET_IN):
+                    return
+            blank.click()
+        raise AssertionError("the caret would not stay on the new line under the heading")
+
     def wait_for_preview(self, text: str) -> None:
         shown = self.published_page if self.helper else self.preview.locator("body")
         expect(shown).to_contain_text(text)
@@ -136,7 +154,23 @@ class Editor:
     def set_status(self, status: str) -> None:
         self.page.get_by_role("button", name="Status: Draft").click()
         self.page.get_by_role("menuitem", name=status).click()
-        self.page.get_by_role("button", name=f"Status: {status}").wait_for()
+        self.wait_for_status(status)
+
+    def wait_for_status(self, status: str) -> None:
+        """The status menu reads `status`; if not, the test fails with what Decap said (it
+        refuses a new status with an alert while a change is unsaved)."""
+        try:
+            self.page.get_by_role("button", name=f"Status: {status}").wait_for()
+        except Exception as error:
+            raise AssertionError(f"the status is not {status}; Decap said: {self.dialogs}") from error
+
+    def wait_until_checked(self, text: str) -> None:
+        """Decap has taken in a change: the helper was sent the offer with `text` in it."""
+        for _ in range(300):
+            if any(text in sent for sent in self.checked if sent):
+                return
+            self.page.wait_for_timeout(100)
+        raise AssertionError(f"the editor never sent the offer with {text!r} to be checked")
 
     def publish_from_workflow(self, name: str) -> None:
         """The reviewer: the Workflow board, the entry in Ready, Publish now."""
@@ -148,6 +182,14 @@ class Editor:
 
     def git(self, *args: str) -> str:
         return git(self.repo, *args)
+
+
+# Whether the caret is in this (empty) line of the editor.
+_CARET_IN = """line => {
+    const caret = getSelection();
+    return caret.rangeCount > 0 && caret.isCollapsed && line.contains(caret.anchorNode)
+        && line.textContent.replace(/[\\s\\ufeff\\u200b]/g, '') === '';
+}"""
 
 
 def localoffer(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -203,7 +245,11 @@ def running_editor(cms_repo: Path, site_dir: Path, browser: Any, tmp_path: Path,
 
         page.route("**/*", route)
         page.on("request", seen)
-        page.on("dialog", lambda dialog: dialog.accept())  # "Are you sure ...?"
+        def answer(dialog: Any) -> None:  # "Are you sure ...?"
+            editor.dialogs.append(dialog.message)
+            dialog.accept()
+
+        page.on("dialog", answer)
         try:
             yield editor
         finally:
@@ -366,6 +412,9 @@ def test_a_school_can_do_each_step_with_the_keyboard(editor: Editor) -> None:
     expect(approved).to_be_focused()
     editor.page.keyboard.press("End")
     editor.page.keyboard.type(" (keyboard)")
+    # Saved before Decap had taken the change in, the offer would stay "changed", and Decap
+    # refuses a new status to a changed offer.
+    editor.wait_until_checked("(keyboard)")
     _tab_to(editor.page, "Save", presses=80, key="Shift+Tab")
     editor.page.keyboard.press("Enter")
     editor.page.get_by_role("button", name="Status: Draft").wait_for()
@@ -373,7 +422,7 @@ def test_a_school_can_do_each_step_with_the_keyboard(editor: Editor) -> None:
     editor.page.keyboard.press("Enter")
     _tab_to(editor.page, "Ready", presses=5, key="ArrowDown")
     editor.page.keyboard.press("Enter")
-    editor.page.get_by_role("button", name="Status: Ready").wait_for()
+    editor.wait_for_status("Ready")
     saved = editor.git("show", f"{OAKFIELD_BRANCH}:{OAKFIELD}")
     assert "approved_by: Governing Body, 17 Sep 2026 (keyboard)\n" in saved
 
