@@ -201,3 +201,30 @@ def test_the_rebuild_targets_are_shares_of_cpu_time_and_the_preview_in_seconds()
     smaller = [rebuild.Timed(item.what, 1000, item.seconds, item.cpu_seconds, None, None)
                for item in timed]
     assert rebuild.verdicts(smaller) == []  # the targets are for 5,000 offers
+
+
+def test_rounds_keep_each_builds_least_cpu_and_start_each_build_clean(tmp_path: Path) -> None:
+    bench = _bench_module()
+    seen: list[tuple[str, int, bool]] = []
+
+    def build(name: str, cpu: list[float]):  # type: ignore[no-untyped-def]
+        folder = tmp_path / name
+        folder.mkdir()
+
+        def run():  # type: ignore[no-untyped-def]
+            clean = not (folder / "site").exists() and not (folder / ".localoffer-cache").exists()
+            for made in ("site", ".localoffer-cache"):  # what a real build leaves behind
+                (folder / made).mkdir()
+                (folder / made / "index.html").write_text("built")
+            round_number = sum(1 for earlier, _, _ in seen if earlier == name)
+            seen.append((name, round_number, clean))
+            return bench.Result(name, 5, 10, 1.0 + round_number, cpu[round_number], 1, 1, 1, 1,
+                                1, "measured")
+        return folder, run
+
+    kept = bench.least_cpu([build("ours", [5.0, 3.0, 4.0]), build("hugo", [2.0, 2.5, 1.0])], 3)
+    assert [(result.build, result.cpu_seconds, result.seconds) for result in kept] == [
+        ("ours", 3.0, 2.0), ("hugo", 1.0, 3.0)]  # wall time from the same round
+    assert [(name, number) for name, number, _ in seen] == [
+        ("ours", 0), ("hugo", 0), ("ours", 1), ("hugo", 1), ("ours", 2), ("hugo", 2)]
+    assert all(clean for _, _, clean in seen)
