@@ -40,6 +40,7 @@ from localoffer.site.cms_server import decap_server, find_server
 from localoffer.site.config import site_options_of
 from localoffer.site.offer_preview import OfferPreviewer, theme_of
 from pagecontent import content_of
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 from pull_request_job import run_checks_job
 from testpaths import TODAY
@@ -161,8 +162,9 @@ class Editor:
         refuses a new status with an alert while a change is unsaved)."""
         try:
             self.page.get_by_role("button", name=f"Status: {status}").wait_for()
-        except Exception as error:
-            raise AssertionError(f"the status is not {status}; Decap said: {self.dialogs}") from error
+        except PlaywrightTimeout as error:
+            raise AssertionError(f"the status is not {status}; "
+                                 f"Decap said: {self.dialogs}") from error
 
     def wait_until_checked(self, text: str) -> None:
         """Decap has taken in a change: the helper was sent the offer with `text` in it."""
