@@ -16,10 +16,12 @@ import re
 from collections import Counter
 from pathlib import Path
 from typing import Any, Iterator
+from urllib.parse import quote
 
 import html5lib
 import pytest
 import yaml
+from browser_harness import serve_folder
 
 from localoffer.borough import load_borough
 from localoffer.model.schema import front_matter_json_schema
@@ -302,10 +304,6 @@ def test_nothing_runs_in_chromium(sites: tuple[Path, Path, dict[str, str]], brow
 @pytest.mark.parametrize("sites", ["pagefind"], indirect=True)
 def test_a_search_in_each_hostile_town_shows_it_as_text_and_runs_nothing(
         sites: tuple[Path, Path, dict[str, str]], browser: Any) -> None:
-    from urllib.parse import quote
-
-    from browser_harness import serve_folder
-
     hostile, _, slugs = sites
     listed = json.loads((hostile / "pagefind" / "shards.json").read_text(encoding="utf-8"))
     towns = list(listed["areas"])
